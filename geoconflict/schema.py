@@ -1,0 +1,192 @@
+"""The columns of every table geoconflict produces, defined once.
+
+Extraction, maps, exports and imports all build their frames through
+:func:`empty_frame` / :func:`conform`, so a column added here reaches all of
+them.  Incident columns use ACLED's names where ACLED has one.
+
+Dtypes are pandas dtype strings; ``"geometry"`` marks the active geometry
+column (WGS84, EPSG:4326) and ``"object"`` columns hold Python values
+(shapely geometries for ``footprint``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import geopandas as gpd
+import pandas as pd
+
+__all__ = [
+    "CRS",
+    "INCIDENT_COLUMNS",
+    "PLACE_COLUMNS",
+    "CLAIM_COLUMNS",
+    "STANCE_COLUMNS",
+    "KIND_COLUMNS",
+    "LAYERS",
+    "STANCES",
+    "VERDICTS",
+    "GEO_PRECISION",
+    "empty_frame",
+    "conform",
+]
+
+CRS = "EPSG:4326"
+
+#: Incident layers (map layers and the ``layer`` column).
+LAYERS = ("strike", "retaliation", "clash", "protest", "other")
+
+#: Stance vocabulary for ``stances.stance``.
+STANCES = ("supports", "condemns", "calls_for_restraint", "concern", "engages")
+
+#: Claim verdicts.
+VERDICTS = ("consistent", "overstated", "understated", "unverifiable")
+
+#: ACLED geo_precision codes.
+GEO_PRECISION = {1: "town", 2: "part of a region / near a town", 3: "province or larger"}
+
+INCIDENT_COLUMNS: dict[str, str] = {
+    "id": "string",                  # stable within a report, e.g. "I1"
+    "layer": "string",               # one of LAYERS
+    "event_date": "datetime64[ms]",  # ACLED event_date (date, midnight)
+    "time_precision": "Int64",       # ACLED: 1 day, 2 week, 3 month
+    "disorder_type": "string",       # ACLED: Political violence / Demonstrations ...
+    "event_type": "string",          # ACLED: Explosions/Remote violence, Battles, ...
+    "sub_event_type": "string",      # ACLED: Air/drone strike, Shelling/artillery/missile attack ...
+    "actor1": "string",
+    "actor2": "string",
+    "country": "string",
+    "iso": "string",                 # ISO 3166-1 alpha-2 of ``country``
+    "admin1": "string",
+    "location": "string",
+    "latitude": "float64",
+    "longitude": "float64",
+    "geo_precision": "Int64",        # ACLED: 1 town, 2 near town / part of region, 3 province+
+    "fatalities": "Int64",
+    "source": "string",
+    "notes": "string",               # the source sentence
+    "source_start": "Int64",         # character offsets of ``notes`` in the report text
+    "source_end": "Int64",
+    "confidence": "float64",         # 0..1
+    "responds_to": "string",         # space-separated ids of the incidents answered
+    "gazetteer_id": "string",
+    "border_distance_km": "float64", # geodesic distance to the nearest international border
+    "geometry": "geometry",
+}
+
+PLACE_COLUMNS: dict[str, str] = {
+    "id": "string",                  # "P1", ...
+    "text": "string",                # the mention as written
+    "start": "Int64",                # character offsets of the first mention
+    "end": "Int64",
+    "mentions": "Int64",             # how many times the report names it
+    "resolved": "boolean",           # False: listed, never dropped, null geometry
+    "name": "string",                # gazetteer name
+    "feature_type": "string",        # country / admin1 / city / landmark / area
+    "country_code": "string",
+    "country": "string",
+    "admin1": "string",
+    "latitude": "float64",
+    "longitude": "float64",
+    "gazetteer_id": "string",
+    "score": "float64",
+    "ambiguous": "boolean",
+    "fuzzy": "boolean",
+    "precision_m": "float64",
+    "footprint": "object",           # shapely polygon for areal places, else None
+    "geometry": "geometry",          # representative point
+}
+
+CLAIM_COLUMNS: dict[str, str] = {
+    "id": "string",
+    "reference": "string",           # place the distance is measured from
+    "target": "string",              # place the distance is measured to
+    "stated_km": "float64",
+    "stated_text": "string",         # "six kilometres", "roughly 40 miles"
+    "hedge": "string",               # exact / approximate / at_most / at_least / vague
+    "stated_direction": "string",    # N, NE, ..., or null
+    "computed_km": "float64",
+    "computed_bearing_deg": "float64",
+    "direction_ok": "boolean",       # null when no direction was stated
+    "tolerance_km": "float64",
+    "verdict": "string",             # one of VERDICTS
+    "notes": "string",               # the sentence
+    "source_start": "Int64",
+    "source_end": "Int64",
+    "geometry": "geometry",          # LineString reference -> target
+}
+
+STANCE_COLUMNS: dict[str, str] = {
+    "id": "string",
+    "actor": "string",               # country or organisation
+    "actor_country_code": "string",  # ISO2 when the actor is (or speaks for) a country
+    "toward": "string",
+    "toward_country_code": "string",
+    "stance": "string",              # one of STANCES
+    "quote": "string",
+    "source_start": "Int64",
+    "source_end": "Int64",
+    "geometry": "geometry",          # null: stances have no location of their own
+}
+
+KIND_COLUMNS: dict[str, dict[str, str]] = {
+    "incident": INCIDENT_COLUMNS,
+    "place": PLACE_COLUMNS,
+    "claim": CLAIM_COLUMNS,
+    "stance": STANCE_COLUMNS,
+}
+
+
+def _columns_for(kind: str) -> dict[str, str]:
+    try:
+        return KIND_COLUMNS[kind]
+    except KeyError:
+        from geoconflict.errors import InputError
+
+        raise InputError(
+            f"unknown table kind {kind!r}; choose one of {', '.join(KIND_COLUMNS)}"
+        ) from None
+
+
+def empty_frame(kind: str) -> gpd.GeoDataFrame:
+    """An empty GeoDataFrame with the columns and dtypes of ``kind``.
+
+    Examples
+    --------
+    >>> list(empty_frame("stance").columns)[:3]
+    ['id', 'actor', 'actor_country_code']
+    """
+    return conform([], kind)
+
+
+def conform(rows: Iterable[Mapping] | pd.DataFrame, kind: str) -> gpd.GeoDataFrame:
+    """Build a GeoDataFrame of ``kind`` from records, in schema column order.
+
+    Missing columns are filled with nulls, unknown columns are kept after the
+    schema columns, and every schema column is cast to its dtype.
+
+    Examples
+    --------
+    >>> from shapely import Point
+    >>> df = conform([{"id": "P1", "text": "Kabul", "geometry": Point(69.2, 34.5)}], "place")
+    >>> df.crs.to_string(), df.loc[0, "resolved"] is pd.NA
+    ('EPSG:4326', True)
+    """
+    columns = _columns_for(kind)
+    frame = rows.copy() if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+    for name in columns:
+        if name not in frame.columns:
+            frame[name] = None
+    extra = [c for c in frame.columns if c not in columns]
+    frame = frame[list(columns) + extra]
+    for name, dtype in columns.items():
+        if dtype in ("geometry", "object"):
+            continue
+        if dtype.startswith("datetime64"):
+            frame[name] = pd.to_datetime(frame[name], errors="coerce").astype(dtype)
+        else:
+            frame[name] = frame[name].astype(dtype)
+    geometry = gpd.GeoSeries(list(frame["geometry"]), index=frame.index, crs=CRS)
+    return gpd.GeoDataFrame(frame.drop(columns="geometry"), geometry=geometry, crs=CRS)[
+        list(columns) + extra
+    ]
