@@ -1,4 +1,10 @@
-"""geoconflict: turn conflict reporting into verified, mapped incidents, offline."""
+"""geoconflict: turn conflict reporting into verified, mapped incidents, offline.
+
+Heavy modules (geopandas, folium) are imported lazily on first use so that
+the CLI starts quickly.
+"""
+
+from importlib import import_module
 
 from geoconflict.errors import (
     AssetsNotFoundError,
@@ -9,7 +15,18 @@ from geoconflict.errors import (
     UnknownPlaceError,
 )
 from geoconflict.mentions import Mention
-from geoconflict.report import Report
+
+# public name -> module that defines it
+_LAZY = {
+    "Report": "geoconflict.report",
+    "geoparse": "geoconflict.geoparse",
+    "resolve_mentions": "geoconflict.geoparse",
+    "read_report": "geoconflict.extract",
+    "report_map": "geoconflict.maps",
+    "write_report": "geoconflict.io",
+    "read_file": "geoconflict.io",
+    "read_acled": "geoconflict.io",
+}
 
 __all__ = [
     "AssetsNotFoundError",
@@ -18,6 +35,18 @@ __all__ = [
     "InputError",
     "Mention",
     "OutputExistsError",
-    "Report",
     "UnknownPlaceError",
+    *_LAZY,
 ]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'geoconflict' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(__all__)
