@@ -46,7 +46,7 @@ VERDICTS = ("consistent", "overstated", "understated", "unverifiable")
 GEO_PRECISION = {1: "town", 2: "part of a region / near a town", 3: "province or larger"}
 
 INCIDENT_COLUMNS: dict[str, str] = {
-    "id": "string",                  # stable within a report, e.g. "I1"
+    "id": "string",                  # stable within a report, e.g. "I1" (ACLED event_id_cnty on export)
     "layer": "string",               # one of LAYERS
     "event_date": "datetime64[ms]",  # ACLED event_date (date, midnight)
     "time_precision": "Int64",       # ACLED: 1 day, 2 week, 3 month
@@ -56,7 +56,8 @@ INCIDENT_COLUMNS: dict[str, str] = {
     "actor1": "string",
     "actor2": "string",
     "country": "string",
-    "iso": "string",                 # ISO 3166-1 alpha-2 of ``country``
+    "iso": "Int64",                  # ACLED: ISO 3166-1 numeric code of ``country``
+    "country_code": "string",        # ISO 3166-1 alpha-2 of ``country``
     "admin1": "string",
     "location": "string",
     "latitude": "float64",
