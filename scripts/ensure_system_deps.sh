@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian packages geoconflict needs beyond Python: Node.js/npm (offline
-# map assets come from npm packages) and chromium (real-browser map tests).
+# Installs the Debian packages geoconflict needs beyond a bare Python 3.11:
+# venv support, Node.js/npm (offline map assets come from npm packages) and
+# chromium (real-browser map tests).  Does nothing when all are present.
 set -euo pipefail
+PYTHON=${PYTHON:-python3.11}
 need=()
+"$PYTHON" -c "import ensurepip, venv" >/dev/null 2>&1 || need+=(python3-venv)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
-command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ ${#need[@]} -eq 0 ] && exit 0
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
