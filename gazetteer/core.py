@@ -1,0 +1,602 @@
+"""The :class:`Gazetteer`: candidate lookup, context-aware resolution, a text
+name matcher, geometries and user layers over the persistent index.
+
+Examples
+--------
+>>> from gazetteer import get_gazetteer
+>>> gaz = get_gazetteer()
+>>> gaz.resolve("Paktia").best.feature_type
+'admin1'
+>>> gaz.resolve("Faizabad", context="Islamabad's Faizabad area").best.country_code
+'PK'
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from gazetteer.errors import InvalidNameError, LayerFormatError, UnknownPlaceError
+from gazetteer.index import MAX_NAME_TOKENS, ensure_index, load_names, open_index
+from gazetteer.model import Place, Resolution
+from gazetteer.normalize import normalize_name, translit_of_normalized
+from gazetteer.resolve import (
+    MATCH_ALIAS,
+    MATCH_EXACT,
+    MATCH_TRANSLIT,
+    MATCH_TRANSLIT_PRIMARY,
+    Context,
+    clean_parent,
+    is_ambiguous,
+    parents_in_text,
+    parse_parent,
+    prior,
+    rank,
+)
+
+__all__ = ["Gazetteer", "get_gazetteer", "MAX_NAME_LENGTH"]
+
+#: Longest name accepted; longer input is not a place name.
+MAX_NAME_LENGTH = 300
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_WORD = re.compile(r"[^\W_]+")
+# Text between two words that may still sit inside one name.
+_JOINABLE_GAP = re.compile(r"[ \t\-\u2010\u2011.'\u2019\u02bc]{1,3}")
+_APOS_ONLY = re.compile(r"['\u2019\u02bc]")
+_MAX_CANDIDATES = 200
+_KIND_HINT_BONUS = 0.2
+_KIND_WORDS = (
+    (re.compile(r"\b(?:province|state|region|governorate|oblast|prefecture|department|territory|division)\s*$", re.I), "admin1"),
+    (re.compile(r"\b(?:city|town|village)\s*$", re.I), "city"),
+)
+
+
+def _kind_hint(name: str) -> str | None:
+    for pat, kind in _KIND_WORDS:
+        if pat.search(name):
+            return kind
+    return None
+_FUZZY_CUTOFF = 80
+
+
+class _LRU(OrderedDict):
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def get_or(self, key, make):
+        try:
+            self.move_to_end(key)
+            return self[key]
+        except KeyError:
+            value = make()
+            self[key] = value
+            if len(self) > self.size:
+                self.popitem(last=False)
+            return value
+
+
+class Gazetteer:
+    """Offline gazetteer over GeoNames, Natural Earth, curated and user places.
+
+    Parameters
+    ----------
+    cache_dir : path, optional
+        Folder for the persistent index (default ``$GEOCONFLICT_CACHE`` or
+        ``~/.cache/geoconflict``).  Built on first use, reused afterwards.
+    index_path : path, optional
+        Use an existing index file directly.
+
+    Examples
+    --------
+    >>> gaz = Gazetteer()
+    >>> r = gaz.resolve("Tripoli in northern Lebanon")
+    >>> r.best.country_code
+    'LB'
+    """
+
+    def __init__(self, cache_dir: str | Path | None = None, index_path: str | Path | None = None):
+        self.index_path = Path(index_path) if index_path else ensure_index(Path(cache_dir) if cache_dir else None)
+        self._con = open_index(self.index_path)
+        self._lock = threading.RLock()
+        self._places: dict[int, Place] = {}
+        self._cand_cache = _LRU(100_000)
+        self._ctx_cache = _LRU(256)
+        self._bare_cache = _LRU(100_000)
+        self._names: set[str] | None = None
+        self._first_tokens: set[str] | None = None
+        self._user_norm: dict[str, list[tuple[Place, int]]] = {}
+        self._user_tkey: dict[str, list[tuple[Place, int]]] = {}
+        self._user_by_id: dict[str, Place] = {}
+        self._user_shapes: dict[str, Any] = {}
+        self._layers: dict[str, int] = {}
+
+    # ------------------------------------------------------------------ lookup
+    def _place_from_row(self, row) -> Place:
+        pid = row[0]
+        place = self._places.get(pid)
+        if place is None:
+            _, gid, name, lat, lon, cc, a1, a1c, ftype, pop, prec, src = row[:12]
+            place = Place(name, lat, lon, cc, a1, ftype, gid, pop, prec, src, 1.0, False, name, a1c)
+            self._places[pid] = place
+        return place
+
+    def _lookup(self, norm: str) -> list[tuple[Place, float]]:
+        """Exact + transliteration candidates with base scores, best first."""
+        return self._cand_cache.get_or(norm, lambda: self._lookup_uncached(norm))
+
+    def _lookup_uncached(self, norm: str) -> list[tuple[Place, float]]:
+        if not norm:
+            return []
+        tkey = translit_of_normalized(norm)
+        best: dict[str, tuple[Place, float]] = {}
+
+        def offer(place: Place, quality: float):
+            cur = best.get(place.gazetteer_id)
+            if cur is None or quality > cur[1]:
+                best[place.gazetteer_id] = (place, quality)
+
+        sql = "SELECT p.*, n.kind FROM names n JOIN places p ON p.id = n.place WHERE n.{} = ?"
+        with self._lock:
+            exact = self._con.execute(sql.format("norm"), (norm,)).fetchall()
+            trans = self._con.execute(sql.format("tkey"), (tkey,)).fetchall() if tkey else []
+            for row in exact:
+                offer(self._place_from_row(row), MATCH_EXACT if row[12] == 0 else MATCH_ALIAS)
+            for row in trans:
+                offer(self._place_from_row(row), MATCH_TRANSLIT_PRIMARY if row[12] == 0 else MATCH_TRANSLIT)
+        for place, kind in self._user_norm.get(norm, ()):
+            offer(place, MATCH_EXACT if kind == 0 else MATCH_ALIAS)
+        for place, kind in self._user_tkey.get(tkey, ()):
+            offer(place, MATCH_TRANSLIT_PRIMARY if kind == 0 else MATCH_TRANSLIT)
+        out = [(p, prior(p.feature_type, p.population) * q) for p, q in best.values()]
+        out.sort(key=lambda pb: (-pb[1], -pb[0].population, pb[0].gazetteer_id))
+        return out[:_MAX_CANDIDATES]
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place whose name or alias matches ``name`` exactly or after
+        transliteration folding (unranked beyond the prior order).
+
+        Examples
+        --------
+        >>> any(p.country_code == "PK" for p in get_gazetteer().candidates("Islamabad"))
+        True
+        """
+        norm = self._check_name(name)
+        return [p for p, _ in self._lookup(norm)]
+
+    def place(self, gazetteer_id: str) -> Place:
+        """The place with a given gazetteer id (``"geonames:1138958"``).
+
+        Raises
+        ------
+        UnknownPlaceError
+            When no place has that id.
+
+        Examples
+        --------
+        >>> get_gazetteer().place("geonames:1138958").name
+        'Kabul'
+        """
+        if gazetteer_id in self._user_by_id:
+            return self._user_by_id[gazetteer_id]
+        with self._lock:
+            row = self._con.execute("SELECT * FROM places WHERE gid = ?", (str(gazetteer_id),)).fetchone()
+        if row is None:
+            raise UnknownPlaceError(f"no place has gazetteer id {gazetteer_id!r}")
+        return self._place_from_row(row)
+
+    @staticmethod
+    def _check_name(name: Any) -> str:
+        if not isinstance(name, str):
+            raise InvalidNameError(f"a place name must be a string, not {type(name).__name__}")
+        if len(name) > MAX_NAME_LENGTH:
+            raise InvalidNameError(
+                f"place name of {len(name)} characters is too long (at most {MAX_NAME_LENGTH}); pass one name, not a text"
+            )
+        if _CONTROL.search(name):
+            raise InvalidNameError("place name contains control characters; pass plain text")
+        norm = normalize_name(name)
+        if not norm:
+            raise InvalidNameError(f"empty place name {name!r}; pass a name such as 'Kabul'")
+        return norm
+
+    # ------------------------------------------------------------- resolution
+    def resolve(
+        self,
+        name: str,
+        context: str | Sequence[Place] | None = None,
+        country: str | None = None,
+        limit: int = 5,
+    ) -> Resolution:
+        """Resolve a place name to the most plausible place, using context.
+
+        Parameters
+        ----------
+        name : str
+            The name as written; may embed its parent ("Faizabad, Islamabad",
+            "Fayzabad in Badakhshan", "Islamabad's Faizabad").
+        context : str or sequence of Place, optional
+            The surrounding document (free text) or places already resolved
+            in it.  Countries, provinces and positions of those places, and
+            parents written next to the name in the text, steer the ranking.
+        country : str, optional
+            ISO alpha-2 code the place must be in (preferred, not forced,
+            when nothing there matches).
+        limit : int
+            Number of places returned (best plus alternatives).
+
+        Returns
+        -------
+        Resolution
+            ``best`` (None when nothing matches, with ``unresolved_reason``
+            and fuzzy ``suggestions``), ``alternatives`` and ``ambiguous``.
+
+        Raises
+        ------
+        InvalidNameError
+            For empty, over-long or control-character names.
+
+        Examples
+        --------
+        >>> gaz = get_gazetteer()
+        >>> gaz.resolve("Islamabad").best.country_code
+        'PK'
+        >>> gaz.resolve("Georgia", context="talks in Tbilisi").best.feature_type
+        'country'
+        """
+        norm = self._check_name(name)
+        if country is not None:
+            country = str(country).strip().upper()
+            if not re.fullmatch(r"[A-Z]{2}", country):
+                raise InvalidNameError(f"country {country!r} is not an ISO 3166-1 alpha-2 code such as 'PK'")
+        limit = max(1, int(limit))
+        ctx = self._context(name, norm, context)
+        cands = self._lookup(norm)
+        if not cands:
+            # The name may embed its parent: "Faizabad, Islamabad".
+            for target, parent_text in parse_parent(name):
+                tnorm = normalize_name(target)
+                tc = self._lookup(tnorm)
+                parent = self._resolve_parent(parent_text)
+                if tc and parent is not None:
+                    cands, norm = tc, tnorm
+                    ctx = self._context(target, tnorm, context) or Context()
+                    ctx = Context(ctx.countries, ctx.admin1, ctx.points, [parent, *ctx.parents])
+                    break
+        kind_hint = None
+        if not cands:
+            # "Paktia province", "northern Lebanon", "Kabul city": the bare
+            # name, with a preference for the feature kind the word implies.
+            bare = clean_parent(name)
+            if bare and bare != name.strip():
+                bnorm = normalize_name(bare)
+                cands = self._lookup(bnorm)
+                if cands:
+                    norm = bnorm
+                    kind_hint = _kind_hint(name)
+        if not cands:
+            return self._fuzzy(name, norm, ctx, country, limit)
+        if kind_hint:
+            cands = [(p, b + (_KIND_HINT_BONUS if p.feature_type == kind_hint else 0.0)) for p, b in cands]
+        scored = rank(cands, ctx, country)
+        return self._resolution(name, scored, limit)
+
+    def _resolution(self, name: str, scored, limit: int, fuzzy_scores: dict | None = None) -> Resolution:
+        places = []
+        for s, p in scored[:limit]:
+            fz = fuzzy_scores.get(p.gazetteer_id) if fuzzy_scores else None
+            places.append(
+                Place(p.name, p.lat, p.lon, p.country_code, p.admin1, p.feature_type, p.gazetteer_id, p.population,
+                      p.precision_m, p.source, round(s, 4), fz is not None, fz[0] if fz else name.strip(), p.admin1_code)
+            )
+        return Resolution(name, places[0], places[1:], is_ambiguous(scored[: limit + 1]))
+
+    def resolve_or_raise(self, name: str, context=None, country: str | None = None, limit: int = 5) -> Resolution:
+        """Like :meth:`resolve` but raise :class:`UnknownPlaceError` when nothing matches.
+
+        Examples
+        --------
+        >>> get_gazetteer().resolve_or_raise("Kabul").best.country_code
+        'AF'
+        """
+        res = self.resolve(name, context=context, country=country, limit=limit)
+        if res.best is None:
+            hint = f"; did you mean {', '.join(repr(s) for s in res.suggestions)}?" if res.suggestions else ""
+            raise UnknownPlaceError(f"no place matches {name!r}{hint}", res.suggestions)
+        return res
+
+    def _resolve_parent(self, text: str) -> Place | None:
+        """Best exact match of a parent phrase, trying shorter prefixes of it."""
+        toks = text.split()
+        for n in range(min(len(toks), MAX_NAME_TOKENS), 0, -1):
+            norm = normalize_name(" ".join(toks[:n]))
+            if norm and self._lookup(norm):
+                return self._bare(norm)
+        return None
+
+    def _bare(self, norm: str) -> Place | None:
+        """Best place for a normalised name without context (cached)."""
+
+        def make():
+            cands = self._lookup(norm)
+            return rank(cands, None)[0][1] if cands else None
+
+        return self._bare_cache.get_or(norm, make)
+
+    def _context(self, name: str, norm: str, context) -> Context | None:
+        if context is None:
+            return None
+        if isinstance(context, Context):
+            return context
+        if isinstance(context, str):
+            return self._ctx_cache.get_or((name, context), lambda: self._context_from_text(name, norm, context))
+        places = [p for p in context if isinstance(p, Place)]
+        key = (name, tuple(p.gazetteer_id for p in places))
+        return self._ctx_cache.get_or(key, lambda: Context.from_places(places))
+
+    def _context_from_text(self, name: str, norm: str, text: str) -> Context:
+        text = text[:200_000]
+        tkey = translit_of_normalized(norm)
+        places, parents = [], []
+        for start, end, surface in self.find_names(text, capitalised_only=True):
+            snorm = normalize_name(surface)
+            if snorm == norm or translit_of_normalized(snorm) == tkey:
+                # A mention of the query itself: look for a parent next to it.
+                for ptext in parents_in_text(text, start, end):
+                    p = self._resolve_parent(ptext)
+                    if p is not None and p not in parents:
+                        parents.append(p)
+                continue
+            cands = self._lookup(snorm)
+            if not cands:
+                continue
+            best = rank(cands, None)[0][1]
+            quality = next(b for p, b in cands if p is best) / max(prior(best.feature_type, best.population), 1e-9)
+            # Context from obscure alternate names is mostly noise.
+            if best.feature_type in ("country", "admin1") or quality >= MATCH_TRANSLIT_PRIMARY - 1e-9:
+                places.append(best)
+        return Context.from_places(places, parents)
+
+    def _fuzzy(self, name: str, norm: str, ctx, country, limit) -> Resolution:
+        from rapidfuzz import fuzz, process
+
+        names = self._name_set()
+        # Plain edit similarity: partial/token scorers match any long name
+        # that merely contains a one-letter alias.
+        choices = process.extract(norm, names, scorer=fuzz.ratio, limit=12, score_cutoff=_FUZZY_CUTOFF)
+        if not choices:
+            near = process.extract(norm, names, scorer=fuzz.ratio, limit=5, score_cutoff=60)
+            return Resolution(
+                name, None, [], False,
+                unresolved_reason=f"no place in the gazetteer is called {name.strip()!r}",
+                suggestions=self._suggestions([c[0] for c in near]),
+            )
+        cands: dict[str, tuple[Place, float]] = {}
+        fuzzy_scores: dict[str, tuple[str, float]] = {}
+        for cand_norm, score, _ in choices:
+            # plain edit similarity keeps token-subset matches ("kabul x") from
+            # outranking true near misses
+            sim = fuzz.ratio(norm, cand_norm) / 100.0
+            for p, base in self._lookup(cand_norm):
+                b = base * 0.6 * sim
+                if p.gazetteer_id not in cands or b > cands[p.gazetteer_id][1]:
+                    cands[p.gazetteer_id] = (p, b)
+                    fuzzy_scores[p.gazetteer_id] = (cand_norm, round(score / 100.0, 4))
+        ordered = sorted(cands.values(), key=lambda pb: (-pb[1], -pb[0].population, pb[0].gazetteer_id))
+        scored = rank(ordered[:_MAX_CANDIDATES], ctx, country)
+        res = self._resolution(name, scored, limit, fuzzy_scores)
+        res.suggestions = self._suggestions([c[0] for c in choices])
+        return res
+
+    def _suggestions(self, norms: list[str]) -> list[str]:
+        out: list[str] = []
+        for n in norms:
+            p = self._bare(n)
+            if p is not None and p.name not in out:
+                out.append(p.name)
+        return out[:5]
+
+    # ---------------------------------------------------------- text matching
+    def _name_set(self) -> set[str]:
+        if self._names is None:
+            with self._lock:
+                if self._names is None:
+                    names = set(load_names(self._con))
+                    names.update(self._user_norm)
+                    self._first_tokens = {n.split(" ", 1)[0] for n in names}
+                    self._names = names
+        return self._names
+
+    def find_names(
+        self, text: str, *, min_population: int = 0, capitalised_only: bool = False
+    ) -> list[tuple[int, int, str]]:
+        """Find gazetteer names in running text.
+
+        A raw matcher: token n-grams (up to six words) whose normalised form
+        is a name or alias of some place; the longest match starting at a
+        word wins and matching resumes after it.
+
+        Parameters
+        ----------
+        text : str
+            Any text.
+        min_population : int
+            Skip names whose most populous city is smaller (countries,
+            admin1 areas and curated/user places always pass).
+        capitalised_only : bool
+            Only names whose first letter is upper case (or uncased script).
+
+        Returns
+        -------
+        list of (start, end, surface)
+            Character offsets into ``text`` and ``text[start:end]``.
+
+        Examples
+        --------
+        >>> get_gazetteer().find_names("Strikes hit Kabul and Paktia.", capitalised_only=True)
+        [(12, 17, 'Kabul'), (22, 28, 'Paktia')]
+        """
+        names = self._name_set()
+        first = self._first_tokens
+        words = [(m.start(), m.end(), normalize_name(m.group())) for m in _WORD.finditer(text)]
+        out = []
+        i, n = 0, len(words)
+        while i < n:
+            s0, e0, w0 = words[i]
+            if w0 not in first:
+                i += 1
+                continue
+            # Build joined n-grams; an apostrophe gap glues (Ts'khinvali).
+            best_j, key = -1, w0
+            keys = [w0]
+            j = i
+            while j + 1 < n and len(keys) < MAX_NAME_TOKENS + 2:
+                gap = text[words[j][1] : words[j + 1][0]]
+                if not _JOINABLE_GAP.fullmatch(gap):
+                    break
+                key = key + ("" if _APOS_ONLY.fullmatch(gap) else " ") + words[j + 1][2]
+                keys.append(key)
+                j += 1
+            for k in range(len(keys) - 1, -1, -1):
+                if keys[k] in names:
+                    best_j = i + k
+                    break
+            if best_j < 0:
+                i += 1
+                continue
+            start, end = s0, words[best_j][1]
+            surface = text[start:end]
+            if capitalised_only and not _capitalised(surface):
+                i += 1
+                continue
+            if min_population and not self._passes_population(keys[best_j - i], min_population):
+                i += 1
+                continue
+            out.append((start, end, surface))
+            i = best_j + 1
+        return out
+
+    def _passes_population(self, norm: str, min_population: int) -> bool:
+        for p, _ in self._lookup(norm):
+            if p.feature_type != "city" or p.population >= min_population:
+                return True
+        return False
+
+    # -------------------------------------------------------------- geometry
+    def geometry(self, place: Place):
+        """Shapely geometry of a place: its polygon for countries, admin1 areas
+        and areal user places, otherwise its point.
+
+        Examples
+        --------
+        >>> gaz = get_gazetteer()
+        >>> gaz.geometry(gaz.resolve("Kabul").best).geom_type
+        'Point'
+        """
+        from shapely.geometry import Point
+
+        if place.gazetteer_id in self._user_shapes:
+            return self._user_shapes[place.gazetteer_id]
+        try:
+            from gazetteer import boundaries
+
+            if place.feature_type == "admin1" and place.gazetteer_id.startswith("ne:"):
+                geom = boundaries.admin1_polygon(place.gazetteer_id)
+                if geom is not None:
+                    return geom
+            if place.feature_type == "country" and place.country_code:
+                geom = boundaries.country_polygon(place.country_code)
+                if geom is not None:
+                    return geom
+        except (ImportError, LookupError, AttributeError):
+            pass  # no polygon available: fall back to the representative point
+        return Point(place.lon, place.lat)
+
+    # ----------------------------------------------------------- user layers
+    def add_layer(self, source, name: str | None = None) -> list[Place]:
+        """Add user places from a CSV, GeoJSON or GeoNames dump file, or a DataFrame.
+
+        Parameters
+        ----------
+        source : path or pandas.DataFrame
+            CSV with ``name,lat,lon`` (optional ``aliases`` '|'-separated,
+            ``feature_type``, ``country_code``, ``admin1``, ``radius_m``,
+            ``source``, ``id``); GeoJSON Points/Polygons with a ``name``
+            property; or a GeoNames ``allCountries.txt``/``citiesN.txt`` dump.
+        name : str, optional
+            Layer name used in ids ``user:<layer>:<id>`` (default: file stem).
+
+        Returns
+        -------
+        list of Place
+            The places added.
+
+        Raises
+        ------
+        LayerFormatError
+            Naming the line/feature and column at fault and the expected format.
+        """
+        from gazetteer.layers import layer_name_for, read_layer
+
+        layer = layer_name_for(name if name else (source if not hasattr(source, "columns") else "dataframe"))
+        if layer in self._layers:
+            raise LayerFormatError(f"a layer named {layer!r} was already added; pass another name=")
+        records, shapes = read_layer(source, layer)
+        added = []
+        for r in records:
+            p = Place(r.name, r.lat, r.lon, r.country_code, r.admin1, r.feature_type, r.gazetteer_id, r.population,
+                      r.precision_m, r.source, 1.0, False, r.name, r.admin1_code)
+            self._user_by_id[p.gazetteer_id] = p
+            seen = set()
+            for raw, kind in r.names:
+                norm = normalize_name(raw)
+                if not norm or norm in seen:
+                    continue
+                seen.add(norm)
+                self._user_norm.setdefault(norm, []).append((p, kind))
+                self._user_tkey.setdefault(translit_of_normalized(norm), []).append((p, kind))
+                if self._names is not None:
+                    self._names.add(norm)
+                    self._first_tokens.add(norm.split(" ", 1)[0])
+            added.append(p)
+        self._user_shapes.update(shapes)
+        self._layers[layer] = len(added)
+        # cached candidate lists and contexts may now be incomplete
+        self._cand_cache.clear()
+        self._ctx_cache.clear()
+        self._bare_cache.clear()
+        return added
+
+    @property
+    def layers(self) -> dict[str, int]:
+        """User layers added so far: name -> number of places."""
+        return dict(self._layers)
+
+
+def _capitalised(surface: str) -> bool:
+    ch = surface[0]
+    return ch.isupper() or not ch.islower()
+
+
+_DEFAULT: Gazetteer | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def get_gazetteer() -> Gazetteer:
+    """The process-wide default :class:`Gazetteer` (built/opened on first call).
+
+    Examples
+    --------
+    >>> get_gazetteer() is get_gazetteer()
+    True
+    """
+    global _DEFAULT
+    if _DEFAULT is None:
+        with _DEFAULT_LOCK:
+            if _DEFAULT is None:
+                _DEFAULT = Gazetteer()
+    return _DEFAULT

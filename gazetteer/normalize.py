@@ -1,0 +1,178 @@
+"""Name normalisation: the keys under which the gazetteer stores and looks up names.
+
+Two keys are used:
+
+* :func:`normalize_name` folds case, diacritics, apostrophes, hyphens and
+  spacing, so ``"Kandahār"``, ``"KANDAHAR"`` and ``"kandahar"`` meet, and
+  ``"Ts'khinvali"`` meets ``"Tskhinvali"``.  Non-Latin scripts are kept
+  (case-folded), so ``"Кабул"`` still matches the Cyrillic alternate name.
+* :func:`translit_key` additionally collapses the spelling variants that
+  romanising Arabic, Persian, Pashto, Urdu and Russian names produces
+  (vowel quality and length, ``q``/``k``, ``kh``/``k``, ``ph``/``f``,
+  ``w``/``v``, doubled letters, ``al-``/``el-`` articles, a silent final
+  ``h``).  It is deliberately lossy; a match on it ranks below an exact match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["normalize_name", "translit_key", "translit_of_normalized", "tokenize"]
+
+# Apostrophes and the modifier letters romanisations use for ayn/hamza.
+_APOSTROPHES = "'\u2019\u2018\u02bb\u02bc\u02bd\u02be\u02bf\u0060\u00b4\u2032\u055a"
+_DROP = str.maketrans("", "", _APOSTROPHES)
+# Hyphens, dashes, underscores, dots and slashes separate words.
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212_./\\,;:()\[\]\"\u201c\u201d\u00ab\u00bb]+")
+# Letters that NFKD does not decompose but readers treat as plain Latin.
+_SPECIAL = str.maketrans(
+    {
+        "ß": "ss", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ł": "l", "æ": "ae",
+        "œ": "oe", "þ": "th", "ð": "d", "ŧ": "t", "ŋ": "ng", "ə": "a", "ʿ": "",
+    }
+)
+
+
+@lru_cache(maxsize=200_000)
+def normalize_name(name: str) -> str:
+    """Fold a place name to its lookup key.
+
+    Case-folds, strips diacritics (NFKD, combining marks removed), drops
+    apostrophes of every kind, turns hyphens, underscores, dots and other
+    punctuation into spaces and collapses whitespace.  Letters of non-Latin
+    scripts are kept, case-folded.
+
+    Parameters
+    ----------
+    name : str
+        Any place name.
+
+    Returns
+    -------
+    str
+        The normalised key ("" when nothing letter-like remains).
+
+    Examples
+    --------
+    >>> normalize_name("Kandahār")
+    'kandahar'
+    >>> normalize_name("Ts’khinvali")
+    'tskhinvali'
+    >>> normalize_name("Mazar-i-Sharif")
+    'mazar i sharif'
+    >>> normalize_name("  Khān   Yūnis ")
+    'khan yunis'
+    >>> normalize_name("Кабул")
+    'кабул'
+    """
+    return _normalize(name)
+
+
+def _normalize(name: str) -> str:
+    s = name.casefold().translate(_DROP)
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s.translate(_SPECIAL))
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
+        # NFKD may re-introduce compatibility apostrophes; drop them again.
+        s = s.translate(_DROP)
+    s = _SEPARATORS.sub(" ", s)
+    return " ".join(s.split())
+
+
+def tokenize(normalized: str) -> list[str]:
+    """Split a normalised name into its word tokens.
+
+    Examples
+    --------
+    >>> tokenize("mazar i sharif")
+    ['mazar', 'i', 'sharif']
+    """
+    return normalized.split()
+
+
+# Arabic/Persian articles written as separate words after normalisation
+# ("al-Qaim" -> "al qaim", "Ar Raqqah", "ad-Dawr").
+_ARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "at", "an", "az", "ash", "ed", "er", "es", "ez", "il"})
+# Consonant spellings that romanisation systems disagree on, applied in order.
+_DIGRAPHS = (
+    ("sch", "sh"), ("tch", "ch"), ("dzh", "j"), ("dj", "j"), ("kh", "k"), ("gh", "g"),
+    ("ph", "f"), ("ck", "k"), ("q", "k"), ("w", "v"), ("x", "ks"),
+)
+_HARD_C = re.compile(r"c(?!h)")
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+_DOUBLE = re.compile(r"(.)\1+")
+_LATIN_WORD = re.compile(r"[a-z]+")
+
+
+def _translit_token(tok: str) -> str:
+    if not _LATIN_WORD.fullmatch(tok):
+        return tok  # other scripts and digits are left as they are
+    for a, b in _DIGRAPHS:
+        if a in tok:
+            tok = tok.replace(a, b)
+    tok = _HARD_C.sub("k", tok)
+    # "Raqqah"/"Raqqa", "Ramadah": a final h after a vowel is not pronounced.
+    if len(tok) > 3 and tok.endswith("h") and tok[-2] in "aeiouy":
+        tok = tok[:-1]
+    # An initial y before a vowel is a consonant (Yunis, Yemen); elsewhere y is
+    # a vowel (Paktya, Fyzabad).
+    head = ""
+    if len(tok) > 1 and tok[0] == "y" and tok[1] in "aeiou":
+        head, tok = "y", tok[1:]
+    # Vowel quality and length vary most between romanisations: keep only
+    # where a vowel is, not which one (Faizabad/Fayzabad/Feyzabad -> fazabad).
+    tok = head + _VOWEL_RUN.sub("a", tok)
+    return _DOUBLE.sub(r"\1", tok)
+
+
+@lru_cache(maxsize=200_000)
+def translit_key(name: str) -> str:
+    """Collapse romanisation variants of a name to one key.
+
+    Applied on top of :func:`normalize_name` (accepts raw or normalised
+    input).  Word boundaries are removed, so ``"Khan Yunis"`` and
+    ``"Khanyunis"`` also meet.
+
+    Parameters
+    ----------
+    name : str
+        A place name.
+
+    Returns
+    -------
+    str
+        The transliteration key.
+
+    Examples
+    --------
+    >>> translit_key("Paktia") == translit_key("Paktiya") == translit_key("Paktya")
+    True
+    >>> translit_key("Faizabad") == translit_key("Fayzabad") == translit_key("Feyzabad")
+    True
+    >>> translit_key("Kandahar") == translit_key("Qandahar")
+    True
+    >>> translit_key("Mazar-i-Sharif") == translit_key("Mazar-e Sharif")
+    True
+    >>> translit_key("Khan Younis") == translit_key("Khan Yunis")
+    True
+    >>> translit_key("Paktia") == translit_key("Paktika")
+    False
+    """
+    return translit_of_normalized(normalize_name(name))
+
+
+def translit_of_normalized(normalized: str) -> str:
+    """:func:`translit_key` of a string already passed through :func:`normalize_name`.
+
+    Examples
+    --------
+    >>> translit_of_normalized("al qaim")
+    'kam'
+    """
+    toks = normalized.split()
+    kept = [t for t in toks if t not in _ARTICLES]
+    if kept:
+        toks = kept
+    return "".join(_translit_token(t) for t in toks)

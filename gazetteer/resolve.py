@@ -1,0 +1,337 @@
+"""Ranking candidates: priors, explicit parents and document context.
+
+The score of a candidate place for a query is, clipped to 0..1::
+
+    prior(kind, population) * match_quality
+      + parent bonus     (the query or context names a containing place)
+      + country/admin1 bonus (the document is about that country / province)
+      + proximity bonus  (near the other places the document names)
+
+Priors favour countries, then large cities and first-level divisions; a match
+on a place's preferred name beats a match on one of its alternate names (so
+bare "Islamabad" is Pakistan's capital, not Anantnag, which GeoNames also
+calls Islamabad).  Everything here is pure ranking logic; the
+:class:`gazetteer.core.Gazetteer` feeds it candidates and context.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pyproj import Geod
+
+from gazetteer.model import Place
+
+__all__ = [
+    "MATCH_EXACT",
+    "MATCH_TRANSLIT_PRIMARY",
+    "MATCH_ALIAS",
+    "MATCH_TRANSLIT",
+    "Context",
+    "prior",
+    "parse_parent",
+    "clean_parent",
+    "parents_in_text",
+    "rank",
+    "contains",
+]
+
+#: Match quality of the query against a candidate's names.
+MATCH_EXACT = 1.0  # preferred name, after normalisation
+MATCH_TRANSLIT_PRIMARY = 0.93  # preferred name, after transliteration folding
+MATCH_ALIAS = 0.85  # an alternate name
+MATCH_TRANSLIT = 0.78  # an alternate name after transliteration folding
+
+_GEOD = Geod(ellps="WGS84")
+
+_PARENT_BONUS = 0.45
+_PARENT_MISS = -0.15
+_COUNTRY_BONUS = 0.15
+_ADMIN1_BONUS = 0.10
+_PROXIMITY_BONUS = 0.12
+_PROXIMITY_SCALE_KM = 150.0
+_COUNTRY_FILTER_MISS = -0.5
+#: Runner-up within this score of the best makes a resolution ambiguous.
+AMBIGUITY_MARGIN = 0.05
+
+
+def prior(feature_type: str, population: int) -> float:
+    """Prior plausibility of a place being the one meant, before context.
+
+    Examples
+    --------
+    >>> prior("country", 0) > prior("admin1", 0) > prior("city", 500)
+    True
+    >>> prior("city", 4_000_000) > prior("admin1", 0)
+    True
+    """
+    if feature_type == "country":
+        return 0.90
+    if feature_type == "admin1":
+        return 0.66
+    if feature_type == "city":
+        return min(0.80, max(0.40, 0.35 + 0.06 * math.log10(max(population, 1))))
+    return 0.55  # curated and user landmarks/areas
+
+
+@dataclass
+class Context:
+    """What the rest of a document says about where it is.
+
+    ``countries`` and ``admin1`` map ISO codes / ``CC.CODE`` admin1 codes to
+    weights in 0..1; ``points`` are ``(lat, lon, gazetteer_id)`` of other
+    resolved places; ``parents`` are places explicitly named as containing
+    the query ("Fayzabad in Badakhshan").
+    """
+
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1: dict[str, float] = field(default_factory=dict)
+    points: list[tuple[float, float, str]] = field(default_factory=list)
+    parents: list[Place] = field(default_factory=list)
+
+    @classmethod
+    def from_places(cls, places: Sequence[Place], parents: Sequence[Place] = ()) -> "Context":
+        """Context from places already resolved elsewhere in the document."""
+        cc_count: dict[str, int] = {}
+        a1_count: dict[str, int] = {}
+        points = []
+        for p in places:
+            if p is None:
+                continue
+            if p.country_code:
+                cc_count[p.country_code] = cc_count.get(p.country_code, 0) + 1
+            if p.admin1_code:
+                a1_count[p.admin1_code] = a1_count.get(p.admin1_code, 0) + 1
+            if p.feature_type != "country":
+                points.append((p.lat, p.lon, p.gazetteer_id))
+        return cls(_weights(cc_count), _weights(a1_count), points, list(parents))
+
+    @property
+    def empty(self) -> bool:
+        return not (self.countries or self.admin1 or self.points or self.parents)
+
+
+def _weights(counts: dict[str, int]) -> dict[str, float]:
+    if not counts:
+        return {}
+    top = max(counts.values())
+    return {k: v / top for k, v in counts.items()}
+
+
+# Words that qualify a parent without being part of its name.
+_DIRECTIONS = (
+    r"(?:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|upper|lower|"
+    r"greater|mid|middle|far)"
+)
+_TYPES = (
+    r"(?:province|provinces|district|state|region|governorate|city|town|village|area|county|division|territory|"
+    r"oblast|prefecture|department|valley|capital|municipality|sector|neighbou?rhood|suburb|outskirts|"
+    r"border|border crossing|tehsil|agency)"
+)
+_LEAD = re.compile(rf"^(?:the\s+)?(?:{_DIRECTIONS}\s+)*(?:part of\s+(?:the\s+)?)?", re.I)
+_TRAIL = re.compile(rf"(?:\s+{_TYPES})+$", re.I)
+_APOS = "'\u2019\u02bc"
+
+_NAME_PATTERNS = (
+    # "Faizabad, Islamabad", "Hyderabad, in Sindh province"
+    re.compile(r"^(?P<t>[^,]+?)\s*,\s*(?:(?:in|near)\s+)?(?P<p>.+)$", re.I),
+    # "Faizabad area of Islamabad"
+    re.compile(rf"^(?P<t>.+?)\s+{_TYPES}\s+of\s+(?P<p>.+)$", re.I),
+    # "Fayzabad in Badakhshan", "Tripoli in northern Lebanon"
+    re.compile(r"^(?P<t>.+?)\s+(?:in|near|outside|inside|within)\s+(?P<p>.+)$", re.I),
+    # "Islamabad's Faizabad (area)"
+    re.compile(rf"^(?P<p>.+?)[{_APOS}]s\s+(?P<t>.+)$", re.I),
+)
+
+
+def clean_parent(text: str) -> str:
+    """Strip direction and feature-type words around a parent name.
+
+    Examples
+    --------
+    >>> clean_parent("northern Lebanon")
+    'Lebanon'
+    >>> clean_parent("Sindh province")
+    'Sindh'
+    >>> clean_parent("the north-western Khyber Pakhtunkhwa province")
+    'Khyber Pakhtunkhwa'
+    """
+    s = " ".join(text.strip().strip(".;:").split())
+    s = _LEAD.sub("", s)
+    s = _TRAIL.sub("", s)
+    return s.strip(" ,")
+
+
+def clean_target(text: str) -> str:
+    """Strip a trailing feature-type word ("Faizabad area" -> "Faizabad").
+
+    Examples
+    --------
+    >>> clean_target("Faizabad area")
+    'Faizabad'
+    """
+    s = " ".join(text.split())
+    out = _TRAIL.sub("", s)
+    return out or s
+
+
+def parse_parent(name: str) -> list[tuple[str, str]]:
+    """Possible ``(target, parent)`` readings of a name that embeds its parent.
+
+    Examples
+    --------
+    >>> parse_parent("Faizabad, Islamabad")[0]
+    ('Faizabad', 'Islamabad')
+    >>> parse_parent("Tripoli in northern Lebanon")[0]
+    ('Tripoli', 'Lebanon')
+    >>> parse_parent("Islamabad's Faizabad area")[0]
+    ('Faizabad', 'Islamabad')
+    >>> parse_parent("Hyderabad, in Sindh province")[0]
+    ('Hyderabad', 'Sindh')
+    """
+    out = []
+    for pat in _NAME_PATTERNS:
+        m = pat.match(name.strip())
+        if m:
+            t, p = clean_target(m.group("t")), clean_parent(m.group("p"))
+            if t and p and (t, p) not in out:
+                out.append((t, p))
+    return out
+
+
+# In running text, a parent is a capitalised phrase (optionally after a
+# direction word) right next to the mention.
+_CAP_PHRASE = rf"((?:{_DIRECTIONS}\s+)?[A-Z][\w\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w\-]*){{0,3}})"
+_AFTER = re.compile(
+    rf"^(?:\s+{_TYPES})?(?:\s*,\s*(?:(?:in|near)\s+)?|\s+(?:in|near|outside|of)\s+|\s+{_TYPES}\s+of\s+)(?:the\s+)?"
+    + _CAP_PHRASE
+)
+_BEFORE = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})[" + _APOS + r"]s\s+$")
+
+
+def parents_in_text(text: str, start: int, end: int) -> list[str]:
+    """Parent phrases written next to the mention ``text[start:end]``.
+
+    Examples
+    --------
+    >>> t = "strikes in Islamabad's Faizabad area near the capital"
+    >>> parents_in_text(t, 23, 31)
+    ['Islamabad']
+    >>> t = "Tripoli in northern Lebanon was calm"
+    >>> parents_in_text(t, 0, 7)
+    ['Lebanon']
+    """
+    out = []
+    m = _BEFORE.search(text[max(0, start - 60) : start])
+    if m:
+        out.append(m.group(1))
+    m = _AFTER.match(text[end : end + 80])
+    if m:
+        out.append(m.group(1))
+    cleaned = []
+    for p in out:
+        c = clean_parent(p)
+        if c and c not in cleaned:
+            cleaned.append(c)
+    return cleaned
+
+
+def contains(parent: Place, place: Place) -> float:
+    """How well ``place`` lies inside ``parent``: 1 inside, 0.5 nearby, 0 not.
+
+    Cities and landmarks count as containing what lies within their
+    precision radius (at least 30 km, so a suburb belongs to its city).
+    """
+    if parent.gazetteer_id == place.gazetteer_id:
+        return 0.0
+    if parent.feature_type == "country":
+        return 1.0 if place.country_code == parent.country_code else 0.0
+    if parent.feature_type == "admin1":
+        if parent.admin1_code and place.admin1_code == parent.admin1_code:
+            return 1.0
+        if place.feature_type == "admin1" or place.country_code != parent.country_code:
+            return 0.0
+        # admin1 codes can be missing or disagree (Natural Earth vs GeoNames):
+        # fall back to distance from the area's representative point.
+        d = _GEOD.inv(parent.lon, parent.lat, place.lon, place.lat)[2]
+        return 1.0 if d <= max(parent.precision_m * 1.5, 30_000) else 0.0
+    d = _GEOD.inv(parent.lon, parent.lat, place.lon, place.lat)[2]
+    reach = max(parent.precision_m * 2, 30_000)
+    if d <= reach:
+        return 1.0
+    if d <= 3 * reach:
+        return 0.5
+    return 0.0
+
+
+def rank(
+    cands: Sequence[tuple[Place, float]],
+    context: Context | None,
+    country: str | None = None,
+) -> list[tuple[float, Place]]:
+    """Score candidates ``(place, base)`` (base = prior * match quality).
+
+    Returns ``(score, place)`` pairs, best first; ties broken by population
+    and then gazetteer id so the order is deterministic.
+    """
+    scored = []
+    ctx = context if context is not None and not context.empty else None
+    prox = _proximities(cands, ctx.points) if ctx and ctx.points else None
+    for i, (place, base) in enumerate(cands):
+        s = base
+        if ctx is not None:
+            if ctx.parents:
+                best = max(contains(p, place) for p in ctx.parents)
+                s += _PARENT_BONUS * best if best > 0 else _PARENT_MISS
+            if place.country_code:
+                s += _COUNTRY_BONUS * ctx.countries.get(place.country_code, 0.0)
+            if place.admin1_code:
+                s += _ADMIN1_BONUS * ctx.admin1.get(place.admin1_code, 0.0)
+            if prox is not None:
+                s += _PROXIMITY_BONUS * prox[i]
+        if country and place.country_code != country:
+            s += _COUNTRY_FILTER_MISS
+        scored.append((min(1.0, max(0.0, s)), place))
+    scored.sort(key=lambda sp: (-sp[0], -sp[1].population, sp[1].gazetteer_id))
+    return scored
+
+
+def _proximities(cands: Sequence[tuple[Place, float]], points: list[tuple[float, float, str]]) -> list[float]:
+    """exp(-d / scale) to the nearest other context point, per candidate."""
+    import numpy as np
+
+    n, m = len(cands), len(points)
+    lat1 = np.repeat([c[0].lat for c in cands], m)
+    lon1 = np.repeat([c[0].lon for c in cands], m)
+    lat2 = np.tile([p[0] for p in points], n)
+    lon2 = np.tile([p[1] for p in points], n)
+    d = np.asarray(_GEOD.inv(lon1, lat1, lon2, lat2)[2]).reshape(n, m) / 1000.0
+    ids = [p[2] for p in points]
+    for i, (c, _) in enumerate(cands):
+        for j, gid in enumerate(ids):
+            if gid == c.gazetteer_id:
+                d[i, j] = np.inf  # a place is not its own context
+    nearest = d.min(axis=1)
+    return [math.exp(-x / _PROXIMITY_SCALE_KM) if math.isfinite(x) else 0.0 for x in nearest]
+
+
+def is_ambiguous(scored: list[tuple[float, Place]]) -> bool:
+    """True when a runner-up elsewhere scores within :data:`AMBIGUITY_MARGIN`.
+
+    A runner-up that contains or is contained by the best (Islamabad city in
+    Islamabad Capital Territory) is the same answer at another scale, not a
+    competing reading.
+    """
+    if len(scored) < 2:
+        return False
+    s0, best = scored[0]
+    for s, other in scored[1:]:
+        if s0 - s > AMBIGUITY_MARGIN:
+            return False
+        if contains(other, best) or contains(best, other):
+            continue
+        return True
+    return False
