@@ -321,7 +321,9 @@ def report_map(
     if data.bounds is not None:
         minx, miny, maxx, maxy = data.bounds
         pad = 0.05 if (maxx - minx) or (maxy - miny) else 0.5
-        m.fit_bounds([[miny - pad, minx - pad], [maxy + pad, maxx + pad]], max_zoom=12, padding=(20, 20))
+        # Leave room for the layer control (top right) and the legend (bottom right).
+        m.fit_bounds([[miny - pad, minx - pad], [maxy + pad, maxx + pad]], max_zoom=12,
+                     padding_top_left=(50, 30), padding_bottom_right=(300, 30))
     m.add_child(Done(), name="gc_done")
     return m
 
