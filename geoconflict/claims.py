@@ -1,0 +1,553 @@
+"""Distance statements in report text, checked against geodesics.
+
+A *claim* is a sentence fragment that states how far one place is from
+another: "just six kilometres from the Prime Minister's Office", "about 180 km
+south of El Fasher", "within 5 miles of the border".  :func:`extract_claims`
+finds them, decides which place is the *reference* (the one after
+"from"/"of") and which the *target* (the place the sentence locates), measures
+the WGS84 geodesic between the two resolved places and judges the statement
+with :func:`judge`.
+
+Hedges
+------
+``exact``        no qualifier, or "just", "only", "barely"
+``approximate``  about, some, roughly, around, nearly, almost, approximately,
+                 an estimated, close to, circa, "a couple of"
+``at_most``      within, less than, under, up to, no more than, just under
+``at_least``     more than, over, at least, beyond, upwards of, just over
+``vague``        a few, several, a number of, "just across the border"
+
+Tolerance (documented contract)
+-------------------------------
+::
+
+    rel       = {exact: 0.15, approximate: 0.25, at_most: 0.15,
+                 at_least: 0.15, vague: 0.50}[hedge]
+    tolerance = max(rel * stated_km, 1.0) + extent_km
+
+``extent_km`` is the sum of the extents (``precision_m`` / 1000) of the
+reference and the target when they are areas rather than points (a city
+quarter, a province), because a report may measure from any part of an area.
+Verdicts compare ``computed_km`` with ``stated_km``:
+
+* two-sided hedges (exact / approximate / vague):
+  ``|computed - stated| <= tolerance`` is *consistent*; a stated distance
+  larger than ``computed + tolerance`` is *overstated*, smaller than
+  ``computed - tolerance`` *understated*;
+* ``at_most`` ("within 5 km") is one-sided: consistent when
+  ``computed <= stated + tolerance``, else *understated*;
+* ``at_least`` ("more than 20 km"): consistent when
+  ``computed >= stated - tolerance``, else *overstated*;
+* *unverifiable* when the reference or the target could not be resolved
+  (or the statement names no target place).
+
+"Across the border" statements are measured from the target to the nearest
+international border (``reference = "border"``) with ``stated_km = 0`` and a
+fixed tolerance of :data:`BORDER_TOLERANCE_KM`.
+
+Direction
+---------
+A stated direction ("south of", "south-west of", "NE of") is checked against
+the computed initial bearing *from the reference to the target*: the
+direction holds when the bearing lies within :data:`DIRECTION_TOLERANCE_DEG`
+(±45°) of the stated compass point, for cardinal and intercardinal points
+alike (reporters round to the nearest of eight points, and sectors of ±45°
+overlap so a bearing of 200° is both "south" and "south-west").  When the
+places are closer than their extents the bearing is meaningless and the
+direction is not contradicted (``direction_ok`` True).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from geoconflict.mentions import Mention
+from geoconflict.text import split_sentences
+
+__all__ = [
+    "HEDGES",
+    "RELATIVE_TOLERANCE",
+    "DIRECTION_TOLERANCE_DEG",
+    "BORDER_TOLERANCE_KM",
+    "UNIT_KM",
+    "extract_claims",
+    "find_distance_statements",
+    "judge",
+    "direction_matches",
+    "parse_number",
+]
+
+HEDGES = ("exact", "approximate", "at_most", "at_least", "vague")
+
+#: Relative tolerance (fraction of the stated distance) per hedge.
+RELATIVE_TOLERANCE = {
+    "exact": 0.15,
+    "approximate": 0.25,
+    "at_most": 0.15,
+    "at_least": 0.15,
+    "vague": 0.50,
+}
+#: Smallest tolerance, so "1 km" is not judged to the metre.
+MIN_TOLERANCE_KM = 1.0
+#: Half-width of the compass sector a stated direction accepts.
+DIRECTION_TOLERANCE_DEG = 45.0
+#: Tolerance for "just across the border" (distance to the nearest border).
+BORDER_TOLERANCE_KM = 15.0
+
+#: Kilometres per unit, keyed by lower-case unit spelling.
+UNIT_KM = {
+    "km": 1.0, "kms": 1.0, "kilometre": 1.0, "kilometres": 1.0, "kilometer": 1.0,
+    "kilometers": 1.0, "klicks": 1.0,
+    "mile": 1.609344, "miles": 1.609344, "mi": 1.609344,
+    "nautical mile": 1.852, "nautical miles": 1.852, "nm": 1.852,
+    "metre": 0.001, "metres": 0.001, "meter": 0.001, "meters": 0.001, "m": 0.001,
+    "yard": 0.0009144, "yards": 0.0009144,
+}
+
+_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "one hundred": 100, "a dozen": 12, "dozen": 12, "half a": 0.5, "a half": 0.5,
+    "a couple of": 2, "a": 1, "an": 1,
+}
+# vague quantities: value used as the stated distance
+_VAGUE_NUMBERS = {"a few": 3.0, "few": 3.0, "several": 5.0, "a number of": 5.0, "a couple of": 2.0}
+
+_COMPASS = {
+    "north": 0.0, "north-east": 45.0, "northeast": 45.0, "north east": 45.0, "ne": 45.0,
+    "east": 90.0, "south-east": 135.0, "southeast": 135.0, "south east": 135.0, "se": 135.0,
+    "south": 180.0, "south-west": 225.0, "southwest": 225.0, "south west": 225.0, "sw": 225.0,
+    "west": 270.0, "north-west": 315.0, "northwest": 315.0, "north west": 315.0, "nw": 315.0,
+    "n": 0.0, "e": 90.0, "s": 180.0, "w": 270.0,
+    "north-northeast": 22.5, "east-northeast": 67.5, "east-southeast": 112.5,
+    "south-southeast": 157.5, "south-southwest": 202.5, "west-southwest": 247.5,
+    "west-northwest": 292.5, "north-northwest": 337.5,
+}
+_COMPASS_LABEL = {0.0: "N", 22.5: "NNE", 45.0: "NE", 67.5: "ENE", 90.0: "E", 112.5: "ESE",
+                  135.0: "SE", 157.5: "SSE", 180.0: "S", 202.5: "SSW", 225.0: "SW",
+                  247.5: "WSW", 270.0: "W", 292.5: "WNW", 315.0: "NW", 337.5: "NNW"}
+
+_HEDGE_WORDS = [
+    (r"just\s+under|just\s+short\s+of|less\s+than|fewer\s+than|no\s+more\s+than|not\s+more\s+than|under|up\s+to|within|inside|at\s+most", "at_most"),
+    (r"just\s+over|more\s+than|over|at\s+least|no\s+less\s+than|beyond|upwards\s+of|in\s+excess\s+of|further\s+than", "at_least"),
+    (r"about|some|roughly|around|nearly|almost|approximately|approx\.?|an\s+estimated|estimated|close\s+to|circa|ca\.|~|perhaps|maybe|barely\s+more\s+than", "approximate"),
+    (r"just|only|barely|exactly|precisely", "exact"),
+]
+
+_WORD_NUMBER = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and\s+\w+)?"
+    r"|hundred|a\s+dozen|dozen|half\s+a|a\s+couple\s+of|zero|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_NUMBER = (
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_WORD_NUMBER}|a\s+few|few|several|a\s+number\s+of|an?)"
+)
+_UNIT = (
+    r"(?P<unit>nautical\s+miles?|kilomet(?:re|er)s?|km|kms|klicks|miles?|mi|nm|met(?:re|er)s?|m|yards?)"
+)
+_DIRECTION = (
+    r"(?P<dir>(?:north|south|east|west)(?:[-\s]?(?:north|south|east|west))?(?:[-\s]?(?:north|south|east|west))?"
+    r"|NE|NW|SE|SW|N|S|E|W)"
+)
+_HEDGE = "(?P<hedge>" + "|".join(p for p, _ in _HEDGE_WORDS) + ")"
+
+# "[hedge] NUMBER[-| ]UNIT [away] [(to the) DIRECTION] (from|of|outside) REFERENCE"
+_STATEMENT = re.compile(
+    rf"(?:\b{_HEDGE}\s+)?\b{_NUMBER}(?:\s*|-){_UNIT}\b\.?"
+    rf"(?:\s+(?:away|off|distant|inland|out))?"
+    rf"(?:\s+(?:to\s+the\s+)?{_DIRECTION}(?:ward|wards)?)?"
+    rf"\s*,?\s+(?P<prep>from|of|outside(?:\s+of)?|away\s+from|short\s+of|beyond|past|before)\b",
+    re.IGNORECASE,
+)
+_ACROSS_BORDER = re.compile(
+    r"\b(?P<hedge>just|right|immediately)?\s*(?:across|over|beyond)\s+the\s+(?:border|frontier)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_number(text: str) -> float | None:
+    """Value of a number written in digits or English words.
+
+    Examples
+    --------
+    >>> parse_number("six"), parse_number("1,200"), parse_number("twenty-five"), parse_number("a dozen")
+    (6.0, 1200.0, 25.0, 12.0)
+    >>> parse_number("two hundred and fifty"), parse_number("3.5"), parse_number("several")
+    (250.0, 3.5, 5.0)
+    """
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if not t:
+        return None
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", t):
+        return float(t.replace(",", ""))
+    if t in _VAGUE_NUMBERS:
+        return _VAGUE_NUMBERS[t]
+    if t in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[t])
+    m = re.fullmatch(r"(\w+)[-\s](\w+)", t)
+    if m and m.group(1) in _NUMBER_WORDS and m.group(2) in _NUMBER_WORDS and m.group(2) != "hundred":
+        tens, ones = _NUMBER_WORDS[m.group(1)], _NUMBER_WORDS[m.group(2)]
+        if tens >= 20 and tens % 10 == 0 and 0 < ones < 10:
+            return float(tens + ones)
+    m = re.fullmatch(r"(a|one|two|three|four|five|six|seven|eight|nine) hundred(?: and (.+))?", t)
+    if m:
+        rest = parse_number(m.group(2)) if m.group(2) else 0.0
+        return float(_NUMBER_WORDS[m.group(1)] * 100 + (rest or 0.0))
+    return None
+
+
+def _hedge_of(word: str | None, number_text: str) -> str:
+    nt = number_text.strip().lower()
+    if nt in _VAGUE_NUMBERS and nt != "a couple of":
+        return "vague"
+    if not word:
+        return "approximate" if nt == "a couple of" else "exact"
+    w = re.sub(r"\s+", " ", word.strip().lower())
+    for pattern, hedge in _HEDGE_WORDS:
+        if re.fullmatch(pattern, w):
+            return hedge
+    return "exact"
+
+
+def _direction_of(word: str | None) -> tuple[str | None, float | None]:
+    if not word:
+        return None, None
+    key = re.sub(r"\s+", " ", word.strip().lower())
+    if key not in _COMPASS:
+        key = key.replace(" ", "-")
+    deg = _COMPASS.get(key)
+    if deg is None:
+        return None, None
+    return _COMPASS_LABEL[deg], deg
+
+
+def judge(
+    stated_km: float,
+    computed_km: float | None,
+    hedge: str,
+    *,
+    extent_km: float = 0.0,
+) -> tuple[str, float]:
+    """Verdict on a stated distance, and the tolerance used (km).
+
+    See the module docstring for the tolerance rule.
+
+    Parameters
+    ----------
+    stated_km : float
+        The distance the text states, in km.
+    computed_km : float or None
+        The geodesic between the resolved places; None/NaN -> ``unverifiable``.
+    hedge : str
+        One of :data:`HEDGES`.
+    extent_km : float
+        Sum of the extents of areal reference/target places.
+
+    Examples
+    --------
+    >>> judge(6, 6.9, "exact")
+    ('consistent', 1.0)
+    >>> judge(180, 120, "approximate")
+    ('overstated', 45.0)
+    >>> judge(5, 12, "at_most")[0], judge(20, 50, "at_least")[0], judge(20, 5, "at_least")[0]
+    ('understated', 'consistent', 'overstated')
+    """
+    if hedge not in RELATIVE_TOLERANCE:
+        from geoconflict.errors import InputError
+
+        raise InputError(f"unknown hedge {hedge!r}; choose one of {', '.join(HEDGES)}")
+    stated = float(stated_km)
+    extent = max(0.0, float(extent_km or 0.0))
+    tolerance = max(RELATIVE_TOLERANCE[hedge] * stated, MIN_TOLERANCE_KM) + extent
+    if computed_km is None or not math.isfinite(float(computed_km)):
+        return "unverifiable", tolerance
+    computed = float(computed_km)
+    if hedge == "at_most":
+        return ("consistent" if computed <= stated + tolerance else "understated"), tolerance
+    if hedge == "at_least":
+        return ("consistent" if computed >= stated - tolerance else "overstated"), tolerance
+    if stated > computed + tolerance:
+        return "overstated", tolerance
+    if stated < computed - tolerance:
+        return "understated", tolerance
+    return "consistent", tolerance
+
+
+def direction_matches(stated_deg: float, bearing_deg: float, *, tolerance_deg: float = DIRECTION_TOLERANCE_DEG) -> bool:
+    """True when ``bearing_deg`` lies within ``tolerance_deg`` of ``stated_deg``.
+
+    Examples
+    --------
+    >>> direction_matches(180, 200), direction_matches(180, 260), direction_matches(0, 350)
+    (True, False, True)
+    """
+    diff = abs((float(bearing_deg) - float(stated_deg) + 180.0) % 360.0 - 180.0)
+    return diff <= tolerance_deg + 1e-9
+
+
+def find_distance_statements(text: str) -> list[dict[str, Any]]:
+    """Distance phrases in ``text`` (no places attached yet).
+
+    Each dict has ``start``/``end`` (the phrase), ``stated_text``,
+    ``stated_km``, ``hedge``, ``stated_direction``, ``direction_deg``,
+    ``prep_end`` (where the reference phrase begins) and ``border`` (True for
+    "across the border" statements).
+
+    Examples
+    --------
+    >>> [s["stated_km"] for s in find_distance_statements("about 40 miles north of Kharkiv")]
+    [64.37376]
+    >>> s = find_distance_statements("just six kilometers from the PMO")[0]
+    >>> s["stated_text"], s["hedge"]
+    ('just six kilometers', 'exact')
+    """
+    out: list[dict[str, Any]] = []
+    for m in _STATEMENT.finditer(text):
+        number_text = m.group("num")
+        value = parse_number(number_text)
+        unit = re.sub(r"\s+", " ", m.group("unit").lower())
+        if value is None:
+            continue
+        if unit in ("m", "mi", "nm", "km", "kms") and not re.match(r"\d", number_text):
+            # "a m from" is not a distance; abbreviations need digits
+            if unit in ("m", "nm", "mi"):
+                continue
+        if unit == "m" and m.group(0)[m.start("unit") - m.start() :].startswith("M"):
+            continue  # "5 M" (millions), not metres
+        if number_text.strip().lower() in ("a", "an") and unit not in (
+            "mile", "kilometre", "kilometer", "metre", "meter", "nautical mile", "yard"
+        ):
+            continue
+        km = value * UNIT_KM.get(unit, UNIT_KM.get(unit.rstrip("s"), 1.0))
+        label, deg = _direction_of(m.group("dir"))
+        start = m.start("hedge") if m.group("hedge") else m.start("num")
+        stated_end = m.end("unit")
+        out.append(
+            {
+                "start": start,
+                "end": m.end(),
+                "stated_text": text[start:stated_end],
+                "stated_km": km,
+                "hedge": _hedge_of(m.group("hedge"), number_text),
+                "stated_direction": label,
+                "direction_deg": deg,
+                "prep_end": m.end("prep"),
+                "border": False,
+            }
+        )
+    taken = [(d["start"], d["end"]) for d in out]
+    for m in _ACROSS_BORDER.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        start = m.start("hedge") if m.group("hedge") else m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        out.append(
+            {
+                "start": start,
+                "end": m.end(),
+                "stated_text": text[start : m.end()],
+                "stated_km": 0.0,
+                "hedge": "vague",
+                "stated_direction": None,
+                "direction_deg": None,
+                "prep_end": m.end(),
+                "border": True,
+            }
+        )
+    out.sort(key=lambda d: d["start"])
+    return out
+
+
+_AREAL = {"admin1", "area", "country"}
+_RELATIVE = re.compile(r",?\s+(?:which|that|where|whose)\b|\s+\(", re.IGNORECASE)
+
+
+def _extent_km(place) -> float:
+    if place is None:
+        return 0.0
+    if place.feature_type in _AREAL or place.precision_m:
+        return float(place.precision_m or 0.0) / 1000.0
+    return 0.0
+
+
+def _pick_reference(stmt: dict, mentions: Sequence[Mention], text: str, sentence_end: int) -> Mention | None:
+    """The first mention that starts right after the preposition."""
+    for m in mentions:
+        if m.start < stmt["prep_end"]:
+            continue
+        if m.start >= sentence_end:
+            break
+        between = text[stmt["prep_end"] : m.start]
+        # allow "the", "the town of", "central", "downtown" between
+        if len(between) <= 40 and re.fullmatch(
+            r"\s*(?:(?:the|a|an|central|downtown|northern|southern|eastern|western|"
+            r"outskirts|centre|center|city|town|village|capital|port|border|province|region|"
+            r"district|of|contested|frontline|front-line|besieged|embattled|key|strategic)\s+)*",
+            between,
+            re.IGNORECASE,
+        ):
+            return m
+        break
+    return None
+
+
+def _pick_target(stmt: dict, mentions: Sequence[Mention], text: str, sent_start: int, sent_end: int,
+                 reference: Mention | None) -> Mention | None:
+    before = [m for m in mentions if sent_start <= m.start and m.end <= stmt["start"] and m is not reference]
+    if before:
+        # a relative clause ("X area, which is ... 6 km from Y") points back to
+        # the last place before the relative pronoun
+        segment = text[before[0].start : stmt["start"]]
+        rel = None
+        for r in _RELATIVE.finditer(segment):
+            rel = before[0].start + r.start()
+            break
+        candidates = before
+        if rel is not None:
+            head = [m for m in before if m.end <= rel]
+            if head:
+                candidates = head
+        # a place inside the head noun phrase beats a country that only qualifies it
+        finer = [m for m in candidates if m.place is None or m.place.feature_type != "country"]
+        pool = finer or candidates
+        return pool[-1]
+    after = [m for m in mentions if reference is not None and m.start >= reference.end and m.end <= sent_end]
+    if after:
+        return after[0]
+    return None
+
+
+def _border_distance_km(place, gazetteer) -> float | None:
+    try:
+        from gazetteer import boundaries
+    except Exception:  # boundaries not available: the claim stays unverifiable
+        return None
+    fn = getattr(boundaries, "distances_to_border_km", None)
+    try:
+        if fn is not None:
+            return float(fn([place.lat], [place.lon])[0])
+        return float(boundaries.distance_to_border_km(place.lat, place.lon))
+    except Exception:
+        return None
+
+
+def extract_claims(
+    text: str,
+    mentions: Sequence[Mention],
+    *,
+    gazetteer=None,
+) -> list[dict[str, Any]]:
+    """Distance claims in ``text``, judged against the resolved ``mentions``.
+
+    Parameters
+    ----------
+    text : str
+        The report text the mention offsets refer to.
+    mentions : sequence of Mention
+        Place mentions of the text (from :func:`geoconflict.geoparse.geoparse`).
+    gazetteer : optional
+        Unused except for border statements (boundaries); kept for symmetry.
+
+    Returns
+    -------
+    list of dict
+        Rows for the ``claim`` table (:data:`geoconflict.schema.CLAIM_COLUMNS`)
+        plus ``reference_gazetteer_id``, ``target_gazetteer_id``,
+        ``stated_start`` and ``stated_end`` (offsets of the distance phrase).
+        ``geometry`` is a shapely LineString from reference to target, or
+        None when the claim is unverifiable.
+
+    Examples
+    --------
+    >>> from gazetteer import Place
+    >>> pmo = Place("PMO", 33.7257, 73.1002, "PK", "Islamabad", "landmark", "curated:pmo")
+    >>> fz = Place("Faizabad", 33.66444, 73.08694, "PK", "Islamabad", "area", "curated:fz", precision_m=1000)
+    >>> t = "Drones hit Faizabad, just six kilometres from the PMO."
+    >>> ms = [Mention(11, 19, "Faizabad", fz), Mention(50, 53, "PMO", pmo)]
+    >>> row = extract_claims(t, ms)[0]
+    >>> row["target"], row["reference"], row["stated_km"], round(row["computed_km"], 1), row["verdict"]
+    ('Faizabad', 'PMO', 6.0, 6.9, 'consistent')
+    """
+    from shapely import LineString
+
+    from geoconflict.facts import geodesic
+
+    statements = find_distance_statements(text)
+    if not statements:
+        return []
+    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+    sentences = split_sentences(text)
+    rows: list[dict[str, Any]] = []
+    si = 0
+    for stmt in statements:
+        while si < len(sentences) - 1 and sentences[si].end <= stmt["start"]:
+            si += 1
+        sent = sentences[si] if sentences else None
+        s_start = sent.start if sent else 0
+        s_end = sent.end if sent else len(text)
+        if stmt["border"]:
+            reference = None
+        else:
+            reference = _pick_reference(stmt, mentions, text, s_end)
+            if reference is None:
+                continue  # "5 km from the scene": not a place-to-place statement
+        target = _pick_target(stmt, mentions, text, s_start, s_end, reference)
+        if stmt["border"] and target is None:
+            continue
+        row: dict[str, Any] = {
+            "id": f"C{len(rows) + 1}",
+            "reference": "border" if stmt["border"] else reference.text,
+            "target": None if target is None else target.text,
+            "stated_km": float(stmt["stated_km"]),
+            "stated_text": stmt["stated_text"],
+            "hedge": stmt["hedge"],
+            "stated_direction": stmt["stated_direction"],
+            "computed_km": None,
+            "computed_bearing_deg": None,
+            "direction_ok": None,
+            "tolerance_km": None,
+            "verdict": "unverifiable",
+            "notes": sent.text if sent else text,
+            "source_start": s_start,
+            "source_end": s_end,
+            "stated_start": stmt["start"],
+            "stated_end": stmt["end"],
+            "reference_gazetteer_id": None if reference is None or reference.place is None else reference.place.gazetteer_id,
+            "target_gazetteer_id": None if target is None or target.place is None else target.place.gazetteer_id,
+            "geometry": None,
+        }
+        tp = None if target is None else target.place
+        if stmt["border"]:
+            computed = None if tp is None else _border_distance_km(tp, gazetteer)
+            tol = BORDER_TOLERANCE_KM + _extent_km(tp)
+            row["tolerance_km"] = tol
+            if computed is not None and math.isfinite(computed):
+                row["computed_km"] = computed
+                row["verdict"] = "consistent" if computed <= tol else "understated"
+            rows.append(row)
+            continue
+        rp = reference.place
+        extent = _extent_km(rp) + _extent_km(tp)
+        if rp is None or tp is None:
+            row["tolerance_km"] = judge(stmt["stated_km"], None, stmt["hedge"], extent_km=extent)[1]
+            rows.append(row)
+            continue
+        km, bearing = geodesic(rp.lat, rp.lon, tp.lat, tp.lon)
+        verdict, tol = judge(stmt["stated_km"], km, stmt["hedge"], extent_km=extent)
+        row.update(
+            computed_km=km,
+            computed_bearing_deg=bearing,
+            tolerance_km=tol,
+            verdict=verdict,
+            geometry=LineString([(rp.lon, rp.lat), (tp.lon, tp.lat)]),
+        )
+        if stmt["direction_deg"] is not None:
+            row["direction_ok"] = bool(km <= extent or direction_matches(stmt["direction_deg"], bearing))
+        rows.append(row)
+    return rows

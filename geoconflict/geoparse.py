@@ -1,0 +1,779 @@
+"""Geoparsing: find the places a text names and resolve them, offline.
+
+No model is downloaded.  Recognition works on *capitalised runs* (sequences
+of capitalised words, "Prime Minister's Office", "Tabbasum Road") and the
+gazetteer's names inside them, then filters out what is not a place:
+
+* organisations, media and platforms (:data:`geoconflict.nonplaces.ORGANISATIONS`,
+  runs ending in "Times", "News", "Ministry", "Forces"...);
+* demonyms ("Afghan", "Sudanese");
+* person names: a gazetteer name at the end of a run after a title or a
+  first name ("Foreign Secretary Baloch", "Amna Baloch"), or at the start of a
+  run followed by an unknown surname ("Hamid Karzai"); a surname once seen in
+  a person name is not a place anywhere else in the document ("Baloch");
+* ordinary words: a single word that is common in lower case (``wordfreq``
+  Zipf frequency >= :data:`COMMON_ZIPF`) needs a locative cue ("in Mobile",
+  "the city of X", "X province") unless it names a country, a first-level
+  division or a city of a million people; a common word at the start of a
+  sentence is never taken without a cue;
+* institutional landmarks used for their institution ("the Kremlin said")
+  unless a locative cue shows the place is meant ("near the Kremlin").
+
+Capital-city metonymy ("Kabul and Islamabad have escalated") is kept: the
+mention still names the place.  Runs ending in a place word ("Road",
+"Street", "Camp", "District" ... :data:`geoconflict.nonplaces.PLACE_HEAD_WORDS`)
+are mentions even when the gazetteer cannot place them (``place`` None).
+
+Resolution uses the whole document as context: every name is first resolved
+alone, the confident results (countries, divisions, unambiguous places) form
+the document context, and each mention is then resolved again with that
+context plus any explicit parent written next to it ("Islamabad's Faizabad",
+"Faizabad, Islamabad", "Fayzabad in Badakhshan", "Kharkiv region").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from gazetteer import Place
+from geoconflict.errors import InputError
+from geoconflict.mentions import Mention
+from geoconflict.nonplaces import (
+    DEMONYMS,
+    METONYMIC_LANDMARKS,
+    ORDINARY_WORDS,
+    ORG_HEAD_WORDS,
+    ORGANISATIONS,
+    PERSON_TITLES,
+    PLACE_HEAD_WORDS,
+)
+from geoconflict.text import MAX_INPUT_CHARS
+
+__all__ = ["geoparse", "resolve_mentions", "COMMON_ZIPF", "BIG_CITY_POPULATION"]
+
+#: Zipf frequency (``wordfreq``) from which a single word counts as ordinary English.
+COMMON_ZIPF = 4.3
+#: Cities at least this populous are taken even when their name is a common word.
+BIG_CITY_POPULATION = 1_000_000
+# A name next to another capitalised word ("Islamabad Police", "Hamid Karzai")
+# is kept only for places at least this big (or cued).
+_STRONG_POPULATION = 100_000
+#: Places the document context holds at most (the most often named first).
+_MAX_CONTEXT = 24
+
+# ----------------------------------------------------------------- tokens
+# A word: letters/digits with inner apostrophes, hyphens and dotted initialisms.
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w'’]*(?:-[\w'’]+)*")
+_POSSESSIVE = re.compile(r"['’]s$|s['’]$")
+_CONNECTORS = frozenset(
+    {"of", "al", "el", "de", "del", "da", "do", "dos", "das", "du", "la", "le", "les", "bin", "ibn",
+     "ul", "e", "es", "ed", "ad", "ar", "as", "ash", "at", "an", "az", "van", "von", "der", "den",
+     "y", "i", "the", "and"}
+)
+# "the", "and" join only inside known multiword names; runs never extend over them
+_RUN_CONNECTORS = frozenset(
+    {"of", "al", "el", "de", "del", "da", "du", "la", "le", "bin", "ibn", "ul", "van", "von", "der", "den",
+     "dos", "das", "des"}
+)
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|an|az|ed|es|ul)-[A-Z]")
+_PLACE_MODIFIERS = frozenset(
+    """North South East West Northern Southern Eastern Western Central Upper Lower Greater New Old
+    Little Great Mount Mt Lake Port Fort Cape San Santa Sao São St Saint Al El Ras Bab Tel Tal Wadi
+    Jabal Jebel Kafr Beit Deir Khan Bandar Ciudad Puerto Nova Novo Novaya Nizhny Velikiy""".split()
+)
+_FUNCTION_WORDS = frozenset(
+    """The A An In On At From To For By With And But Or Nor After Before During Since While Meanwhile
+    However Furthermore Moreover Also Both Even Only Near Outside Inside Across Around Then Now
+    Today Yesterday Tonight Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+    March April May June July August September October November December Across Inside Between
+    Across Along Across Through Into Toward Towards Via Across Over Under Amid Amidst Despite
+    Across Unlike Like Across If When Where Whereas As Last Earlier Later This That These Those
+    Across Most Many Some Several All Each Every Other Another Residents Fighting Shelling Strikes
+    Clashes Attacks Protests Police Troops Fighters Militants Rebels Forces Officials""".split()
+)
+_MEDIA_HEADS = frozenset(
+    "News Times Post Radio Television TV Tribune Herald Daily Press Journal Gazette Online Channel "
+    "Agency Broadcasting Observer Express Telegraph Review Weekly Today Monitor".split()
+)
+
+# Locative cues before a name (same sentence).
+_CUE_BEFORE_STRONG = re.compile(
+    r"(?:\b(?:city|town|village|villages|province|provinces|district|districts|region|state|governorate|"
+    r"oblast|area|port|outskirts|suburbs?|capital|heart|centre|center|county|municipality|"
+    r"neighbourhood|neighborhood|camp|locality|settlement|commune|department|prefecture|"
+    r"north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|"
+    r"southeast|southwest|northern|southern|eastern|western|west|parts|streets|residents|"
+    r"people|mayor|governor|border|frontier|km|kilometres|kilometers|miles)\s+of\s+(?:the\s+)?"
+    r"|\b(?:in|near|outside|inside|around|into|across|towards?|toward|via|through|at|reached|entered|"
+    r"captured|seized|shelled|bombed|struck|hit|attacked|besieged|recaptured|liberated|"
+    r"evacuated|fled|stormed|overran|encircled)\s+(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|besieged|"
+    r"embattled|contested|frontline|front-line|strategic|key|border|capital|city|town|"
+    r"village|port|coastal|northeastern|northwestern|southeastern|southwestern)\s+){0,2})$",
+    re.IGNORECASE,
+)
+_CUE_BEFORE_WEAK = re.compile(r"\b(?:from|to|and|between|of|on|over|toward)\s+(?:the\s+)?$", re.IGNORECASE)
+_CUE_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:province|provinces|district|city|town|village|region|governorate|oblast|state|"
+    r"county|area|camp|airport|airbase|border|crossing|frontier|outskirts|suburbs?|suburb|"
+    r"neighbourhood|neighborhood|valley|refugee|municipality|prefecture|department|raion|"
+    r"hromada|locality|enclave|corridor|front|frontline|countryside|highway|road|port|"
+    r"governate|division|strip|sector|axis|direction)\b",
+    re.IGNORECASE,
+)
+_LANDMARK_CUE_BEFORE = re.compile(
+    r"\b(?:near|outside|inside|at|on|into|over|above|around|towards?|struck|hit|targeted|"
+    r"attacked|attack\s+on|strike\s+on|strikes\s+on|drone\s+over|walls\s+of|gates\s+of|"
+    r"grounds\s+of|front\s+of|roof\s+of|metres\s+from|meters\s+from|km\s+from|miles\s+from|"
+    r"kilometres\s+from|kilometers\s+from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]['\"”’)]*\s+|\n\s*|[:;]\s+|[\"“‘(]\s*)$")
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    possessive: bool = False  # written with 's (the token span excludes it)
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    run: tuple[int, int]                # token index range of the run
+    tokens: tuple[int, int]             # token index range of this candidate
+    cue: str | None = None
+    kind: str = "gazetteer"             # gazetteer / place_head / landmark
+    needs_strong: bool = False          # keep only if a major place or cued
+    parent: int | None = None           # index of an explicit parent candidate
+    lookup: str = ""                    # name passed to the gazetteer
+    place: Place | None = None
+    alternatives: tuple[Place, ...] = ()
+    ambiguous: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+# ------------------------------------------------------------- gazetteer
+def _get_gazetteer(gazetteer):
+    if gazetteer is not None:
+        return gazetteer
+    from gazetteer import get_gazetteer
+
+    return get_gazetteer()
+
+
+class _Lexicon:
+    """Membership and resolution cache in front of one gazetteer."""
+
+    def __init__(self, gaz) -> None:
+        self.gaz = gaz
+        self._names: dict[str, bool] = {}
+        self._resolved: dict[tuple, object] = {}
+
+    def is_name(self, surface: str) -> bool:
+        key = surface
+        hit = self._names.get(key)
+        if hit is None:
+            hit = self._lookup_name(surface)
+            if len(self._names) > 200_000:
+                self._names.clear()
+            self._names[key] = hit
+        return hit
+
+    def _lookup_name(self, surface: str) -> bool:
+        gaz = self.gaz
+        try:
+            finder = getattr(gaz, "find_names", None)
+            if finder is not None:
+                # the in-memory name matcher: no SQL per word
+                return any(a == 0 and b == len(surface) for a, b, _s in finder(surface))
+            return bool(gaz.candidates(surface))
+        except Exception:  # invalid name (control characters, too long): not a place
+            return False
+
+    def resolve(self, name: str, context=None, country=None):
+        ctx_key = None
+        if context is not None:
+            ctx_key = tuple(p.gazetteer_id for p in context) if not isinstance(context, str) else context
+        key = (name, ctx_key, country)
+        res = self._resolved.get(key)
+        if res is None:
+            try:
+                res = self.gaz.resolve(name, context=list(context) if context else None, country=country)
+            except Exception as exc:  # a typed gazetteer error: keep the mention unresolved
+                from gazetteer import Resolution
+
+                res = Resolution(query=name, best=None, unresolved_reason=str(exc))
+            if len(self._resolved) > 100_000:
+                self._resolved.clear()
+            self._resolved[key] = res
+        return res
+
+
+_LEXICONS: dict[int, _Lexicon] = {}
+
+
+def _lexicon(gaz) -> _Lexicon:
+    lex = _LEXICONS.get(id(gaz))
+    if lex is None or lex.gaz is not gaz:
+        if len(_LEXICONS) > 8:
+            _LEXICONS.clear()
+        lex = _Lexicon(gaz)
+        _LEXICONS[id(gaz)] = lex
+    return lex
+
+
+@lru_cache(maxsize=100_000)
+def _zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return 0.0
+    return zipf_frequency(word.lower(), "en")
+
+
+# ------------------------------------------------------------ recognition
+def _tokenize(text: str) -> list[_Token]:
+    tokens = []
+    for m in _WORD.finditer(text):
+        s, e = m.start(), m.end()
+        word = m.group()
+        poss = False
+        pm = _POSSESSIVE.search(word)
+        if pm and len(word) > 2:
+            poss = True
+            e = s + pm.start() + (1 if pm.group().startswith("s") else 0)
+            word = text[s:e]
+        tokens.append(_Token(s, e, word, poss))
+    return tokens
+
+
+def _is_cap(word: str) -> bool:
+    c = word[0]
+    if c.isupper():
+        return True
+    return bool(_ARTICLE_PREFIX.match(word))
+
+
+def _runs(text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
+    """Token index ranges [i, j) of capitalised runs."""
+    runs = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if not _is_cap(tokens[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            prev = tokens[j - 1]
+            gap = text[prev.end if not prev.possessive else prev.end : tokens[j].start]
+            gap_core = gap
+            if prev.possessive:
+                gap_core = re.sub(r"^(?:['’]s|['’])", "", gap)
+            if gap_core not in (" ", "\u00a0"):
+                break
+            tok = tokens[j].text
+            if _is_cap(tok):
+                j += 1
+                continue
+            # a connector joins only when a capitalised word follows it
+            if tok in _RUN_CONNECTORS and j + 1 < n and _is_cap(tokens[j + 1].text) \
+                    and text[tokens[j].end : tokens[j + 1].start] == " " and not prev.possessive:
+                j += 2
+                continue
+            break
+        # a trailing connector is not part of the run
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _span_text(text: str, tokens: list[_Token], i: int, j: int) -> tuple[int, int, str]:
+    s, e = tokens[i].start, tokens[j - 1].end
+    return s, e, text[s:e]
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    window = text[max(0, start - 6) : start]
+    return start == 0 or bool(_SENTENCE_START.search(window)) or window.strip() == ""
+
+
+def _cue_for(text: str, start: int, end: int) -> str | None:
+    before = text[max(0, start - 80) : start]
+    # stay within the sentence
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+    if cut >= 0:
+        before = before[cut + 1 :]
+    after = text[end : end + 40]
+    if _CUE_AFTER.match(after):
+        return "X " + _CUE_AFTER.match(after).group().strip().split()[-1].lower()
+    m = _CUE_BEFORE_STRONG.search(before)
+    if m:
+        return " ".join(m.group().split()[:2]).lower() + " X"
+    if re.match(r"^,\s+(?:a|the)\s+(?:\w+\s+)?(?:town|city|village|district|province|region|capital|port|suburb)\b", after):
+        return "X, a town"
+    return None
+
+
+def _weak_cue(text: str, start: int) -> bool:
+    before = text[max(0, start - 20) : start]
+    return bool(_CUE_BEFORE_WEAK.search(before))
+
+
+def _org_intervals(text: str) -> list[tuple[int, int]]:
+    """Spans of multiword organisation names written in the text."""
+    return [(m.start(), m.end()) for m in _ORG_RE.finditer(text)]
+
+
+_ORG_RE = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted((o for o in ORGANISATIONS if " " in o or "-" in o), key=len, reverse=True))
+    + r")(?![\w])"
+)
+
+
+def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]]:
+    tokens = _tokenize(text)
+    runs = _runs(text, tokens)
+    orgs = _org_intervals(text)
+    org_starts = sorted(orgs)
+    persons: set[str] = set()
+    cands: list[_Candidate] = []
+
+    def in_org(s: int, e: int) -> bool:
+        for a, b in org_starts:
+            if a > e:
+                break
+            if a <= s and e <= b:
+                return True
+        return False
+
+    for ri, rj in runs:
+        run_tokens = tokens[ri:rj]
+        run_start, run_end, run_text = _span_text(text, tokens, ri, rj)
+        if run_text in ORGANISATIONS or in_org(run_start, run_end):
+            continue
+        # all-caps headline lines: nothing reliable to say
+        words = [t.text for t in run_tokens]
+        # 1. the whole run (or the run minus its first word) as a place-like name
+        head = words[-1]
+        found: list[tuple[int, int, str]] = []  # token ranges inside the run, with kind
+        k = ri
+        while k < rj:
+            # longest gazetteer name starting at token k (at most 6 words)
+            best = None
+            for m in range(min(rj, k + 6), k, -1):
+                s, e, surf = _span_text(text, tokens, k, m)
+                if tokens[m - 1].text in _CONNECTORS:
+                    continue
+                if any(tokens[x].possessive for x in range(k, m - 1)) and not lex.is_name(surf):
+                    continue
+                if lex.is_name(surf):
+                    best = m
+                    break
+            if best is None:
+                # hyphenated pair of names: "Afghanistan-Pakistan"
+                tok = tokens[k]
+                if "-" in tok.text and all(p[:1].isupper() for p in tok.text.split("-")):
+                    pos = tok.start
+                    for part in tok.text.split("-"):
+                        if part and lex.is_name(part) and part not in DEMONYMS:
+                            cands.append(_Candidate(pos, pos + len(part), part, (ri, rj), (k, k + 1), lookup=part))
+                        pos += len(part) + 1
+                k += 1
+                continue
+            found.append((k, best, "gazetteer"))
+            k = best
+        # a run ending in a place word is a place even unknown to the gazetteer
+        if head in PLACE_HEAD_WORDS and rj - ri >= 2:
+            # the place-like phrase: from the first token after any title/org prefix
+            first = ri
+            for x in range(rj - 2, ri - 1, -1):
+                if tokens[x].possessive or words[x - ri] in ORG_HEAD_WORDS or words[x - ri] in PERSON_TITLES:
+                    first = x + 1
+                    break
+            if first < rj - 1:
+                covered = [f for f in found if f[0] >= first]
+                if not (len(covered) == 1 and covered[0][0] == first and covered[0][1] == rj):
+                    found = [f for f in found if f[1] <= first] + [(first, rj, "place_head")]
+        for a, b, kind in found:
+            s, e, surf = _span_text(text, tokens, a, b)
+            if in_org(s, e):
+                continue
+            cand = _Candidate(s, e, surf, (ri, rj), (a, b), kind=kind, lookup=surf)
+            verdict = _judge_in_run(text, tokens, cand, lex, persons)
+            if verdict == "reject":
+                continue
+            if verdict == "strong":
+                cand.needs_strong = True
+            cands.append(cand)
+
+    # a surname seen in a person name is not a place elsewhere either
+    if persons:
+        cands = [c for c in cands if c.text not in persons]
+    return cands, tokens
+
+
+def _judge_in_run(text, tokens, cand: _Candidate, lex: _Lexicon, persons: set[str]) -> str:
+    """'keep', 'strong' (keep only if a major place or cued) or 'reject'."""
+    ri, rj = cand.run
+    a, b = cand.tokens
+    surf = cand.text
+    if cand.kind == "place_head":
+        return "keep"
+    if surf in ORGANISATIONS or surf in DEMONYMS:
+        return "reject"
+    before = [tokens[x] for x in range(ri, a)]
+    after = [tokens[x] for x in range(b, rj)]
+    verdict = "keep"
+    if after and not tokens[b - 1].possessive:
+        nxt = [t.text for t in after if t.text not in _CONNECTORS]
+        if any(w in _MEDIA_HEADS for w in nxt):
+            return "reject"  # "Hindustan Times", "Geo News"
+        if any(w in ORG_HEAD_WORDS for w in nxt):
+            verdict = "strong"  # "Pakistan Army", "Gaza Health Ministry"
+        elif nxt and nxt[0] in PLACE_HEAD_WORDS:
+            verdict = "keep"
+        elif nxt and nxt[0] not in _FUNCTION_WORDS:
+            # "Hamid Karzai", "Allison Hooker": a name followed by another
+            # capitalised word is more often a person than a place
+            verdict = "strong"
+    if before:
+        prev = before[-1]
+        if prev.possessive or prev.text in _PLACE_MODIFIERS or prev.text in _CONNECTORS \
+                or prev.text in _FUNCTION_WORDS:
+            pass  # "Islamabad's Faizabad" (a parent), "North Kivu", "The Hague"
+        else:
+            # "Foreign Secretary Baloch", "Amna Baloch", "Allison Hooker"
+            persons.add(surf)
+            return "reject"
+    return verdict
+
+
+def _major(place: Place | None, population: int = BIG_CITY_POPULATION) -> bool:
+    if place is None:
+        return False
+    return place.feature_type in ("country", "admin1") or (place.population or 0) >= population
+
+
+def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
+    """Filters that need the resolved place (frequency, cues, metonymy)."""
+    surf = cand.text
+    place = cand.place
+    if cand.kind == "place_head":
+        return True
+    if place is None:
+        return False
+    if surf in METONYMIC_LANDMARKS or (place.feature_type == "landmark" and surf in METONYMIC_LANDMARKS):
+        before = text[max(0, cand.start - 40) : cand.start]
+        return bool(_LANDMARK_CUE_BEFORE.search(before))
+    if surf.isupper() and len(surf) <= 4:
+        # acronyms: only countries and curated landmarks ("US", "UK", "PMO")
+        return place.feature_type in ("country", "landmark", "admin1")
+    single = " " not in surf
+    if single and (surf in ORDINARY_WORDS or surf in _FUNCTION_WORDS) and not cand.cue:
+        return False
+    if len(surf) <= 2 and not surf.isupper():
+        return False
+    if cand.needs_strong and not (_major(place, _STRONG_POPULATION) or cand.cue):
+        return False
+    common = _zipf(surf) >= COMMON_ZIPF
+    if common and not cand.cue and _norm(surf) not in (_norm(place.name), _norm(place.matched_name or "")):
+        # an ordinary word matched only through an alias or a transliteration ("On" -> Ain)
+        if not (place.feature_type == "country" and _norm(surf) in _COUNTRY_ALIASES_OK):
+            return False
+    initial = _sentence_initial(text, cand.start)
+    if initial and common and not cand.cue and not _major(place) and surf not in doc_midsentence:
+        return False
+    if common and not _major(place) and not cand.cue and place.feature_type not in ("landmark", "area"):
+        return False
+    return True
+
+
+def _norm(name: str) -> str:
+    try:
+        from gazetteer.normalize import normalize_name
+    except ImportError:  # pragma: no cover
+        return name.casefold()
+    return normalize_name(name)
+
+
+# common country short forms that are not the gazetteer's preferred name
+_COUNTRY_ALIASES_OK = frozenset({"us", "usa", "uk", "britain", "america", "holland", "burma", "drc", "uae"})
+
+
+# -------------------------------------------------------------- parents
+_PARENT_BEFORE = re.compile(r"['’]s\s+$")  # "Islamabad's Faizabad"
+_PARENT_AFTER = re.compile(
+    r"^(?:\s+(?:area|district|town|city|village|neighbourhood|neighborhood|suburb|quarter|camp|region|locality))?"
+    r"(?:,\s+|\s+in\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?|\s+(?:area|district|suburb|outskirts)\s+of\s+|\s+of\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _link_parents(text: str, cands: list[_Candidate]) -> None:
+    for i, c in enumerate(cands):
+        if i > 0:
+            p = cands[i - 1]
+            between = text[p.end : c.start]
+            if p.end <= c.start and len(between) <= 4 and _PARENT_BEFORE.match(between):
+                c.parent = i - 1
+                continue
+        if i + 1 < len(cands):
+            nx = cands[i + 1]
+            between = text[c.end : nx.start]
+            if len(between) <= 40 and _PARENT_AFTER.match(between):
+                c.parent = i + 1
+
+
+# ------------------------------------------------------------ resolution
+def _country_of(place: Place | None) -> str | None:
+    return None if place is None else place.country_code
+
+
+def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
+    # pass 1: every distinct name on its own
+    first: dict[str, object] = {}
+    for c in cands:
+        if c.lookup not in first:
+            first[c.lookup] = lex.resolve(c.lookup)
+    # the document context: confident places, most often named first
+    counts = Counter(c.lookup for c in cands)
+    ctx: list[Place] = []
+    seen: set[str] = set()
+    for name, _n in counts.most_common():
+        res = first[name]
+        best = getattr(res, "best", None)
+        if best is None or best.gazetteer_id in seen:
+            continue
+        if best.feature_type in ("country", "admin1") or not getattr(res, "ambiguous", False):
+            ctx.append(best)
+            seen.add(best.gazetteer_id)
+        if len(ctx) >= _MAX_CONTEXT:
+            break
+    # pass 2: each mention with the document context and its explicit parent
+    for c in cands:
+        parent_place = None
+        if c.parent is not None:
+            parent = cands[c.parent]
+            pres = first.get(parent.lookup)
+            parent_place = getattr(pres, "best", None)
+        context = [p for p in ctx if p.matched_name != c.lookup and p.name != c.lookup]
+        country = None
+        if parent_place is not None:
+            context = [parent_place] + [p for p in context if p.gazetteer_id != parent_place.gazetteer_id]
+            country = parent_place.country_code
+        res = lex.resolve(c.lookup, context=tuple(context) or None, country=country)
+        if getattr(res, "best", None) is None and country is not None:
+            res = lex.resolve(c.lookup, context=tuple(context) or None)
+        if getattr(res, "best", None) is None and c.kind == "place_head":
+            # "Kandahar Province" unknown as written: try the name without its head word
+            a, b = c.tokens
+            if b - a >= 2:
+                short = " ".join(c.text.split()[:-1])
+                alt = lex.resolve(short, context=tuple(context) or None, country=country)
+                head = c.text.split()[-1]
+                best = getattr(alt, "best", None)
+                if best is not None and head in ("Province", "Governorate", "Oblast", "Region",
+                                                 "District", "State", "County", "City", "Town"):
+                    res = alt
+        best = getattr(res, "best", None)
+        if best is not None and best.fuzzy:
+            # a near miss is a suggestion, not a reading of the text: keep the
+            # mention, unresolved ("Tabbasum Road" is not "Fort Abbas")
+            best = None
+        c.place = best
+        c.alternatives = tuple(getattr(res, "alternatives", ()) or ())
+        c.ambiguous = bool(getattr(res, "ambiguous", False))
+
+
+def _to_mentions(cands: Iterable[_Candidate]) -> list[Mention]:
+    return [
+        Mention(
+            start=c.start,
+            end=c.end,
+            text=c.text,
+            place=c.place,
+            alternatives=c.alternatives,
+            ambiguous=c.ambiguous,
+            cue=c.cue or c.kind,
+        )
+        for c in cands
+    ]
+
+
+def _check_text(text) -> str:
+    if isinstance(text, (bytes, bytearray)):
+        from geoconflict.text import decode_input
+
+        return decode_input(text)
+    if not isinstance(text, str):
+        raise InputError(f"expected text as str, got {type(text).__name__}")
+    if len(text) > MAX_INPUT_CHARS:
+        raise InputError(
+            f"text is {len(text):,} characters, more than the limit of {MAX_INPUT_CHARS:,} "
+            "(geoconflict.text.MAX_INPUT_CHARS); split it into smaller documents"
+        )
+    return text
+
+
+def _parse(text: str, lex: _Lexicon) -> list[_Candidate]:
+    cands, _tokens = _recognise(text, lex)
+    cands.sort(key=lambda c: (c.start, -c.end))
+    # drop overlaps (keep the earlier, longer one)
+    kept: list[_Candidate] = []
+    for c in cands:
+        if kept and c.start < kept[-1].end:
+            continue
+        kept.append(c)
+    for c in kept:
+        c.cue = _cue_for(text, c.start, c.end)
+    _link_parents(text, kept)
+    _resolve_all(text, kept, lex)
+    midsentence = {c.text for c in kept if not _sentence_initial(text, c.start)}
+    accepted = [c for c in kept if _accept(text, c, midsentence)]
+    # an acronym in brackets after a place is that place: "Prime Minister's Office (PMO)"
+    return accepted
+
+
+def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
+    """Find and resolve the place names in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Report text (bytes are decoded as UTF-8 with :func:`geoconflict.text.decode_input`).
+    gazetteer : gazetteer.Gazetteer, optional
+        Defaults to :func:`gazetteer.get_gazetteer`.
+
+    Returns
+    -------
+    list of Mention
+        In text order, ``text[m.start:m.end] == m.text``.  Place-like names
+        the gazetteer cannot place ("Tabbasum Road") have ``place`` None.
+
+    Raises
+    ------
+    InputError
+        When ``text`` is not a string or exceeds :data:`geoconflict.text.MAX_INPUT_CHARS`.
+
+    Examples
+    --------
+    >>> ms = geoparse("Drones struck Kharkiv overnight, the Ukrainian air force said.")  # doctest: +SKIP
+    >>> [(m.text, m.place.country_code) for m in ms]  # doctest: +SKIP
+    [('Kharkiv', 'UA')]
+    """
+    text = _check_text(text)
+    if not text.strip():
+        return []
+    lex = _lexicon(_get_gazetteer(gazetteer))
+    return _to_mentions(_parse(text, lex))
+
+
+def resolve_mentions(
+    text: str,
+    spans: Sequence[Sequence[int]],
+    *,
+    gazetteer=None,
+) -> list[Mention]:
+    """Resolve caller-given spans of ``text``, one :class:`Mention` per span, in order.
+
+    The whole document is geoparsed first so each span is resolved with the
+    document's places as context and its explicit parent ("X, Islamabad").
+    A span that cannot be placed gives a Mention with ``place`` None.
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    spans : sequence of (start, end)
+        Character offsets into ``text``.
+
+    Raises
+    ------
+    InputError
+        When a span is not a pair of integers with ``0 <= start < end <= len(text)``.
+
+    Examples
+    --------
+    >>> t = "Shelling hit Kharkiv and Izium."
+    >>> [m.text for m in resolve_mentions(t, [(13, 20), (25, 30)])]  # doctest: +SKIP
+    ['Kharkiv', 'Izium']
+    """
+    text = _check_text(text)
+    checked: list[tuple[int, int]] = []
+    for n, span in enumerate(spans):
+        try:
+            start, end = (int(v) for v in span)
+            if isinstance(span, (str, bytes)):
+                raise TypeError
+        except (TypeError, ValueError):
+            raise InputError(f"span {n} is {span!r}; give [start, end] character offsets") from None
+        if not 0 <= start < end <= len(text):
+            raise InputError(
+                f"span {n} [{start}, {end}] is outside the text (0..{len(text)}) or empty; "
+                "offsets are character positions with start < end"
+            )
+        checked.append((start, end))
+    if not checked:
+        return []
+    lex = _lexicon(_get_gazetteer(gazetteer))
+    found = {(c.start, c.end): c for c in _parse(text, lex)}
+    doc_places: list[Place] = []
+    seen: set[str] = set()
+    for c in found.values():
+        if c.place is not None and c.place.gazetteer_id not in seen:
+            seen.add(c.place.gazetteer_id)
+            doc_places.append(c.place)
+    out: list[Mention] = []
+    for start, end in checked:
+        surface = text[start:end]
+        hit = found.get((start, end))
+        if hit is not None and hit.place is not None:
+            out.extend(_to_mentions([hit]))
+            continue
+        name = _clean_span(surface)
+        cand = _Candidate(start, end, surface, (0, 0), (0, 0), lookup=name)
+        cand.cue = _cue_for(text, start, end)
+        parent = _explicit_parent(text, start, end, found)
+        context = [p for p in doc_places if p.name != name]
+        country = None
+        if parent is not None:
+            context = [parent] + [p for p in context if p.gazetteer_id != parent.gazetteer_id]
+            country = parent.country_code
+        res = lex.resolve(name, context=tuple(context[:_MAX_CONTEXT]) or None, country=country) if name else None
+        if res is not None and res.best is None and country is not None:
+            res = lex.resolve(name, context=tuple(context[:_MAX_CONTEXT]) or None)
+        if res is not None:
+            cand.place = res.best
+            cand.alternatives = tuple(res.alternatives or ())
+            cand.ambiguous = bool(res.ambiguous)
+        out.extend(_to_mentions([cand]))
+    return out
+
+
+def _clean_span(surface: str) -> str:
+    name = surface.strip().strip("\"'“”‘’()[],.;:")
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    name = re.sub(r"['’]s$", "", name)
+    return name.strip()
+
+
+def _explicit_parent(text: str, start: int, end: int, found: dict) -> Place | None:
+    for (s, e), c in found.items():
+        if c.place is None:
+            continue
+        if e <= start and start - e <= 4 and _PARENT_BEFORE.match(text[e:start]):
+            return c.place
+        if s >= end and s - end <= 40 and _PARENT_AFTER.match(text[end:s]):
+            return c.place
+    return None
