@@ -89,7 +89,8 @@ def acled_to_incidents(frame: pd.DataFrame, *, where: str) -> pd.DataFrame:
                 frame = frame.drop(columns=col)
     if "year" in frame.columns and "event_date" in frame.columns:
         dates = pd.to_datetime(frame["event_date"], errors="coerce", format="mixed")
-        if (frame["year"].astype("Int64") == dates.dt.year.astype("Int64")).fillna(False).all():
+        year, derived = frame["year"].astype("Int64"), dates.dt.year.astype("Int64")
+        if ((year == derived).fillna(False) | (year.isna() & derived.isna())).all():
             frame = frame.drop(columns="year")
     return frame
 

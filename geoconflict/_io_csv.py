@@ -72,12 +72,26 @@ def _with_wkt(frame: gpd.GeoDataFrame) -> pd.DataFrame:
     return body
 
 
+def _iso_dates(column: pd.Series) -> pd.Series:
+    valid = column.dropna()
+    midnight = bool((valid.dt.normalize() == valid).all())
+    return pd.Series(
+        [None if pd.isna(v) else (v.date().isoformat() if midnight else v.isoformat()) for v in column],
+        index=column.index,
+        dtype="string",
+    )
+
+
 def write_csv(tables: dict[str, gpd.GeoDataFrame], meta: dict, paths: dict[str, Path]) -> None:
     for kind in KINDS:
         frame = tables[kind]
         body = _with_wkt(frame)
         if kind == "incident":
             body = incidents_to_acled(frame).assign(WKT=body["WKT"])
+        for name in body.columns:
+            # GDAL writes dates as 2024/03/05; ACLED and spreadsheets want ISO
+            if pd.api.types.is_datetime64_any_dtype(body[name].dtype):
+                body[name] = _iso_dates(body[name])
         table = to_arrow(gpd.GeoDataFrame(body, geometry=gpd.GeoSeries([None] * len(body), crs=CRS)))
         table = table.drop_columns(["geometry"])
         write_layer(

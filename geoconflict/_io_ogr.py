@@ -18,7 +18,10 @@ KML has no date or 64-bit integer type: dates are written as text and
 integers as 32-bit ``int``; both are restored on reading.  Columns whose
 names LIBKML maps onto KML elements (``name``, ``end``, ``timestamp``, ...)
 travel as ``name_``, ``end_``, ``timestamp_`` and are renamed back on
-reading.  Empty strings cannot be told from missing values in KML.
+reading.  Empty strings cannot be told from missing values in KML, and
+C0 control characters (other than tab and newline), which XML cannot hold,
+are written as U+FFFD.  A ``]]>`` in the text is split across two CDATA
+sections (libkml leaves it unsplit, which would break the file).
 """
 
 from __future__ import annotations
@@ -138,17 +141,51 @@ def _label(kind: str, frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     )
 
 
+# libkml wraps text containing markup characters in CDATA but does not split a
+# "]]>" inside it, which ends the section early and breaks the file (and lets
+# report text inject XML).  Such text is written with a marker after "]]" and
+# the marker is turned into a proper CDATA split afterwards: the text still
+# contains ">", so libkml always puts it in CDATA.
+_CDATA_MARK = "\ue000\ue001gc\ue002"
+_CDATA_SPLIT = "]]]]><![CDATA["
+# XML 1.0 cannot hold C0 control characters other than tab, newline, return.
+_XML_INVALID = {c: "\ufffd" for c in range(32) if c not in (9, 10, 13)}
+
+
+def _kml_text(value):
+    if not isinstance(value, str):
+        return value
+    if _CDATA_MARK in value:
+        raise InputError("text contains geoconflict's private KML marker U+E000 U+E001; cannot write KML")
+    return value.replace("]]>", "]]" + _CDATA_MARK + ">").translate(_XML_INVALID)
+
+
+def _kml_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for name in out.columns:
+        if name != "geometry" and (out[name].dtype == object or pd.api.types.is_string_dtype(out[name].dtype)):
+            out[name] = out[name].map(_kml_text).astype(out[name].dtype)
+    return out
+
+
 def write_kml(tables: dict[str, gpd.GeoDataFrame], meta: dict, path: Path) -> None:
+    _write_kml_layers(tables, path)
+    text = path.read_text(encoding="utf-8")
+    if _CDATA_MARK in text:
+        path.write_text(text.replace("]]" + _CDATA_MARK + ">", _CDATA_SPLIT + ">"), encoding="utf-8")
+
+
+def _write_kml_layers(tables: dict[str, gpd.GeoDataFrame], path: Path) -> None:
     for kind in KINDS:
         frame = tables[kind].drop(columns=["footprint"], errors="ignore")
         frame = frame.rename(columns={c: f"{c}_" for c in _KML_RESERVED if c in frame.columns})
         name, description = _label(kind, tables[kind])
         frame.insert(0, "name", name.to_numpy())
         frame.insert(1, "description", description.to_numpy())
-        write_layer(to_arrow(frame, int32=True), path, driver="LIBKML", layer=LAYER_NAMES[kind])
+        write_layer(to_arrow(_kml_safe(frame), int32=True), path, driver="LIBKML", layer=LAYER_NAMES[kind])
     shapes = footprints(tables["place"]).rename(columns={"id": "place_id", "name": "name_"})
     shapes.insert(0, "name", shapes["text"].to_numpy())
-    write_layer(to_arrow(shapes, int32=True), path, driver="LIBKML", layer=FOOTPRINT_LAYER)
+    write_layer(to_arrow(_kml_safe(shapes), int32=True), path, driver="LIBKML", layer=FOOTPRINT_LAYER)
 
 
 def read_kml(path: Path) -> tuple[dict[str, gpd.GeoDataFrame], dict]:
