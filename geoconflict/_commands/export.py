@@ -11,7 +11,7 @@ __all__ = ["register", "run"]
 
 #: Inputs read as report text (extracted with read_report); anything else is
 #: read with geoconflict.io.read_file.
-TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".text")
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 def register(subparsers) -> None:
@@ -55,14 +55,10 @@ def run(args: argparse.Namespace) -> int:
     if not source.is_file():
         raise InputError(f"input {source} does not exist or is not a file")
     if source.suffix.lower() in TEXT_SUFFIXES:
-        from geoconflict.extract import read_report
-        from geoconflict.text import decode_input
+        # the same reading of report text as `geoconflict map`
+        from geoconflict._commands.map import load_input
 
-        try:
-            data = source.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read {source}: {exc.strerror}") from None
-        report = read_report(decode_input(data), published=published, source=source.name)
+        report = load_input(source, published=published)
     else:
         report = read_file(source)
         if published is not None:
