@@ -19,6 +19,10 @@ __all__ = ["Legend", "LegendSection", "LegendItem", "shape_svg", "swatch_svg", "
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
+def _flat(text: str) -> str:
+    return str(text).replace("\u2028", " ").replace("\u2029", " ")
+
+
 def _color(value: str) -> str:
     if not _COLOR_RE.match(value):
         raise ValueError(f"not a #rrggbb colour: {value!r}")
@@ -109,6 +113,8 @@ class Legend(MacroElement):
     def __init__(self, title: str, sections: list[LegendSection], notes: list[str]):
         super().__init__()
         self._name = "GcLegend"
-        self.title = title
-        self.sections = sections
-        self.notes = notes
+        # U+2028/2029 are line breaks to JavaScript; as labels a space reads the same.
+        self.title = _flat(title)
+        self.sections = [LegendSection(_flat(s.title), [LegendItem(_flat(i.label), i.svg) for i in s.items])
+                         for s in sections]
+        self.notes = [_flat(n) for n in notes]

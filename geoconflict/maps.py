@@ -18,6 +18,7 @@ province borders instead of fetching tiles.
 from __future__ import annotations
 
 import base64
+from collections import OrderedDict
 import os
 import tempfile
 import zlib
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import folium
+from branca.element import Element
 from folium.plugins import Fullscreen, MeasureControl, MiniMap
 
 from geoconflict._assets import resolve_assets
@@ -77,34 +79,49 @@ class _ReportMap(folium.Map):
 
     def render(self, **kwargs):
         root = self.get_root()
+        # Rendering appends to the figure's header/html/script; start each render
+        # from the state before the first one so a second render repeats the first.
+        parts = (root.header, root.html, root.script)
+        if getattr(self, "_gc_snapshot", None) is None:
+            self._gc_snapshot = tuple(OrderedDict(p._children) for p in parts)
+        else:
+            for part, snapshot in zip(parts, self._gc_snapshot):
+                part._children = OrderedDict(snapshot)
         _renumber(root)
         _apply_assets(root, offline=self._gc_offline)
         super().render(**kwargs)
 
 
-def _walk(element):
+def _walk(element, seen: set[int] | None = None):
+    """Every element under ``element`` in a fixed order: children, then elements
+    held as attributes (a MiniMap's tile layer).  The figure's header/html/script
+    are render output, rebuilt on each render, so they are not walked."""
+    seen = set() if seen is None else seen
+    if id(element) in seen:
+        return
+    seen.add(id(element))
     yield element
-    for attr in ("header", "html", "script"):
-        sub = getattr(element, attr, None)
-        if sub is not None and hasattr(sub, "_children") and sub is not element:
-            yield from _walk_children(sub)
-    yield from _walk_children(element)
-
-
-def _walk_children(element):
     for child in list(element._children.values()):
-        yield from _walk(child)
+        yield from _walk(child, seen)
+    for name in sorted(vars(element)):
+        value = vars(element)[name]
+        if isinstance(value, Element) and name not in ("_parent", "header", "html", "script"):
+            yield from _walk(value, seen)
 
 
 def _renumber(root) -> None:
-    seen: set[int] = set()
-    counter = 0
+    """Give every element a counter id in tree order, once.
+
+    Rendering adds helper elements (e.g. a layer's ``ElementAddToElement``);
+    they are numbered after the original ones on a later render, so rendering
+    the same map twice gives the same page."""
+    counter = getattr(root, "_gc_counter", 0)
     for element in _walk(root):
-        if id(element) in seen:
-            continue
-        seen.add(id(element))
-        counter += 1
-        element._id = f"{counter:05d}"
+        if not getattr(element, "_gc_numbered", False):
+            counter += 1
+            element._id = f"{counter:05d}"
+            element._gc_numbered = True
+    root._gc_counter = counter
 
 
 def _apply_assets(root, *, offline: bool) -> None:
@@ -139,8 +156,8 @@ def _tile_provider(name: str):
         return xyzservices.providers.query_name(name)
     except ValueError:
         flat = sorted(xyzservices.providers.flatten())
-        common = [n for n in ("OpenStreetMap.Mapnik", "CartoDB.Positron", "CartoDB.DarkMatter",
-                              "Esri.WorldImagery", "OpenTopoMap") if n in flat]
+        common = [n for n in ("OpenStreetMap.Mapnik", "OpenTopoMap", "Esri.WorldImagery",
+                              "Esri.WorldStreetMap", "CartoDB.Positron") if n in flat]
         raise InputError(
             f"unknown tile provider {name!r}; use an xyzservices name such as "
             f"{', '.join(common)} (all {len(flat)}: xyzservices.providers.flatten()), "
@@ -210,7 +227,7 @@ def report_map(
     report : Report
         Places, incidents, claims and stances to draw.
     tiles : str or None
-        xyzservices provider name (``"OpenStreetMap.Mapnik"``, ``"CartoDB.Positron"`` ...);
+        xyzservices provider name (``"OpenStreetMap.Mapnik"``, ``"OpenTopoMap"`` ...);
         ``None`` draws no tiles.  Defaults to OpenStreetMap online and to no
         tiles offline (a vector basemap of borders is drawn instead).
     offline : bool

@@ -27,7 +27,7 @@ def register(subparsers) -> None:
             "examples:\n"
             "  geoconflict map report.txt -o outputs/report.html\n"
             "  geoconflict map report.txt -o outputs/report.html --offline\n"
-            "  geoconflict map outputs/report.geojson -o outputs/report.html --tiles CartoDB.Positron\n"
+            "  geoconflict map outputs/report.geojson -o outputs/report.html --tiles OpenTopoMap\n"
             "  geoconflict map acled_export.csv -o outputs/acled.html --offline --force\n"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -37,7 +37,7 @@ def register(subparsers) -> None:
     p.add_argument("--offline", action="store_true",
                    help="one self-contained file: inline Leaflet from node_modules, vector basemap, no tiles")
     p.add_argument("--tiles", default=None,
-                   help="xyzservices tile provider, e.g. CartoDB.Positron (default: OpenStreetMap.Mapnik "
+                   help="xyzservices tile provider, e.g. OpenTopoMap (default: OpenStreetMap.Mapnik "
                         "online, none offline); 'none' for no tiles")
     p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
     p.add_argument("--published", help="publication date YYYY-MM-DD for reports without a dateline")
