@@ -301,6 +301,28 @@ def build_admin1(node_modules: Path, gn_countries: dict) -> tuple[list[dict], di
         name = (p.get("name_en") or p.get("name") or "").strip()
         rows.append({"p": p, "cc": cc, "name": name, "geom": f["geometry"]})
 
+    # Where NE's English name is shared by units of a country and NE's own
+    # name of some of them is a different name altogether ("Washington" is
+    # name_en of both the state and "District of Columbia"), those take their
+    # own NE name, provided another unit of the group keeps the English one.
+    def _same_stem(a: str, b: str) -> bool:
+        return any(x[:4] == y[:4] for x in _tokens(a) for y in _tokens(b))
+
+    en_groups = defaultdict(list)
+    for r in rows:
+        en_groups[(r["cc"], r["name"])].append(r)
+    for (cc, nm), grp in sorted(en_groups.items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
+        if len(grp) < 2:
+            continue
+        keep = [r for r in grp if _same_stem(r["p"].get("name") or "", nm)]
+        if not keep:
+            continue
+        for r in grp:
+            own = (r["p"].get("name") or "").strip()
+            if r not in keep and own:
+                print(f"renamed {r['p']['adm1_code']}: {r['name']!r} -> {own!r} (NE name; name_en is shared)", file=sys.stderr)
+                r["name"] = own
+
     # Natural Earth labels a few units with their neighbour's name (Panjshir is
     # "Parwan", Daykundi "Uruzgan": names from before those provinces were
     # split off). Where two units of a country share a name, GeoNames' name of
