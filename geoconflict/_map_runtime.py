@@ -94,7 +94,6 @@ function setup() {
       if (!this._drawing || layer._empty()) { return; }
       var p = layer._point, ctx = this._ctx, r = Math.max(Math.round(layer._radius), 1);
       var sides = layer.options.sides;
-      this._drawnLayers[layer._leaflet_id] = layer;
       ctx.beginPath();
       if (!sides) {
         ctx.arc(p.x, p.y, r, 0, Math.PI * 2, false);
