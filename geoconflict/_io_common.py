@@ -188,9 +188,25 @@ def restore(frame: pd.DataFrame, kind: str, *, where: str = "") -> gpd.GeoDataFr
 
 def coerce(series: pd.Series, dtype: str, *, column: str = "", where: str = "") -> pd.Series:
     """Convert one column to a schema dtype, refusing unparseable values."""
-    values = series.astype(object).map(
-        lambda v: None if _is_missing(v) or (isinstance(v, str) and v == "" and dtype != "string") else v
-    )
+    have = series.dtype
+    # Fast paths: the driver already returned the right kind of values.
+    if dtype == "string" and have != object and pd.api.types.is_string_dtype(have):
+        return series.astype("string")
+    if dtype == "float64" and pd.api.types.is_float_dtype(have):
+        return series.astype("float64")
+    if dtype == "Int64" and pd.api.types.is_integer_dtype(have) and not pd.api.types.is_bool_dtype(have):
+        return series.astype("Int64")
+    if dtype == "boolean" and pd.api.types.is_bool_dtype(have):
+        return series.astype("boolean")
+    if dtype not in ("string", "object") and have != object and pd.api.types.is_string_dtype(have):
+        # text from CSV/KML: blank cells are missing values
+        stripped = series.astype("string").str.strip()
+        values = stripped.mask(stripped == "").astype(object).where(stripped.notna() & (stripped != ""), None)
+    else:
+        values = series.astype(object).map(
+            lambda v: None if _is_missing(v) or (isinstance(v, str) and v.strip() == "" and dtype != "string")
+            else (v.strip() if isinstance(v, str) and dtype != "string" else v)
+        )
     present = values.notna()
     if dtype == "object":
         return pd.Series(
@@ -220,7 +236,7 @@ def coerce(series: pd.Series, dtype: str, *, column: str = "", where: str = "") 
         _check(series, bad, column, where, "a date such as 2024-03-05")
         return out.astype(dtype)
     # numeric
-    out = pd.to_numeric(values.map(lambda v: v.strip() if isinstance(v, str) else v), errors="coerce")
+    out = pd.to_numeric(values, errors="coerce")
     bad = present & out.isna()
     _check(series, bad, column, where, "a number")
     if dtype == "Int64":
