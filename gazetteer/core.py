@@ -344,7 +344,7 @@ class Gazetteer:
         places, parents = [], []
         for start, end, surface in self.find_names(text, capitalised_only=True):
             snorm = normalize_name(surface)
-            if snorm == norm or translit_of_normalized(snorm) == tkey:
+            if snorm == norm or translit_of_normalized(snorm) == tkey or f" {norm} " in f" {snorm} ":
                 # A mention of the query itself: look for a parent next to it.
                 for ptext in parents_in_text(text, start, end):
                     p = self._resolve_parent(ptext)
@@ -447,7 +447,7 @@ class Gazetteer:
         i, n = 0, len(words)
         while i < n:
             s0, e0, w0 = words[i]
-            if w0 not in first:
+            if w0 not in first and not (i + 1 < n and _APOS_ONLY.fullmatch(text[e0 : words[i + 1][0]])):
                 i += 1
                 continue
             # Build joined n-grams; an apostrophe gap glues (Ts'khinvali).

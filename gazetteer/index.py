@@ -36,7 +36,7 @@ from gazetteer.sources import PlaceRecord
 __all__ = ["SCHEMA_VERSION", "cache_dir", "inputs_hash", "index_path", "build_index", "ensure_index", "open_index"]
 
 #: Bump when the table layout or the normalisation rules change.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Longest name (in tokens) the text matcher looks for.
 MAX_NAME_TOKENS = 6
 _PREFIX = "gazetteer-"
@@ -137,7 +137,7 @@ def build_index(path: Path, records: Iterable[PlaceRecord] | None = None) -> dic
         con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
         con.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows)
         con.executescript(_POST)
-        matchable = sorted({n for n in tkey_cache if n.count(" ") < MAX_NAME_TOKENS})
+        matchable = [n for n in tkey_cache if n.count(" ") < MAX_NAME_TOKENS]
         meta = {
             "schema": str(SCHEMA_VERSION),
             "inputs": path.stem[len(_PREFIX):] if path.stem.startswith(_PREFIX) else "",

@@ -70,11 +70,26 @@ def normalize_name(name: str) -> str:
     return _normalize(name)
 
 
+@lru_cache(maxsize=1)
+def _combining_table() -> dict[int, None]:
+    # Accents on Latin/Greek/Cyrillic letters and the optional vowel marks of
+    # Arabic and Hebrew; Indic vowel signs and viramas are part of the
+    # spelling and stay.  str.translate with a table is much faster than
+    # testing each character.
+    ranges = ((0x300, 0x370), (0x591, 0x5C8), (0x610, 0x61B), (0x64B, 0x660), (0x670, 0x671),
+              (0x1AB0, 0x1B00), (0x1DC0, 0x1E00), (0x20D0, 0x2100), (0xFE20, 0xFE30))
+    return {cp: None for a, b in ranges for cp in range(a, b) if unicodedata.combining(chr(cp))}
+
+
+_SIMPLE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
 def _normalize(name: str) -> str:
+    if _SIMPLE.fullmatch(name):
+        return name.lower()  # the common case, and the hot path of index builds
     s = name.casefold().translate(_DROP)
     if not s.isascii():
-        s = unicodedata.normalize("NFKD", s.translate(_SPECIAL))
-        s = "".join(ch for ch in s if not unicodedata.combining(ch))
+        s = unicodedata.normalize("NFKD", s.translate(_SPECIAL)).translate(_combining_table())
         # NFKD may re-introduce compatibility apostrophes; drop them again.
         s = s.translate(_DROP)
     s = _SEPARATORS.sub(" ", s)
@@ -95,36 +110,21 @@ def tokenize(normalized: str) -> list[str]:
 # Arabic/Persian articles written as separate words after normalisation
 # ("al-Qaim" -> "al qaim", "Ar Raqqah", "ad-Dawr").
 _ARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "at", "an", "az", "ash", "ed", "er", "es", "ez", "il"})
-# Consonant spellings that romanisation systems disagree on, applied in order.
-_DIGRAPHS = (
-    ("sch", "sh"), ("tch", "ch"), ("dzh", "j"), ("dj", "j"), ("kh", "k"), ("gh", "g"),
-    ("ph", "f"), ("ck", "k"), ("q", "k"), ("w", "v"), ("x", "ks"),
-)
-_HARD_C = re.compile(r"c(?!h)")
+# Consonant spellings that romanisation systems disagree on.
+_DIGRAPH_MAP = {
+    "sch": "sh", "tch": "ch", "dzh": "j", "dj": "j", "kh": "k", "gh": "g", "ph": "f", "ck": "k",
+    "q": "k", "w": "v", "x": "ks", "c": "k",
+}
+_DIGRAPHS = re.compile(r"sch|tch|dzh|dj|kh|gh|ph|ck|q|w|x|c(?!h)")
+# "Raqqah"/"Raqqa", "Ramadah": a final h after a vowel is not pronounced.
+_FINAL_H = re.compile(r"(?<=[a-z]{2}[aeiouy])h\b")
+# An initial y before a vowel is a consonant (Yunis, Yemen); elsewhere y is a
+# vowel (Paktya, Fyzabad).  Upper-case Y shields it from the vowel rule.
+_INITIAL_Y = re.compile(r"\by(?=[aeiou])")
+# Vowel quality and length vary most between romanisations: keep only where
+# a vowel is, not which one (Faizabad/Fayzabad/Feyzabad -> fazabad).
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 _DOUBLE = re.compile(r"(.)\1+")
-_LATIN_WORD = re.compile(r"[a-z]+")
-
-
-def _translit_token(tok: str) -> str:
-    if not _LATIN_WORD.fullmatch(tok):
-        return tok  # other scripts and digits are left as they are
-    for a, b in _DIGRAPHS:
-        if a in tok:
-            tok = tok.replace(a, b)
-    tok = _HARD_C.sub("k", tok)
-    # "Raqqah"/"Raqqa", "Ramadah": a final h after a vowel is not pronounced.
-    if len(tok) > 3 and tok.endswith("h") and tok[-2] in "aeiouy":
-        tok = tok[:-1]
-    # An initial y before a vowel is a consonant (Yunis, Yemen); elsewhere y is
-    # a vowel (Paktya, Fyzabad).
-    head = ""
-    if len(tok) > 1 and tok[0] == "y" and tok[1] in "aeiou":
-        head, tok = "y", tok[1:]
-    # Vowel quality and length vary most between romanisations: keep only
-    # where a vowel is, not which one (Faizabad/Fayzabad/Feyzabad -> fazabad).
-    tok = head + _VOWEL_RUN.sub("a", tok)
-    return _DOUBLE.sub(r"\1", tok)
 
 
 @lru_cache(maxsize=200_000)
@@ -173,6 +173,13 @@ def translit_of_normalized(normalized: str) -> str:
     """
     toks = normalized.split()
     kept = [t for t in toks if t not in _ARTICLES]
-    if kept:
-        toks = kept
-    return "".join(_translit_token(t) for t in toks)
+    s = " ".join(kept or toks)
+    s = _DIGRAPHS.sub(_digraph, s)
+    s = _FINAL_H.sub("", s)
+    s = _INITIAL_Y.sub("Y", s)
+    s = _VOWEL_RUN.sub("a", s).replace(" ", "").replace("Y", "y")
+    return _DOUBLE.sub(r"\1", s)
+
+
+def _digraph(m: re.Match) -> str:
+    return _DIGRAPH_MAP[m.group()[0] if m.group() == "c" else m.group()]
