@@ -1,0 +1,738 @@
+"""Incidents from report text: who did what to whom, where and when.
+
+The rules, sentence by sentence:
+
+1. **Triggers** (verbs and nouns) give the ACLED ``event_type`` /
+   ``sub_event_type`` (see :data:`TRIGGERS`).  Questions, and triggers in a
+   hypothetical or reported-accusation context ("fears of a wider conflict",
+   "threatened to strike", "in case of attacks", "accusing one another of
+   strikes"), do not make incidents.
+2. **Locations** are the resolved place mentions that the syntax marks as
+   places where something happened: after a locative word ("in", "at",
+   "near", "on", "targeting", "bombed", "struck"...), or continuing such a list
+   ("bombed Kabul, Kandahar, and Paktia" -> three incidents).  A capital or a
+   country without such a cue is a metonym for its state ("Islamabad
+   declared"), a distance reference ("six km from the PMO") is not a target,
+   an explicit parent ("Islamabad's Faizabad area") yields to its child, and a
+   country is used only when the sentence names nothing finer.
+3. **Actors** (:mod:`geoconflict.actors`): the attacker is the nearest actor
+   before the trigger that is not itself a target ("against X", "on X"), or the
+   agent after "by"; a sentence with no attacker continues the previous
+   sentence's event ("This included strikes on ...").
+4. **Layer**: ``retaliation`` when the sentence (or the event it continues)
+   says so ("retaliatory", "in retaliation", "in response", "responded",
+   "hit back", "retaliated"); otherwise ``clash`` for battles, ``protest``
+   for demonstrations, ``strike`` for remote violence and attacks.
+5. **Dates** with :func:`geoconflict.dates.resolve_event_date`.
+6. **Deduplication**: the same strike retold later (a quoted tweet) merges
+   with the first telling by (place, attacker, event type, date); the
+   best-supported sentence is kept.
+7. **responds_to**: a retaliation answers the earlier incidents by the other
+   side that hit the retaliating side's territory or forces.
+
+Output rows follow :data:`geoconflict.schema.INCIDENT_COLUMNS`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from geoconflict.actors import ActorMention, actor_country, country_name, find_actors, military_of, with_country
+from geoconflict.dates import EventDate, resolve_event_date
+from geoconflict.mentions import Mention
+
+__all__ = ["TRIGGERS", "RETALIATION_CUES", "extract_incidents", "find_triggers", "Trigger"]
+
+# (pattern, event_type, sub_event_type, rank); higher rank wins within a sentence.
+_EXPLOSIONS = "Explosions/Remote violence"
+_AIR = "Air/drone strike"
+_SHELL = "Shelling/artillery/missile attack"
+TRIGGERS: tuple[tuple[str, str, str, int], ...] = (
+    (r"suicide\s+(?:bomb(?:ing|ings|er|ers|s)?|attacks?|attackers?|car\s+bombs?|vests?|blasts?)", _EXPLOSIONS, "Suicide bomb", 10),
+    (r"(?:IEDs?|improvised\s+explosive\s+devices?|roadside\s+bombs?|car\s+bombs?|landmines?|land\s+mines?|"
+     r"bomb\s+blasts?|booby[- ]traps?(?:ped)?|explosive\s+devices?|planted\s+bombs?)", _EXPLOSIONS, "Remote explosive/landmine/IED", 9),
+    (r"grenades?", _EXPLOSIONS, "Grenade", 8),
+    (r"(?:air\s*strikes?|air[- ]raids?|aerial\s+(?:bombardments?|attacks?|strikes?|bombing)|drone\s+(?:strikes?|attacks?)|"
+     r"drones?\s+(?:struck|hit|attacked|targeted|slammed)|kamikaze\s+drones?|warplanes?|fighter\s+jets?|"
+     r"bomb(?:ed|ing|ings)|aircraft|helicopter\s+gunships?|barrel\s+bombs?)", _EXPLOSIONS, _AIR, 8),
+    (r"(?:shell(?:ing|ed|s)?|artillery|missiles?|rockets?|mortars?|ballistic|barrages?|bombardments?|"
+     r"projectiles?|howitzers?)", _EXPLOSIONS, _SHELL, 7),
+    (r"(?:clash(?:es|ed)?|fighting|fought|firefights?|gun\s*battles?|exchanges?\s+of\s+fire|exchanged\s+fire|"
+     r"ambush(?:ed|es)?|battles?|battled|skirmish(?:es)?|offensive|stormed|overran|seized\s+control|"
+     r"captured)", "Battles", "Armed clash", 5),
+    (r"(?:massacre[ds]?|executed|beheaded|abduct(?:ed|ion|ions)|kidnapp(?:ed|ing|ings))", "Violence against civilians", "Attack", 6),
+    (r"(?:riot(?:s|ing|ers)?|looting|looted|torched|set\s+fire\s+to|mob\s+attack)", "Riots", "Violent demonstration", 6),
+    (r"(?:protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ions?|ors?|ed)|rall(?:y|ies|ied)|marche[ds]|sit-ins?|"
+     r"general\s+strike)", "Protests", "Peaceful protest", 4),
+    (r"(?:strikes?|struck|attack(?:s|ed)?|assaults?|raid(?:s|ed)?|targeted|targeting|pounded|hit|opened\s+fire|"
+     r"shot\s+dead|gunmen|shooting)", "", "", 1),
+)
+_TRIGGER_RE = re.compile(
+    "|".join(f"(?P<t{i}>\\b{p}\\b)" for i, (p, *_rest) in enumerate(TRIGGERS)), re.IGNORECASE
+)
+_DISORDER = {
+    _EXPLOSIONS: "Political violence",
+    "Battles": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+}
+_LAYER_OF = {
+    _EXPLOSIONS: "strike",
+    "Violence against civilians": "strike",
+    "Battles": "clash",
+    "Protests": "protest",
+    "Riots": "protest",
+}
+
+#: Words that make an incident a retaliation.
+RETALIATION_CUES = re.compile(
+    r"\b(?:retaliat\w*|in\s+response|in\s+revenge|revenge\s+(?:attack|strike)s?|responded|"
+    r"hit\s+back|struck\s+back|counter-?attack\w*|counter-?offensive|to\s+avenge|avenging|reprisal\w*)\b",
+    re.IGNORECASE,
+)
+# "in retaliation for the strike on Kharkiv": places after this describe the
+# incident being answered, not the retaliation.
+_CAUSE_CLAUSE = re.compile(
+    r"\b(?:in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to|against)|to\s+avenge|avenging|responding\s+to)\b",
+    re.IGNORECASE,
+)
+# a trigger in these contexts does not report an incident
+_IRREALIS = re.compile(
+    r"\b(?:threaten\w*|vow\w*|warn\w*|fears?|feared|risk|risks|would|could|might|may|will|shall|"
+    r"plans?|planning|intend\w*|in\s+case\s+of|accus\w+|alleg\w+|deni\w+|deny|prepar\w+|ready\s+to|"
+    r"ban\w*|prohibit\w*|condemn\w*|slam\w*|denounc\w*|against\s+the\s+use|capabilit\w*|"
+    r"ceasefire|restraint)\b[^.;:]{0,60}$",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:no|not|never|without|denied|den(?:y|ies))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+# locative cues immediately before a place (after optional descriptors)
+_DESCRIPTOR = (
+    r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?|"
+    r"central|outer|upper|lower|parts?|areas?|outskirts|suburbs?|edges?|centre|center|heart|city|town|village|"
+    r"province|provinces|district|districts|region|regions|state|county|capital|port|camp|neighbou?rhoods?|"
+    r"vicinity|border\s+town|town\s+square|streets|market|parts\s+of\s+the|several|various|multiple|targets|"
+    r"positions|bases?|sites?|hideouts?|locations|military|militant|army)\s+(?:of\s+|in\s+|near\s+)?(?:the\s+)?){0,4}"
+)
+_POSSESSOR = r"(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}(?:'s|’s)\s+)?"
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|outside|around|across|into|inside|within|throughout|along|over|toward|towards|"
+    r"targeting|targeted|target|hit|hitting|struck|striking|bombed|bombing|shelled|shelling|pounded|pounding|"
+    r"attacked|attacking|raided|raiding|stormed|captured|seized|besieged|overran|entered|"
+    r"rocked|rocking|killed\s+in|close\s+to|north\s+of|south\s+of|east\s+of|west\s+of|outskirts\s+of)\s+"
+    + _DESCRIPTOR + _POSSESSOR + r"|\bon\s+" + _DESCRIPTOR + _POSSESSOR + r")$",
+    re.IGNORECASE,
+)
+# "on" that is not spatial: "declared war on Kabul", "called on Islamabad"
+_FALSE_ON = re.compile(
+    r"\b(?:war|sanctions?|pressure|call(?:s|ed)?|depend\w*|focus\w*|rel(?:y|ies|ied)|based|comment\w*|"
+    r"agreement|talks|views?|position|stance|report\w*|insist\w*|spoke|briefing|statement|crackdown)[\"”’']?\s+on\s+"
+    + _DESCRIPTOR + _POSSESSOR + r"$",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?(?:provinces?\s+of\s+|city\s+of\s+)?$")
+# what may sit between a place and the next list item: "Kandahar province, and"
+_AFTER_NAME = re.compile(
+    r"^(?:\s+(?:province|provinces|district|region|state|governorate|oblast|city|town|camp|area))?", re.IGNORECASE
+)
+_DISTANCE_REF = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|hundred|dozen|few))[\w\s.,\-]{0,25}?\b(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)\b"
+    r"[\w\s\-]{0,30}?\b(?:from|of|off|outside|away\s+from)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_NEAR = re.compile(
+    r"(?:\b(?:near|outside|around|outskirts\s+of|suburbs?\s+of|vicinity\s+of|close\s+to|parts?\s+of|areas?\s+of|"
+    r"edge\s+of|(?:north|south|east|west)(?:ern)?\s+(?:part\s+of|of)|(?:north|south)-?(?:east|west)\s+of|"
+    r"just\s+(?:north|south|east|west)\s+of)\s+(?:the\s+)?(?:\w+\s+){0,2}$)",
+    re.IGNORECASE,
+)
+_AREA_AFTER = re.compile(r"(?:'s|’s)?\s+(?:area|outskirts|suburbs?|district|neighbou?rhood|region)\b", re.IGNORECASE)
+_TARGET_PREP = re.compile(r"\b(?:against|on|targeting|targeted|at|toward|towards|hitting)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+_BY_PREP = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
+_BORDER_AFTER = re.compile(r"\s*(?:[-–—]\s*\w+\s+)?border\b|[-–—]\w", re.IGNORECASE)
+_ANAPHORA = re.compile(
+    r"^\W*(?:this|these|that|those|it|they|the\s+(?:attacks?|strikes?|raids?|assault|operation|bombardment|barrage|"
+    r"shelling|offensive|retaliation|response)|in\s+(?:the|that)\s+(?:attack|strike|raid)|during\s+the)\b",
+    re.IGNORECASE,
+)
+_FATALITIES = re.compile(
+    r"\b(?:killing|killed|kills|left|leaving|claimed\s+the\s+lives\s+of|death\s+toll\s+(?:rose\s+to|of|at))\s+"
+    r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+|over\s+|up\s+to\s+)?"
+    r"(?P<n>\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?)\b"
+    r"|\b(?P<m>\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+){0,2}"
+    r"(?:people|civilians|soldiers|fighters|militants|persons|children|protesters|troops)\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?killed",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24,
+}
+_INTERVENTION = re.compile(r"\b(?:tear\s*gas|water\s+cannons?|rubber\s+bullets|baton|dispersed|arrested|detained)\b", re.IGNORECASE)
+_EXCESSIVE = re.compile(r"\b(?:live\s+(?:ammunition|fire|rounds)|opened\s+fire\s+on\s+(?:the\s+)?(?:protesters|demonstrators)|shot\s+dead|killed)\b", re.IGNORECASE)
+_CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|villagers|residents|worshippers|displaced|aid\s+workers|market|hospital|school|mosque|church|camp)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word or phrase that reports violence or a demonstration."""
+
+    start: int
+    end: int
+    text: str
+    event_type: str
+    sub_event_type: str
+    rank: int
+
+
+@dataclass
+class _Frame:
+    """The event a sentence describes, which the next sentence may continue."""
+
+    actor1: str | None
+    actor2: str | None
+    layer: str | None
+    event_type: str
+    sub_event_type: str
+    date: EventDate
+    sentence_index: int
+    paragraph: int
+
+
+@dataclass
+class _Incident:
+    row: dict[str, Any]
+    order: tuple[int, int]       # first telling: (sentence start, mention start)
+    key: tuple
+    cause_country: str | None = None  # for a retaliation: the side it answers, if named
+    answers: list[int] = field(default_factory=list)
+
+
+def find_triggers(text: str) -> list[Trigger]:
+    """Event triggers in ``text`` with their ACLED types (generic ones typed '').
+
+    Examples
+    --------
+    >>> [(t.text, t.sub_event_type) for t in find_triggers("Drones struck; shelling and clashes.")]
+    [('struck', ''), ('shelling', 'Shelling/artillery/missile attack'), ('clashes', 'Armed clash')]
+    """
+    out = []
+    for m in _TRIGGER_RE.finditer(text):
+        i = int(m.lastgroup[1:])
+        _, event_type, sub_type, rank = TRIGGERS[i]
+        if m.group().lower() == "general strike":
+            event_type, sub_type = "Protests", "Peaceful protest"
+        out.append(Trigger(m.start(), m.end(), m.group(), event_type, sub_type, rank))
+    return out
+
+
+def _real_triggers(sentence: str, triggers: list[Trigger]) -> list[Trigger]:
+    """Drop triggers in hypothetical, negated or non-event readings."""
+    kept = []
+    for t in triggers:
+        before = sentence[max(0, t.start - 80): t.start]
+        if _IRREALIS.search(before) or _NEGATED.search(before):
+            continue
+        low = t.text.lower()
+        if low in ("hit", "targeted", "targeting", "struck") and re.match(r"\s+(?:back|out|record|a\s+deal)\b", sentence[t.end:]):
+            continue
+        if low in ("strike", "strikes") and re.match(r"\s+(?:a\s+deal|a\s+balance|action)\b", sentence[t.end:]):
+            continue
+        if low == "aircraft" and not re.search(r"\b(?:bomb|strik|struck|hit|attack|raid|fired|pounded|targeted)", sentence, re.I):
+            continue
+        kept.append(t)
+    return kept
+
+
+def _classify(triggers: list[Trigger], sentence: str, attacker: ActorMention | None) -> tuple[str, str]:
+    """ACLED (event_type, sub_event_type) for a sentence's triggers."""
+    best = max(triggers, key=lambda t: t.rank)
+    if best.event_type:
+        if best.event_type == "Protests":
+            if _EXCESSIVE.search(sentence):
+                return "Protests", "Excessive force against protesters"
+            if _INTERVENTION.search(sentence):
+                return "Protests", "Protest with intervention"
+        if best.event_type == "Battles" and best.text.lower() in ("captured", "seized control", "overran", "stormed"):
+            kind = attacker.kind if attacker else None
+            if kind == "group":
+                return "Battles", "Non-state actor overtakes territory"
+            if kind in ("military", "country", "capital", "state"):
+                return "Battles", "Government regains territory"
+        return best.event_type, best.sub_event_type
+    # only generic triggers ("strikes", "attack", "raid")
+    words = " ".join(t.text.lower() for t in triggers)
+    if attacker is not None and attacker.kind == "crowd" and attacker.name == "Rioters":
+        return "Riots", "Mob violence"
+    if re.search(r"\bstrikes?\b|\bstruck\b|\bpounded\b", words):
+        return _EXPLOSIONS, _AIR
+    if _CIVILIAN_TARGET.search(sentence):
+        return "Violence against civilians", "Attack"
+    return "Battles", "Armed clash"
+
+
+def _sentences(text: str):
+    from geoconflict.text import split_sentences
+
+    return split_sentences(text)
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+
+
+def _in_quote(text: str, start: int, end: int, para_start: int) -> bool:
+    before = text[para_start:start]
+    opened = before.count("“") - before.count("”") + before.count('"') % 2
+    inside = text[start:end]
+    return opened > 0 or inside.lstrip().startswith(("“", '"', "‘"))
+
+
+def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: int) -> tuple[bool, str]:
+    """Whether a mention is marked as the scene of an event, and how."""
+    before = text[max(sent_start, m.start - 90): m.start]
+    if _DISTANCE_REF.search(before):
+        return False, "distance reference"
+    if _BORDER_AFTER.match(text, m.end) or re.search(r"[-–]$", before):
+        return False, "border compound"
+    if _FALSE_ON.search(before):
+        return False, "metonym"
+    if _LOCATIVE.search(before):
+        return True, "cue"
+    if prev_loc is not None:
+        gap = text[prev_loc.end: m.start]
+        tail = _AFTER_NAME.match(gap)
+        rest = gap[tail.end():] if tail else gap
+        if _LIST_GAP.match(rest):
+            return True, "list"
+    return False, "no cue"
+
+
+def _explicit_parent(text: str, parent: Mention, child: Mention) -> bool:
+    """'Islamabad's Faizabad', 'Faizabad, Islamabad', 'Fayzabad in Badakhshan'."""
+    if parent.place is None or child.place is None:
+        return False
+    if parent.place.gazetteer_id == child.place.gazetteer_id:
+        return False
+    if parent.end <= child.start:
+        gap = text[parent.end: child.start]
+        ok = re.fullmatch(r"(?:'s|’s)\s+", gap) is not None
+    elif child.end <= parent.start:
+        gap = text[child.end: parent.start]
+        ok = re.fullmatch(
+            r"(?:\s+(?:area|district|neighbou?rhood|suburb|town|city|village|camp))?"
+            r"(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?(?:(?:city|province|district|region|capital|state)\s+of\s+)?|"
+            r"\s+area\s+of\s+)",
+            gap,
+            re.IGNORECASE,
+        ) is not None
+    else:
+        return False
+    if not ok:
+        return False
+    cp, pp = child.place, parent.place
+    if _RANK.get(pp.feature_type, 0) <= _RANK.get(cp.feature_type, 0):
+        return False  # "Kabul, Kandahar": a list, not a parent
+    if cp.country_code != pp.country_code:
+        return False
+    if pp.feature_type == "admin1":
+        return _norm(cp.admin1) == _norm(pp.admin1 or pp.name)
+    return True
+
+
+_RANK = {"landmark": 0, "area": 0, "city": 1, "admin1": 2, "country": 3}
+
+
+def _norm(name: str | None) -> str:
+    import unicodedata
+
+    if not name:
+        return ""
+    name = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in name if c.isalnum()).lower()
+
+
+def _geo_precision(text: str, m: Mention, head: Mention | None = None) -> int:
+    """ACLED geo_precision: 1 town or point, 2 part of / near a town, 3 province or larger."""
+    place = m.place
+    ft = place.feature_type if place is not None else None
+    if ft in ("country", "admin1"):
+        return 3
+    first = head or m
+    before = text[max(0, first.start - 40): first.start]
+    if ft == "area" or _NEAR.search(before) or _AREA_AFTER.match(text, m.end):
+        return 2
+    return 1
+
+
+def _actor_for(a: ActorMention, location_cc: str | None, sides: dict[str, str] | None = None) -> str | None:
+    if a.kind in ("military", "police", "group"):
+        return a.name
+    if a.kind in ("country", "capital"):
+        # a metonym ("Kabul", "Islamabad") stands for the armed actor the report
+        # associates with that state (a de-facto authority such as the Taliban)
+        if sides and a.country_code in sides:
+            return sides[a.country_code]
+        return military_of(a.country_code)
+    if a.kind == "crowd":
+        return with_country(a.name, location_cc)
+    if a.kind == "state":
+        return military_of(location_cc) if location_cc else None
+    return None
+
+
+def _pick_attacker(sentence: str, actors: list[ActorMention], anchor: int, locations: set[tuple[int, int]]) -> ActorMention | None:
+    """The attacker: the agent after 'by', else the nearest non-target actor before the trigger."""
+    usable = [a for a in actors if (a.start, a.end) not in locations and a.kind not in ("organisation",)]
+    # "airstrikes by Pakistan" / "attacked by RSF fighters"
+    for a in usable:
+        if a.start >= anchor and _BY_PREP.search(sentence[max(0, a.start - 20): a.start]) and sentence[max(0, a.start - 20): a.start].rstrip().lower().endswith(("by", "by the")):
+            if a.kind != "demonym":
+                return a
+    before = [a for a in usable if a.start < anchor]
+    for a in reversed(before):
+        if a.kind == "demonym":
+            continue
+        left = sentence[max(0, a.start - 40): a.start]
+        if _TARGET_PREP.search(left) or re.search(r"\b(?:between|with|of|from|and|about|over)\s+(?:the\s+)?$", left, re.I):
+            continue
+        if a.kind == "crowd" and a.name == "Civilians":
+            continue
+        return a
+    return None
+
+
+def _pick_target(sentence: str, actors: list[ActorMention], anchor: int, attacker: ActorMention | None,
+                 locations: set[tuple[int, int]]) -> ActorMention | None:
+    for a in actors:
+        if a is attacker or (a.start, a.end) in locations or a.kind in ("organisation", "demonym"):
+            continue
+        if attacker is not None and a.country_code and a.country_code == attacker.country_code and a.kind == attacker.kind:
+            continue
+        left = sentence[max(0, a.start - 40): a.start]
+        if a.start > anchor and (_TARGET_PREP.search(left) or a.kind == "crowd"):
+            return a
+        if a.start < anchor and _TARGET_PREP.search(left):
+            return a
+    return None
+
+
+def _fatalities(sentence: str) -> int | None:
+    m = _FATALITIES.search(sentence)
+    if not m:
+        return None
+    word = (m.group("n") or m.group("m")).lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
+def extract_incidents(
+    text: str,
+    mentions: Sequence[Mention],
+    *,
+    published: date | None = None,
+    source: str | None = None,
+    sentences=None,
+) -> list[dict[str, Any]]:
+    """Incident rows (schema ``incident``) found in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The report text; ``mentions`` and the returned offsets refer to it.
+    mentions : sequence of Mention
+        Place mentions from :func:`geoconflict.geoparse.geoparse` (unresolved
+        ones are ignored here: an incident needs a location).
+    published : date, optional
+        Anchor for relative dates; without it dates stay null unless the
+        sentence gives a full date.
+    source : str, optional
+        Value of the ``source`` column.
+    sentences : list of geoconflict.text.Sentence, optional
+        Pre-computed sentences of ``text``.
+
+    Returns
+    -------
+    list of dict
+        One row per (event, place), ids ``I1``, ``I2``... in order of first
+        telling; a ``geometry`` shapely Point is included.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from gazetteer import Place
+    >>> from geoconflict.mentions import Mention
+    >>> t = "Russian missiles struck Kharkiv on Sunday."
+    >>> kh = Place("Kharkiv", 49.98, 36.25, "UA", "Kharkiv", "city", "geonames:706483")
+    >>> rows = extract_incidents(t, [Mention(24, 31, "Kharkiv", kh)], published=date(2025, 3, 4))
+    >>> r = rows[0]
+    >>> r["actor1"], r["sub_event_type"], r["location"], str(r["event_date"]), r["time_precision"]
+    ('Military Forces of Russia', 'Shelling/artillery/missile attack', 'Kharkiv', '2025-03-02', 1)
+    """
+    from shapely import Point
+
+    if not text:
+        return []
+    if sentences is None:
+        sentences = _sentences(text)
+    mentions = sorted((m for m in mentions if m.place is not None), key=lambda m: m.start)
+    all_actors = find_actors(text)
+    para_starts = _paragraph_starts(text)
+    doc_groups = _document_sides(all_actors)
+
+    incidents: list[_Incident] = []
+    frame: _Frame | None = None
+    previous_date: EventDate | None = None
+    mi = ai = 0
+    pi = 0
+    for si, sent in enumerate(sentences):
+        while pi + 1 < len(para_starts) and para_starts[pi + 1] <= sent.start:
+            pi += 1
+        while mi < len(mentions) and mentions[mi].start < sent.start:
+            mi += 1
+        s_mentions = []
+        j = mi
+        while j < len(mentions) and mentions[j].end <= sent.end:
+            s_mentions.append(mentions[j])
+            j += 1
+        while ai < len(all_actors) and all_actors[ai].start < sent.start:
+            ai += 1
+        s_actors = []
+        j = ai
+        while j < len(all_actors) and all_actors[j].end <= sent.end:
+            a = all_actors[j]
+            s_actors.append(ActorMention(a.start - sent.start, a.end - sent.start, a.text, a.name, a.country_code, a.kind))
+            j += 1
+        stext = sent.text
+        if stext.rstrip().endswith("?"):
+            continue
+        triggers = _real_triggers(stext, find_triggers(stext))
+        if frame is not None and (frame.paragraph != pi or si - frame.sentence_index > 2):
+            frame = None
+        if not triggers:
+            continue
+
+        # --- locations
+        located: list[tuple[Mention, str]] = []
+        prev_loc: Mention | None = None
+        head_of: dict[int, Mention] = {}  # list item -> the list's first place ("parts of A, B and C")
+        for m in s_mentions:
+            ok, how = _is_location(text, m, prev_loc, sent.start)
+            if ok:
+                located.append((m, how))
+                if how == "list" and prev_loc is not None:
+                    head_of[m.start] = head_of.get(prev_loc.start, prev_loc)
+                prev_loc = m
+            elif how != "no cue" or m.place.feature_type in ("country",):
+                prev_loc = None
+        # un-cued towns and landmarks (not capitals or countries) as a fallback
+        if not located:
+            for m in s_mentions:
+                if m.place.feature_type in ("city", "landmark", "area") and not _is_capital_mention(m, s_actors, sent.start):
+                    ok, how = _is_location(text, m, None, sent.start)
+                    if how == "no cue":
+                        located.append((m, "weak"))
+        # explicit parents yield to their children
+        located = [
+            (m, how) for m, how in located
+            if not any(_explicit_parent(text, m, c) for c, _ in located if c is not m)
+        ]
+        if any(m.place.feature_type != "country" for m, _ in located):
+            located = [(m, how) for m, how in located if m.place.feature_type != "country"]
+        loc_spans = {(m.start - sent.start, m.end - sent.start) for m, _ in located}
+        # actor tokens that are locations are not actors
+        anchor_t = next((t for t in triggers if not any(a.start <= t.start < a.end for a in s_actors)), triggers[0])
+        anchor = anchor_t.start
+        attacker = _pick_attacker(stext, s_actors, anchor, loc_spans)
+        target = _pick_target(stext, s_actors, anchor, attacker, loc_spans)
+        event_type, sub_type = _classify(triggers, stext, attacker)
+        retaliation = bool(RETALIATION_CUES.search(stext))
+        continues = frame is not None and attacker is None and (
+            _ANAPHORA.search(stext) is not None or not located or si - frame.sentence_index == 1
+        )
+        edate = resolve_event_date(stext, published, previous=previous_date)
+        if continues and edate.cue == "report date" and frame.date.date is not None:
+            edate = frame.date
+        if not located:
+            # an event without a place: remember it for the next sentence
+            frame = _Frame(
+                actor1=_actor_for(attacker, None, doc_groups) if attacker else (frame.actor1 if continues else None),
+                actor2=_actor_for(target, None, doc_groups) if target else (frame.actor2 if continues else None),
+                layer="retaliation" if retaliation or (continues and frame.layer == "retaliation") else None,
+                event_type=event_type, sub_event_type=sub_type, date=edate,
+                sentence_index=si, paragraph=pi,
+            )
+            continue
+        if continues and frame.layer == "retaliation":
+            retaliation = True
+        cause = _CAUSE_CLAUSE.search(stext)
+        quoted = _in_quote(text, sent.start, sent.end, para_starts[pi])
+        fatalities = _fatalities(stext) if len(located) == 1 else None
+        new_frame_actor = None
+        for m, how in located:
+            cc = m.place.country_code
+            rel = m.start - sent.start
+            is_cause = cause is not None and rel > cause.end() and retaliation
+            if is_cause:
+                # the incident being answered: its own attacker is named in the clause
+                clause_actors = [a for a in s_actors if a.start >= cause.end()]
+                a1m = next((a for a in clause_actors if a.kind in ("military", "group", "country", "capital")), None)
+                if a1m is None:
+                    a1m = next((a for a in clause_actors if a.kind == "demonym"), None)
+                actor1 = military_of(a1m.country_code) if a1m is not None and a1m.kind == "demonym" else (
+                    _actor_for(a1m, cc, doc_groups) if a1m else None)
+                actor2 = None
+                layer = _LAYER_OF.get(event_type, "other")
+            else:
+                actor1 = _actor_for(attacker, cc, doc_groups) if attacker else (frame.actor1 if continues else None)
+                actor2 = _actor_for(target, cc, doc_groups) if target else (frame.actor2 if continues else None)
+                if event_type in ("Protests", "Riots") and actor1 is None:
+                    actor1 = with_country("Protesters" if event_type == "Protests" else "Rioters", cc)
+                layer = "retaliation" if retaliation else _LAYER_OF.get(event_type, "other")
+                new_frame_actor = actor1
+            if actor2 is None and actor1 is not None and event_type != "Protests":
+                actor2 = doc_groups.get(cc)
+                if actor2 == actor1 or (actor2 and actor_country(actor2) == actor_country(actor1)):
+                    actor2 = None
+            if actor2 is None and event_type == "Violence against civilians":
+                actor2 = with_country("Civilians", cc)
+            confidence = 0.45
+            confidence += 0.15 if attacker is not None or continues else 0.0
+            confidence += 0.1 if max(t.rank for t in triggers) >= 5 else 0.0
+            confidence += {"cue": 0.15, "list": 0.15, "weak": 0.0}.get(how, 0.0)
+            confidence += 0.1 * float(m.place.score or 0.0)
+            confidence -= 0.1 if quoted else 0.0
+            confidence -= 0.15 if m.place.feature_type == "country" else 0.0
+            confidence -= 0.1 if m.ambiguous else 0.0
+            row = {
+                "layer": layer,
+                "event_date": edate.date,
+                "time_precision": edate.precision,
+                "disorder_type": _DISORDER.get(event_type),
+                "event_type": event_type,
+                "sub_event_type": sub_type,
+                "actor1": actor1,
+                "actor2": actor2,
+                "country": country_name(cc),
+                "country_code": cc,
+                "admin1": m.place.admin1,
+                "location": m.place.name,
+                "latitude": float(m.place.lat),
+                "longitude": float(m.place.lon),
+                "geo_precision": _geo_precision(text, m, head_of.get(m.start)),
+                "fatalities": fatalities,
+                "source": source,
+                "notes": stext,
+                "source_start": sent.start,
+                "source_end": sent.end,
+                "confidence": round(min(0.99, max(0.05, confidence)), 3),
+                "responds_to": None,
+                "gazetteer_id": m.place.gazetteer_id,
+                "geometry": Point(float(m.place.lon), float(m.place.lat)),
+                "date_cue": edate.cue,
+            }
+            key = (m.place.gazetteer_id, actor1, event_type, edate.date)
+            inc = _Incident(row=row, order=(sent.start, m.start), key=key)
+            if layer == "retaliation" and not is_cause:
+                inc.cause_country = None
+            incidents.append(inc)
+        previous_date = edate
+        frame = _Frame(
+            actor1=new_frame_actor if new_frame_actor else (frame.actor1 if frame else None),
+            actor2=None, layer="retaliation" if retaliation else None,
+            event_type=event_type, sub_event_type=sub_type, date=edate, sentence_index=si, paragraph=pi,
+        )
+    merged = _deduplicate(incidents)
+    _link_retaliations(merged)
+    rows = []
+    for i, inc in enumerate(merged, start=1):
+        inc.row["id"] = f"I{i}"
+    for inc in merged:
+        inc.row["responds_to"] = " ".join(merged[j].row["id"] for j in inc.answers) or None
+        rows.append(inc.row)
+    return rows
+
+
+def _is_capital_mention(m: Mention, s_actors: list[ActorMention], sent_start: int) -> bool:
+    rel = (m.start - sent_start, m.end - sent_start)
+    return any(a.kind in ("capital", "country") and a.start <= rel[0] and a.end >= rel[1] for a in s_actors)
+
+
+def _document_sides(actors: list[ActorMention]) -> dict[str, str]:
+    """For each country, the armed actor the report most often associates with it.
+
+    Used as the target side of a strike on that country's territory when the
+    sentence names none (a strike on Kabul in a report about the Taliban).
+    """
+    counts: dict[str, Counter] = {}
+    for a in actors:
+        if a.kind in ("group", "military") and a.country_code:
+            counts.setdefault(a.country_code, Counter())[a.name] += 1
+    return {cc: c.most_common(1)[0][0] for cc, c in counts.items()}
+
+
+def _deduplicate(incidents: list[_Incident]) -> list[_Incident]:
+    """Merge retellings by (place, attacker, event type, date); keep the best sentence."""
+    by_key: dict[tuple, _Incident] = {}
+    order: list[tuple] = []
+    for inc in incidents:
+        found = by_key.get(inc.key)
+        if found is None and inc.key[1] is None:
+            # an unattributed retelling of an attributed incident at the same place and date
+            found = next((v for k, v in by_key.items() if k[0] == inc.key[0] and k[2] == inc.key[2] and k[3] == inc.key[3]), None)
+        if found is None:
+            by_key[inc.key] = inc
+            order.append(inc.key)
+            continue
+        keep, other = (found, inc)
+        if inc.row["confidence"] > found.row["confidence"]:
+            # keep the first telling's position, take the better sentence
+            row = dict(inc.row)
+            for col in ("actor1", "actor2", "fatalities", "layer"):
+                if row.get(col) is None and found.row.get(col) is not None:
+                    row[col] = found.row[col]
+            if found.row["layer"] == "retaliation":
+                row["layer"] = "retaliation"
+            found.row = row
+        else:
+            for col in ("actor2", "fatalities"):
+                if found.row.get(col) is None and other.row.get(col) is not None:
+                    found.row[col] = other.row[col]
+            if other.row["layer"] == "retaliation":
+                found.row["layer"] = "retaliation"
+        keep.row["confidence"] = round(min(0.99, keep.row["confidence"] + 0.05), 3)
+    return sorted((by_key[k] for k in order), key=lambda inc: inc.order)
+
+
+def _link_retaliations(incidents: list[_Incident]) -> None:
+    """Fill ``answers`` of each retaliation with the earlier incidents it answers."""
+    for i, r in enumerate(incidents):
+        if r.row["layer"] != "retaliation":
+            continue
+        side = actor_country(r.row["actor1"])
+        rdate = r.row["event_date"]
+        for j, other in enumerate(incidents):
+            if j == i:
+                continue
+            o = other.row
+            o_side = actor_country(o["actor1"])
+            if o["actor1"] is None or o["actor1"] == r.row["actor1"]:
+                continue
+            if side is not None and o_side == side:
+                continue
+            if o["layer"] == "retaliation" and j > i:
+                continue
+            if rdate is not None and o["event_date"] is not None and o["event_date"] > rdate:
+                continue
+            hit_us = side is None or o["country_code"] == side or actor_country(o["actor2"]) == side
+            if not hit_us:
+                continue
+            if j > i and not (r.order[0] == other.order[0]):
+                # told later: only when the retaliation's own sentence names it as the cause
+                continue
+            r.answers.append(j)

@@ -1,0 +1,388 @@
+"""Who backs whom: reactions in a report as ``stance`` rows.
+
+Each sentence with a stance cue (see :data:`STANCE_CUES`) yields rows
+``actor -> toward`` with one of :data:`geoconflict.schema.STANCES`:
+
+* ``condemns`` -- "condemns", "slams", "denounces", "aggression", "violation
+  of sovereignty";
+* ``supports`` -- "supports", "backs", "expressed support for", "right to
+  defend itself", "solidarity with";
+* ``calls_for_restraint`` -- "restraint", "ceasefire", "de-escalation",
+  "return to the negotiating table", "resolve differences through diplomacy";
+* ``concern`` -- "concerned", "deep concern", "alarmed";
+* ``engages`` -- "held talks", "telephone conversation", "spoke with",
+  "agreed to stay engaged".
+
+The actor is the body a speaker speaks for: a country ("China" for "Chinese
+Foreign Ministry spokesperson Mao Ning", "Russia" for "Moscow"), or an
+organisation ("United Nations" for the Secretary-General).  People introduced
+with a title ("Former Afghan President Hamid Karzai") are remembered, so a
+later "Karzai said", "he stated" or "reads his tweet" is attributed to the
+same body; the person's name goes to the ``speaker`` column.  The target
+("toward") is the party named after the cue, else the other side of the
+conflict; calls for restraint addressed to "both sides" give one row per
+party of the conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from geoconflict.actors import ActorMention, actor_country, country_name, find_actors
+
+__all__ = ["STANCE_CUES", "extract_stances", "find_stance_cues"]
+
+#: (stance, pattern) in priority order.
+STANCE_CUES: tuple[tuple[str, str], ...] = (
+    ("condemns",
+     r"condemn\w*|slam(?:s|med|ming)?|denounc\w*|decr(?:y|ies|ied)|deplor\w*|critici[sz]\w*|censur\w*|"
+     r"lambast\w*|blasted|aggression|violation\s+of\s+(?:its\s+|our\s+|their\s+|the\s+)?(?:sovereignty|territorial|"
+     r"international\s+law|airspace)|war\s+crimes?|unacceptable|outrag\w*|strongly\s+reject\w*"),
+    ("supports",
+     r"(?:express\w*|extend\w*|offer\w*|voic\w*|reaffirm\w*|pledg\w*|declar\w*|announc\w*)\s+(?:\w+\s+){0,3}support|"
+     r"support(?:s|ed)?\s+(?:for\s+)?(?:\w+(?:'s|’s)?\s+)?(?:right|efforts?|stance|position)|"
+     r"\bsupports?\b|\bbacks\b|\bbacked\b|\bbacking\b|stands?\s+(?:firmly\s+)?(?:with|by)|stood\s+(?:with|by)|"
+     r"solidarity\s+with|right\s+to\s+defend\s+itself|right\s+to\s+self-defen[cs]e"),
+    ("calls_for_restraint",
+     r"restraint|cease-?fire|truce|de-?escalat\w*|negotiating\s+table|"
+     r"through\s+(?:dialogue|diplomacy|diplomatic\s+means|peaceful\s+means|political\s+(?:and\s+diplomatic\s+)?means)|"
+     r"diplomatic\s+(?:means|solution|settlement|channels)|political\s+and\s+diplomatic\s+means|"
+     r"peaceful(?:ly)?\s+(?:resol\w*|settle\w*|solution|means)|resolve\s+(?:any\s+|their\s+|the\s+)?differences|"
+     r"abandon\s+confrontation|stop\s+the\s+fighting|end\s+(?:the\s+)?hostilities|return\s+to\s+(?:the\s+)?talks|"
+     r"calm\s+(?:down|the\s+situation)"),
+    ("concern", r"concern(?:s|ed)?|alarm(?:ed)?|worr(?:y|ied)|disturb(?:ed|ing)|dismay(?:ed)?|troubled"),
+    ("engages",
+     r"held\s+(?:\w+\s+){0,2}(?:talks|conversations?|calls?|meetings?)|talks\s+with|"
+     r"(?:telephone|phone)\s+(?:conversations?|calls?)|spoke\s+(?:today\s+|by\s+phone\s+)?(?:with|to)|"
+     r"speaks\s+with|(?:stay|remain)\s+(?:closely\s+)?engaged|exchanged\s+views|met\s+with|"
+     r"meeting\s+with|consultations?\s+with|discussed\s+the\s+situation"),
+)
+_CUE_RE = re.compile(
+    "|".join(f"(?P<{stance}>\\b(?:{pattern}))" for stance, pattern in STANCE_CUES), re.IGNORECASE
+)
+_BOTH = re.compile(
+    r"\b(?:both\s+(?:sides|countries|parties|nations|neighbou?rs|governments)|the\s+(?:two|warring)\s+"
+    r"(?:sides|countries|parties|nations|neighbou?rs|neighbou?ring\s+countries)|the\s+parties|all\s+parties|"
+    r"all\s+sides|each\s+other)\b",
+    re.IGNORECASE,
+)
+_OBJECT_LEFT = re.compile(
+    r"\b(?:between|with|against|on|to|for|of|toward|towards|amid|over|about|by|from|at|in|into|across|"
+    r"counterparts?|and)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+_PRONOUN_START = re.compile(r"^\W*(?:he|she|they|it|his|her|we|i|our|their)\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(
+    r"[,”\"’]\s*(?:(?P<who>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}|he|she|it|they)\s+)?"
+    r"(?:said|added|stated|says|wrote|tweeted|told\s+\w+)\b|\breads\s+(?:his|her|its|their)\s+(?:tweet|post|statement)",
+)
+_TITLE_WORDS = frozenset(
+    "president prime minister foreign secretary under deputy spokesperson spokesman spokeswoman ambassador envoy "
+    "general secretary-general ministry office affairs political external interior defence defense state for of the "
+    "and former chief commander representative special permanent counsellor national security adviser advisor "
+    "army staff head leader supreme vice chairman chairperson speaker governor senator minister's ministers "
+    "department spokesperson's acting top senior official officials".split()
+)
+_CONNECTORS = frozenset({"for", "of", "the", "and"})
+_NAME_PARTICLES = frozenset({"bin", "al", "el", "de", "van", "von", "da", "du", "ibn", "abu"})
+_POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)\s+(?P<noun>\w+)")
+_HIS_SPOKES = re.compile(r"\b(?:his|her|its)\s+(?:spokes\w+|deputy|envoy|aide)\s*,?\s+(?P<name>[A-Z][\w\-éèáíóúñ]+(?:\s+[A-Z][\w\-éèáíóúñ]+){0,2})")
+_DASH_AUTHOR = re.compile(r"[—–]\s*(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s*(?:\(@|$)")
+
+
+@dataclass
+class _Speaker:
+    actor: str
+    cc: str | None
+    person: str | None = None
+
+
+def find_stance_cues(sentence: str) -> list[tuple[str, int, int]]:
+    """(stance, start, end) of every stance cue in ``sentence``.
+
+    Examples
+    --------
+    >>> [c[0] for c in find_stance_cues("India strongly condemns the strikes and urges restraint.")]
+    ['condemns', 'calls_for_restraint']
+    """
+    out = []
+    for m in _CUE_RE.finditer(sentence):
+        out.append((m.lastgroup, m.start(), m.end()))
+    return out
+
+
+def _entity(a: ActorMention) -> _Speaker | None:
+    """The body an actor mention stands for in diplomacy."""
+    if a.kind == "organisation":
+        return _Speaker(a.name, None)
+    if a.kind == "group":
+        return _Speaker(a.name, a.country_code)
+    if a.kind in ("country", "capital", "demonym", "military", "police") and a.country_code:
+        return _Speaker(country_name(a.country_code) or a.name, a.country_code)
+    return None
+
+
+def _person_after(sentence: str, end: int) -> str | None:
+    """'<body> Foreign Ministry spokesperson Mao Ning' -> 'Mao Ning'."""
+    words = re.finditer(r"[\w'’.\-éèáíóúñ]+", sentence[end: end + 120])
+    name: list[str] = []
+    titled = False
+    for w in words:
+        token = w.group()
+        low = token.lower().rstrip(".,")
+        if not name and low in _TITLE_WORDS:
+            titled = titled or low not in _CONNECTORS
+            continue
+        if token[0].isupper() or (name and low in _NAME_PARTICLES):
+            name.append(token.rstrip(",."))
+            if token.endswith(","):
+                break
+            continue
+        break
+    if titled and name and len(name) <= 4:
+        return " ".join(name)
+    return None
+
+
+def _surname(person: str) -> str:
+    parts = [p for p in person.split() if p.lower() not in _NAME_PARTICLES and not re.fullmatch(r"[A-Z]\.", p)]
+    return parts[-1] if parts else person
+
+
+def extract_stances(
+    text: str,
+    *,
+    sentences=None,
+    incidents: Sequence[dict] | None = None,
+    mentions=None,
+) -> list[dict[str, Any]]:
+    """Stance rows (schema ``stance``) for the reactions in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Report text (offsets refer to it).
+    sentences : list of geoconflict.text.Sentence, optional
+        Pre-computed sentences.
+    incidents : sequence of dict, optional
+        Incident rows; their actors define the parties of the conflict
+        ("both sides").  Without them the parties are the armed actors and
+        countries the text names most.
+    mentions : optional
+        Unused; accepted so callers can pass the pipeline state uniformly.
+
+    Returns
+    -------
+    list of dict
+        Rows with ``actor``, ``actor_country_code``, ``toward``,
+        ``toward_country_code``, ``stance``, ``quote``, ``speaker``,
+        ``source_start``, ``source_end``; ids ``S1``, ``S2``...
+
+    Examples
+    --------
+    >>> rows = extract_stances("India condemned the Pakistani air strikes on Kabul.")
+    >>> [(r["actor"], r["stance"], r["toward"]) for r in rows]
+    [('India', 'condemns', 'Pakistan')]
+    """
+    if not text:
+        return []
+    if sentences is None:
+        from geoconflict.text import split_sentences
+
+        sentences = split_sentences(text)
+    actors = find_actors(text)
+    parties = _parties(actors, incidents)
+    persons: dict[str, _Speaker] = {}
+    last: _Speaker | None = None
+    rows: list[dict[str, Any]] = []
+    seen: set[tuple] = set()
+    ai = 0
+    for si, sent in enumerate(sentences):
+        stext = sent.text
+        while ai < len(actors) and actors[ai].start < sent.start:
+            ai += 1
+        s_actors = []
+        j = ai
+        while j < len(actors) and actors[j].end <= sent.end:
+            a = actors[j]
+            s_actors.append(ActorMention(a.start - sent.start, a.end - sent.start, a.text, a.name, a.country_code, a.kind))
+            j += 1
+        # learn "<body> <title> <Name>" and "his spokesperson, <Name>"
+        for a in s_actors:
+            ent = _entity(a)
+            person = _person_after(stext, a.end) if ent else None
+            if ent and person:
+                persons[_surname(person)] = _Speaker(ent.actor, ent.cc, person)
+        m = _HIS_SPOKES.search(stext)
+        if m and last is not None:
+            persons[_surname(m.group("name"))] = _Speaker(last.actor, last.cc, m.group("name"))
+        if stext.rstrip().endswith("?"):
+            continue
+        cues = find_stance_cues(stext)
+        first_cue = cues[0][1] if cues else len(stext)
+        speaker, local = _speaker(stext, s_actors, first_cue, persons, last, sentences, si)
+        if speaker is not None:
+            last = speaker
+        if not cues:
+            continue
+        done: set[str] = set()
+        for stance, cstart, cend in cues:
+            if stance in done:
+                continue
+            done.add(stance)
+            if stance == "engages":
+                pairs = _engagements(s_actors, speaker if local else None, parties)
+            else:
+                if speaker is None:
+                    continue
+                pairs = [(speaker, t) for t in _targets(stext, s_actors, stance, cstart, cend, speaker, parties)]
+            for who, toward in pairs:
+                if toward is None or who.actor == toward.actor or (who.cc and who.cc == toward.cc):
+                    continue
+                key = (who.actor, toward.actor, stance)
+                if key in seen:
+                    continue
+                seen.add(key)
+                rows.append({
+                    "actor": who.actor,
+                    "actor_country_code": who.cc,
+                    "toward": toward.actor,
+                    "toward_country_code": toward.cc,
+                    "stance": stance,
+                    "quote": stext,
+                    "speaker": who.person,
+                    "source_start": sent.start,
+                    "source_end": sent.end,
+                    "geometry": None,
+                })
+    for i, row in enumerate(rows, start=1):
+        row["id"] = f"S{i}"
+    return rows
+
+
+def _subject(stext: str, s_actors: list[ActorMention], limit: int) -> ActorMention | None:
+    """Nearest actor before ``limit`` that is a subject, not an object or a modifier."""
+    objects: set[int] = set()
+    candidate = None
+    for idx, a in enumerate(s_actors):
+        if a.start >= limit:
+            break
+        left = stext[max(0, a.start - 30): a.start]
+        is_object = bool(_OBJECT_LEFT.search(left))
+        if is_object and re.search(r"\band\s+(?:the\s+)?$", left) and (idx - 1) not in objects:
+            is_object = False  # "China and Russia urged": a coordinated subject
+        if is_object:
+            objects.add(idx)
+            continue
+        poss = _POSSESSIVE_AFTER.match(stext, a.end)
+        if poss and poss.group("noun").lower() not in _TITLE_WORDS:
+            continue  # "Pakistan's close ally", "Pakistan's airstrikes"
+        if a.kind in ("crowd", "state"):
+            continue
+        candidate = a
+    return candidate
+
+
+def _speaker(stext, s_actors, first_cue, persons, last, sentences, si) -> tuple[_Speaker | None, bool]:
+    """Who speaks in a sentence, and whether the sentence itself names them."""
+    if _PRONOUN_START.match(stext) and last is not None:
+        return last, False
+    subj = _subject(stext, s_actors, first_cue)
+    # a remembered person before the cue ("Jaiswal added", "Dujarric said")
+    for surname, sp in persons.items():
+        pos = stext.find(surname)
+        if 0 <= pos < first_cue and (subj is None or pos < subj.start):
+            return sp, True
+    if subj is not None:
+        ent = _entity(subj)
+        if ent is not None:
+            return _Speaker(ent.actor, ent.cc, _person_after(stext, subj.end)), True
+    # attribution after a quotation: ', Dujarric said' / 'reads his tweet' / '— Allison M. Hooker'
+    for text_part in (stext, *(s.text for s in sentences[si + 1: si + 3])):
+        m = _ATTRIBUTION.search(text_part)
+        if m:
+            who = m.group("who")
+            if who:
+                for surname, sp in persons.items():
+                    if surname in who:
+                        return sp, False
+                ent = next((e for e in map(_entity, find_actors(who)) if e is not None), None)
+                if ent is not None:
+                    return ent, False
+                if who[0].isupper():
+                    return None, False  # "the Foreign Office said": a body we cannot place
+            return last, False
+        m = _DASH_AUTHOR.search(text_part)
+        if m:
+            for surname, sp in persons.items():
+                if surname in m.group("name"):
+                    return sp, False
+        if text_part is not stext and not text_part.lstrip().startswith(("“", '"')):
+            break
+    if stext.lstrip().startswith(("“", '"', "‘")) and last is not None:
+        return last, False
+    return None, False
+
+
+def _targets(stext, s_actors, stance, cstart, cend, speaker: _Speaker, parties) -> list[_Speaker | None]:
+    """Whom a stance is directed at."""
+    others = []
+    for a in s_actors:
+        ent = _entity(a)
+        if ent is None or ent.actor == speaker.actor or (speaker.cc and ent.cc == speaker.cc):
+            continue
+        others.append((a, ent))
+    if stance in ("calls_for_restraint", "concern"):
+        after = [ent for a, ent in others if a.start >= cend and ent.cc in {p.cc for p in parties}]
+        if after and not _BOTH.search(stext):
+            return [after[0]]
+        return [p for p in parties if p.actor != speaker.actor and p.cc != speaker.cc]
+    after = [ent for a, ent in others if a.start >= cend and a.kind != "organisation"]
+    if after:
+        return [after[0]]
+    before = [ent for a, ent in others if a.start < cstart and a.kind != "organisation"]
+    if before:
+        return [before[-1]]
+    # the other side of the conflict
+    adversaries = [p for p in parties if p.cc != speaker.cc]
+    return adversaries[:1] if speaker.cc in {p.cc for p in parties} else []
+
+
+def _engagements(s_actors, speaker, parties) -> list[tuple[_Speaker, _Speaker | None]]:
+    """Contacts: each outside party named in the sentence engages the conflict party it talks to."""
+    party_cc = {p.cc for p in parties}
+    ents = [e for e in map(_entity, s_actors) if e is not None]
+    if speaker is not None and all(speaker.actor != e.actor for e in ents):
+        ents.insert(0, speaker)
+    inside = [e for e in ents if e.cc in party_cc]
+    outside = [e for e in ents if e.cc not in party_cc]
+    toward = inside[0] if inside else (parties[0] if parties else None)
+    return [(e, toward) for e in outside]
+
+
+def _parties(actors: list[ActorMention], incidents) -> list[_Speaker]:
+    """The sides of the conflict, most prominent first (as countries)."""
+    weight: Counter = Counter()
+    if incidents:
+        for row in incidents:
+            for col in ("actor1", "actor2"):
+                cc = actor_country(row.get(col))
+                if cc:
+                    weight[cc] += 2
+            if row.get("country_code"):
+                weight[row["country_code"]] += 1
+    if not weight:
+        for a in actors:
+            if a.kind in ("group", "military") and a.country_code:
+                weight[a.country_code] += 2
+    if not weight:
+        return []
+    # prominence in the text breaks ties ("engages" with the side the report is about)
+    mentions = Counter(a.country_code for a in actors if a.country_code and a.kind in ("country", "capital", "military", "group"))
+    ranked = sorted(weight, key=lambda cc: (-mentions[cc], -weight[cc], cc))
+    top = [cc for cc in ranked if weight[cc] >= 2][:2] or ranked[:1]
+    return [_Speaker(country_name(cc) or cc, cc) for cc in top]
