@@ -125,7 +125,7 @@ def records_from_rows(
                 admin1, admin1_code = admin1_lookup.by_name(cc, admin1)
             else:
                 admin1, admin1_code = admin1_lookup.at(lat, lon)
-        raw_id = _text(row.get("id")) or str(i)
+        raw_id = _text(row.get("id")) or str(i - first_line + 1)  # default: data row number
         if raw_id.startswith(id_prefix + ":"):
             raw_id = raw_id[len(id_prefix) + 1 :]
         gid = f"{id_prefix}:{raw_id}"
