@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gazetteer import Place
+from gazetteer.normalize import normalize_name, translit_key
 from geoconflict.errors import InputError
 from geoconflict.mentions import Mention
 from geoconflict.nonplaces import (
@@ -62,13 +63,17 @@ BIG_CITY_POPULATION = 1_000_000
 # A name next to another capitalised word ("Islamabad Police", "Hamid Karzai")
 # is kept only for places at least this big (or cued).
 _STRONG_POPULATION = 100_000
+# A variant-spelling match to a town smaller than this outside the report's
+# countries is not trusted.
+_STRAY_POPULATION = 1_000_000
+# Candidates asked of the gazetteer per name (the best plausible one is kept).
+_RESOLVE_LIMIT = 12
 #: Places the document context holds at most (the most often named first).
 _MAX_CONTEXT = 24
 
 # ----------------------------------------------------------------- tokens
 # A word: letters/digits with inner apostrophes, hyphens and dotted initialisms.
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w'’]*(?:-[\w'’]+)*")
-_POSSESSIVE = re.compile(r"['’]s$|s['’]$")
 _CONNECTORS = frozenset(
     {"of", "al", "el", "de", "del", "da", "do", "dos", "das", "du", "la", "le", "les", "bin", "ibn",
      "ul", "e", "es", "ed", "ad", "ar", "as", "ash", "at", "an", "az", "van", "von", "der", "den",
@@ -79,7 +84,6 @@ _RUN_CONNECTORS = frozenset(
     {"of", "al", "el", "de", "del", "da", "du", "la", "le", "bin", "ibn", "ul", "van", "von", "der", "den",
      "dos", "das", "des"}
 )
-_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|an|az|ed|es|ul)-[A-Z]")
 _PLACE_MODIFIERS = frozenset(
     """North South East West Northern Southern Eastern Western Central Upper Lower Greater New Old
     Little Great Mount Mt Lake Port Fort Cape San Santa Sao São St Saint Al El Ras Bab Tel Tal Wadi
@@ -100,23 +104,32 @@ _MEDIA_HEADS = frozenset(
     "Agency Broadcasting Observer Express Telegraph Review Weekly Today Monitor".split()
 )
 
-# Locative cues before a name (same sentence).
-_CUE_BEFORE_STRONG = re.compile(
-    r"(?:\b(?:city|town|village|villages|province|provinces|district|districts|region|state|governorate|"
-    r"oblast|area|port|outskirts|suburbs?|capital|heart|centre|center|county|municipality|"
-    r"neighbourhood|neighborhood|camp|locality|settlement|commune|department|prefecture|"
-    r"north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|"
-    r"southeast|southwest|northern|southern|eastern|western|west|parts|streets|residents|"
-    r"people|mayor|governor|border|frontier|km|kilometres|kilometers|miles)\s+of\s+(?:the\s+)?"
-    r"|\b(?:in|near|outside|inside|around|into|across|towards?|toward|via|through|at|reached|entered|"
-    r"captured|seized|shelled|bombed|struck|hit|attacked|besieged|recaptured|liberated|"
-    r"evacuated|fled|stormed|overran|encircled)\s+(?:the\s+)?"
-    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|besieged|"
-    r"embattled|contested|frontline|front-line|strategic|key|border|capital|city|town|"
-    r"village|port|coastal|northeastern|northwestern|southeastern|southwestern)\s+){0,2})$",
+# Locative cues before a name (same sentence), checked word by word backwards.
+_OF_NOUNS = frozenset(
+    """city town village villages province provinces district districts region state governorate
+    oblast area port outskirts suburb suburbs capital heart centre center county municipality
+    neighbourhood neighborhood camp locality settlement commune department prefecture north south
+    east west north-east north-west south-east south-west northeast northwest southeast southwest
+    northern southern eastern western parts streets residents people mayor governor border frontier
+    km kilometres kilometers miles outside""".split()
+)
+_LOCATIVE_WORDS = frozenset(
+    """in near outside inside around into across towards toward via through at reached entered
+    captured seized shelled bombed struck hit attacked besieged recaptured liberated evacuated fled
+    stormed overran encircled""".split()
+)
+_SKIPPABLE = frozenset(
+    """the northern southern eastern western central north south east west besieged embattled
+    contested frontline front-line strategic key border capital city town village port coastal
+    northeastern northwestern southeastern southwestern""".split()
+)
+_AREA_OF = frozenset("province region oblast governorate state county prefecture department city town village".split())
+_BEFORE_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_UNKNOWN_PLACE_AFTER = re.compile(
+    r"^\s+(?:camp|area|district|village|town|city|neighbourhood|neighborhood|suburb|province|region|"
+    r"valley|county|municipality|locality|refugee\s+camp|settlement|quarter)\b",
     re.IGNORECASE,
 )
-_CUE_BEFORE_WEAK = re.compile(r"\b(?:from|to|and|between|of|on|over|toward)\s+(?:the\s+)?$", re.IGNORECASE)
 _CUE_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:province|provinces|district|city|town|village|region|governorate|oblast|state|"
     r"county|area|camp|airport|airbase|border|crossing|frontier|outskirts|suburbs?|suburb|"
@@ -207,7 +220,9 @@ class _Lexicon:
         res = self._resolved.get(key)
         if res is None:
             try:
-                res = self.gaz.resolve(name, context=list(context) if context else None, country=country)
+                res = self.gaz.resolve(
+                    name, context=list(context) if context else None, country=country, limit=_RESOLVE_LIMIT
+                )
             except Exception as exc:  # a typed gazetteer error: keep the mention unresolved
                 from gazetteer import Resolution
 
@@ -241,60 +256,53 @@ def _zipf(word: str) -> float:
 
 
 # ------------------------------------------------------------ recognition
-def _tokenize(text: str) -> list[_Token]:
-    tokens = []
-    for m in _WORD.finditer(text):
-        s, e = m.start(), m.end()
-        word = m.group()
-        poss = False
-        pm = _POSSESSIVE.search(word)
-        if pm and len(word) > 2:
-            poss = True
-            e = s + pm.start() + (1 if pm.group().startswith("s") else 0)
-            word = text[s:e]
-        tokens.append(_Token(s, e, word, poss))
-    return tokens
+def _upper_class() -> str:
+    """A regex character class of every upper-case letter in the BMP."""
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    parts = [re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges]
+    return "[" + "".join(parts) + "]"
 
 
-def _is_cap(word: str) -> bool:
-    c = word[0]
-    if c.isupper():
-        return True
-    return bool(_ARTICLE_PREFIX.match(word))
+_UP = _upper_class()
+_CAPWORD = (
+    rf"(?:(?:{_UP}\.){{2,}}|{_UP}[\w'’]*(?:-[\w'’]+)*|(?:al|el|ad|ar|as|ash|at|an|az|ed|es|ul)-{_UP}[\w'’]*(?:-[\w'’]+)*)"
+)
+_RUN = re.compile(
+    rf"(?<![\w'’-]){_CAPWORD}(?:[ \u00a0](?:(?:{'|'.join(sorted(_RUN_CONNECTORS))})[ \u00a0])?{_CAPWORD})*"
+)
 
 
-def _runs(text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
-    """Token index ranges [i, j) of capitalised runs."""
-    runs = []
-    n = len(tokens)
-    i = 0
-    while i < n:
-        if not _is_cap(tokens[i].text):
-            i += 1
-            continue
-        j = i + 1
-        while j < n:
-            prev = tokens[j - 1]
-            gap = text[prev.end if not prev.possessive else prev.end : tokens[j].start]
-            gap_core = gap
-            if prev.possessive:
-                gap_core = re.sub(r"^(?:['’]s|['’])", "", gap)
-            if gap_core not in (" ", "\u00a0"):
-                break
-            tok = tokens[j].text
-            if _is_cap(tok):
-                j += 1
-                continue
-            # a connector joins only when a capitalised word follows it
-            if tok in _RUN_CONNECTORS and j + 1 < n and _is_cap(tokens[j + 1].text) \
-                    and text[tokens[j].end : tokens[j + 1].start] == " " and not prev.possessive:
-                j += 2
-                continue
-            break
-        # a trailing connector is not part of the run
-        runs.append((i, j))
-        i = j
-    return runs
+def _tokenize_runs(text: str) -> tuple[list[_Token], list[tuple[int, int]]]:
+    """Tokens of the capitalised runs of ``text`` and each run's token range."""
+    tokens: list[_Token] = []
+    runs: list[tuple[int, int]] = []
+    for rm in _RUN.finditer(text):
+        first = len(tokens)
+        base = rm.start()
+        for m in _WORD.finditer(rm.group()):
+            s, e = base + m.start(), base + m.end()
+            word = m.group()
+            poss = False
+            if len(word) > 2 and word[-2] in "'’" and word[-1] == "s":
+                poss = True
+                e -= 2
+                word = word[:-2]
+            tokens.append(_Token(s, e, word, poss))
+            if poss and m.end() < len(rm.group()):
+                # "Islamabad's Faizabad": the possessive ends one name
+                pass
+        # a connector never ends a run
+        while len(tokens) > first and tokens[-1].text in _RUN_CONNECTORS:
+            tokens.pop()
+        if len(tokens) > first:
+            runs.append((first, len(tokens)))
+    return tokens, runs
 
 
 def _span_text(text: str, tokens: list[_Token], i: int, j: int) -> tuple[int, int, str]:
@@ -308,25 +316,35 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def _cue_for(text: str, start: int, end: int) -> str | None:
-    before = text[max(0, start - 80) : start]
-    # stay within the sentence
+    """The locative cue next to a name ("in X", "X province", "city of X"), or None."""
+    after = text[end : end + 40]
+    m = _CUE_AFTER.match(after)
+    if m:
+        return "X " + m.group().split()[-1].lower()
+    before = text[max(0, start - 60) : start]
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
     if cut >= 0:
         before = before[cut + 1 :]
-    after = text[end : end + 40]
-    if _CUE_AFTER.match(after):
-        return "X " + _CUE_AFTER.match(after).group().strip().split()[-1].lower()
-    m = _CUE_BEFORE_STRONG.search(before)
-    if m:
-        return " ".join(m.group().split()[:2]).lower() + " X"
+    words = [w.lower() for w in _BEFORE_WORDS.findall(before)[-6:]]
+    if not words:
+        return None
+    i = len(words) - 1
+    if words[i] == "of" and i >= 1:
+        j = i - 1
+        if words[j] in _OF_NOUNS:
+            return f"{words[j]} of X"
+        return None
+    skipped = 0
+    while i >= 0 and words[i] in _SKIPPABLE and skipped < 3:
+        i -= 1
+        skipped += 1
+    if i >= 0 and words[i] == "of" and i >= 1 and words[i - 1] in _OF_NOUNS:
+        return f"{words[i - 1]} of X"
+    if i >= 0 and words[i] in _LOCATIVE_WORDS:
+        return f"{words[i]} X"
     if re.match(r"^,\s+(?:a|the)\s+(?:\w+\s+)?(?:town|city|village|district|province|region|capital|port|suburb)\b", after):
         return "X, a town"
     return None
-
-
-def _weak_cue(text: str, start: int) -> bool:
-    before = text[max(0, start - 20) : start]
-    return bool(_CUE_BEFORE_WEAK.search(before))
 
 
 def _org_intervals(text: str) -> list[tuple[int, int]]:
@@ -342,8 +360,7 @@ _ORG_RE = re.compile(
 
 
 def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]]:
-    tokens = _tokenize(text)
-    runs = _runs(text, tokens)
+    tokens, runs = _tokenize_runs(text)
     orgs = _org_intervals(text)
     org_starts = sorted(orgs)
     persons: set[str] = set()
@@ -391,8 +408,27 @@ def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]
                         pos += len(part) + 1
                 k += 1
                 continue
+            if tokens[k].text == "The" and best - k >= 2 and lex.is_name(_span_text(text, tokens, k + 1, best)[2]):
+                k += 1  # "The Kremlin" -> "Kremlin"
             found.append((k, best, "gazetteer"))
             k = best
+        # a run the gazetteer only partly knows, followed by a place noun or
+        # introduced as a place ("Abu Shouk camp", "the village of Kafr Nabl"),
+        # is one unknown place, not a known name plus a stray word
+        covered_last = any(f[1] == rj for f in found)
+        if found and not covered_last and rj - ri >= 2 and head not in PLACE_HEAD_WORDS:
+            after_run = text[run_end : run_end + 30]
+            run_cue = _cue_for(text, run_start, run_end) or ""
+            if _UNKNOWN_PLACE_AFTER.match(after_run) or (
+                run_cue.endswith(" of X") and run_cue.split()[0] in _AREA_OF
+            ):
+                first = ri
+                for x in range(rj - 2, ri - 1, -1):
+                    if tokens[x].possessive or words[x - ri] in ORG_HEAD_WORDS or words[x - ri] in PERSON_TITLES:
+                        first = x + 1
+                        break
+                if first < rj - 1:
+                    found = [f for f in found if f[1] <= first] + [(first, rj, "place_head")]
         # a run ending in a place word is a place even unknown to the gazetteer
         if head in PLACE_HEAD_WORDS and rj - ri >= 2:
             # the place-like phrase: from the first token after any title/org prefix
@@ -472,8 +508,11 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
     if cand.kind == "place_head":
         return True
     if place is None:
-        return False
-    if surf in METONYMIC_LANDMARKS or (place.feature_type == "landmark" and surf in METONYMIC_LANDMARKS):
+        # a name the gazetteer knows only loosely, written as a place
+        # ("fled towards Tawila"): listed as unresolved rather than dropped
+        return bool(cand.cue) and not cand.needs_strong and surf not in ORDINARY_WORDS \
+            and surf not in _FUNCTION_WORDS and _zipf(surf) < COMMON_ZIPF
+    if re.sub(r"^(?:the|The)\s+", "", surf) in METONYMIC_LANDMARKS:
         before = text[max(0, cand.start - 40) : cand.start]
         return bool(_LANDMARK_CUE_BEFORE.search(before))
     if surf.isupper() and len(surf) <= 4:
@@ -484,10 +523,12 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
         return False
     if len(surf) <= 2 and not surf.isupper():
         return False
-    if cand.needs_strong and not (_major(place, _STRONG_POPULATION) or cand.cue):
+    if cand.needs_strong and not cand.cue and not (
+        _major(place, _STRONG_POPULATION) and _norm(surf) == _norm(place.name)
+    ):
         return False
     common = _zipf(surf) >= COMMON_ZIPF
-    if common and not cand.cue and _norm(surf) not in (_norm(place.name), _norm(place.matched_name or "")):
+    if common and not cand.cue and _norm(surf) != _norm(place.name):
         # an ordinary word matched only through an alias or a transliteration ("On" -> Ain)
         if not (place.feature_type == "country" and _norm(surf) in _COUNTRY_ALIASES_OK):
             return False
@@ -500,10 +541,6 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
 
 
 def _norm(name: str) -> str:
-    try:
-        from gazetteer.normalize import normalize_name
-    except ImportError:  # pragma: no cover
-        return name.casefold()
     return normalize_name(name)
 
 
@@ -560,6 +597,7 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
             seen.add(best.gazetteer_id)
         if len(ctx) >= _MAX_CONTEXT:
             break
+    doc_countries = {p.country_code for p in ctx if p.country_code}
     # pass 2: each mention with the document context and its explicit parent
     for c in cands:
         parent_place = None
@@ -586,14 +624,61 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
                 if best is not None and head in ("Province", "Governorate", "Oblast", "Region",
                                                  "District", "State", "County", "City", "Town"):
                     res = alt
-        best = getattr(res, "best", None)
-        if best is not None and best.fuzzy:
-            # a near miss is a suggestion, not a reading of the text: keep the
-            # mention, unresolved ("Tabbasum Road" is not "Fort Abbas")
-            best = None
-        c.place = best
-        c.alternatives = tuple(getattr(res, "alternatives", ()) or ())
-        c.ambiguous = bool(getattr(res, "ambiguous", False))
+        _choose(c, res, doc_countries)
+
+
+_AREA_CUES = frozenset(
+    {"province", "provinces", "region", "oblast", "governorate", "governate", "state", "county",
+     "prefecture", "department", "division"}
+)
+
+
+def _plausible(surface: str, place: Place) -> bool:
+    """False when ``place`` matched only through a loose transliteration.
+
+    The gazetteer's transliteration key folds vowels, so "Tawila" meets
+    "Tuvalu" and "Abu" meets "Aba".  A match on the place's *own* name under
+    that key must also be a close spelling (edit similarity >= 0.75:
+    "Izium"/"Izyum", "Faizabad"/"Fyzabad" pass); a match through an alias
+    (keys differ: "Bombay" -> Mumbai) is trusted.
+    """
+    a, b = _norm(surface), _norm(place.name)
+    if a == b:
+        return True
+    if translit_key(surface) != translit_key(place.name):
+        return True
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.normalized_similarity(a, b) >= 0.75
+
+
+def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
+    """Pick the place for a candidate from a resolution (best first)."""
+    ranked = [p for p in [getattr(res, "best", None), *(getattr(res, "alternatives", ()) or ())] if p is not None]
+    if doc_countries:
+        # a small town far from everything else the report names, matched on
+        # a variant spelling, is a guess: better listed as unresolved
+        ranked = [
+            p for p in ranked
+            if not (p.feature_type == "city" and (p.population or 0) < _STRAY_POPULATION
+                    and p.country_code not in doc_countries and _norm(c.lookup) != _norm(p.name))
+        ]
+    # a near miss is a suggestion, not a reading of the text: the mention stays
+    # unresolved ("Tabbasum Road" is not "Fort Abbas")
+    ranked = [p for p in ranked if not p.fuzzy and _plausible(c.lookup, p)]
+    cue_words = set(c.cue.split()) if c.cue else set()
+    if cue_words & _AREA_CUES:
+        # "Belgorod region", "Kandahar province": the division, not its capital
+        areas = [p for p in ranked if p.feature_type == "admin1"]
+        if areas:
+            ranked = areas + [p for p in ranked if p is not areas[0]]
+    elif cue_words & {"city", "town", "village"}:
+        towns = [p for p in ranked if p.feature_type == "city"]
+        if towns:
+            ranked = towns + [p for p in ranked if p is not towns[0]]
+    c.place = ranked[0] if ranked else None
+    c.alternatives = tuple(ranked[1:6])
+    c.ambiguous = bool(getattr(res, "ambiguous", False)) and c.place is not None
 
 
 def _to_mentions(cands: Iterable[_Candidate]) -> list[Mention]:
