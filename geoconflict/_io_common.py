@@ -70,12 +70,6 @@ def _is_missing(value) -> bool:
         return False
 
 
-def geometry_type(series: gpd.GeoSeries) -> str:
-    """The OGR geometry type for a layer: the single type present, else Unknown."""
-    types = {t for t in series.geom_type.dropna().unique()}
-    return types.pop() if len(types) == 1 else "Unknown"
-
-
 def to_arrow(
     frame: gpd.GeoDataFrame,
     *,
@@ -297,14 +291,11 @@ def _check(series: pd.Series, bad: pd.Series, column: str, where: str, expected:
     )
 
 
-def drop_empty_extras(frame: pd.DataFrame, kind: str, keep: Sequence[str] = ()) -> pd.DataFrame:
+def drop_empty_extras(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
     """Drop non-schema columns that are entirely null (other kinds' columns in a
-    mixed file, driver bookkeeping)."""
+    mixed file)."""
     columns = KIND_COLUMNS[kind]
-    drop = [
-        c for c in frame.columns
-        if c not in columns and c not in keep and frame[c].isna().all()
-    ]
+    drop = [c for c in frame.columns if c not in columns and frame[c].isna().all()]
     return frame.drop(columns=drop)
 
 
