@@ -122,7 +122,12 @@ _CROWDS: dict[str, str] = {
     **dict.fromkeys(("rioters", "mob", "mobs", "looters"), "Rioters"),
     **dict.fromkeys(("civilians", "residents", "villagers", "worshippers", "displaced people",
                      "aid workers", "journalists", "civilian"), "Civilians"),
+    **dict.fromkeys(("militants", "gunmen", "insurgents", "jihadists", "assailants", "attackers",
+                     "armed men", "unidentified gunmen", "suspected militants", "bandits"),
+                    "Unidentified Armed Group"),
 }
+# police without a nationality: the country comes from the location
+_POLICE_GENERIC = ("police", "riot police", "police officers", "policemen", "gendarmes", "gendarmerie")
 _STATE = ("army", "military", "armed forces", "government forces", "government troops",
           "security forces", "air force", "soldiers", "troops", "junta")
 
@@ -147,9 +152,9 @@ class ActorMention:
     ``kind`` is one of ``military`` (state forces), ``police``, ``group``
     (non-state armed group), ``country`` (a country name or alias),
     ``demonym``, ``capital`` (a capital that may stand for its state),
-    ``organisation``, ``crowd`` (protesters, civilians...; ``country_code``
-    None, to be filled from the location) or ``state`` (generic "the army",
-    country unknown).
+    ``organisation``, ``crowd`` (protesters, civilians, unidentified
+    gunmen...; ``country_code`` None, to be filled from the location),
+    ``state`` (generic "the army", country unknown) or ``police_generic``.
     """
 
     start: int
@@ -217,6 +222,8 @@ def _lexicon():
         common[tuple(n.split())] = (label, None, "crowd")
     for n in _STATE:
         common[tuple(n.split())] = ("state forces", None, "state")
+    for n in _POLICE_GENERIC:
+        common[tuple(n.split())] = ("police", None, "police_generic")
     # every proper prefix of a multi-word phrase, so a scan stops early
     prefixes = {k[:i] for k in (*proper, *common) for i in range(1, len(k))}
     common_first = {k[0] for k in common}

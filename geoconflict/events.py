@@ -104,7 +104,7 @@ _CAUSE_CLAUSE = re.compile(
 )
 # a trigger in these contexts does not report an incident
 _IRREALIS = re.compile(
-    r"\b(?:threaten\w*|vow\w*|warn\w*|fears?|feared|risk|risks|would|could|might|may|will|shall|"
+    r"\b(?:threaten\w*|vow\w*|warn\w*|fears?|feared|risk|risks|would|could|(?-i:might|may|will|shall)|"
     r"plans?|planning|intend\w*|in\s+case\s+of|accus\w+|alleg\w+|deni\w+|deny|prepar\w+|ready\s+to|"
     r"ban\w*|prohibit\w*|condemn\w*|slam\w*|denounc\w*|against\s+the\s+use|capabilit\w*|"
     r"ceasefire|restraint)\b[^.;:]{0,60}$",
@@ -161,6 +161,10 @@ _ANAPHORA = re.compile(
     r"^\W*(?:this|these|that|those|it|they|the\s+(?:attacks?|strikes?|raids?|assault|operation|bombardment|barrage|"
     r"shelling|offensive|retaliation|response)|in\s+(?:the|that)\s+(?:attack|strike|raid)|during\s+the)\b",
     re.IGNORECASE,
+)
+# "KYIV, Tuesday 4 November 2025 (Wire) - ": its date is the report's, not the event's
+_DATELINE_PREFIX = re.compile(
+    r"^[^\n]{0,80}?\b(?:19|20)\d\d\b[^\n]{0,40}?(?:\)\s*)?[-–—]+\s+|^[A-Z][A-Z .'\-]{2,40},\s+[^\n]{0,40}?\([^)]{1,40}\)\s*[-–—]*\s*"
 )
 _FATALITIES = re.compile(
     r"\b(?:killing|killed|kills|left|leaving|claimed\s+the\s+lives\s+of|death\s+toll\s+(?:rose\s+to|of|at))\s+"
@@ -384,41 +388,49 @@ def _actor_for(a: ActorMention, location_cc: str | None, sides: dict[str, str] |
         return with_country(a.name, location_cc)
     if a.kind == "state":
         return military_of(location_cc) if location_cc else None
+    if a.kind == "police_generic":
+        return f"Police Forces of {country_name(location_cc)}" if location_cc else None
     return None
 
 
-def _pick_attacker(sentence: str, actors: list[ActorMention], anchor: int, locations: set[tuple[int, int]]) -> ActorMention | None:
-    """The attacker: the agent after 'by', else the nearest non-target actor before the trigger."""
-    usable = [a for a in actors if (a.start, a.end) not in locations and a.kind not in ("organisation",)]
-    # "airstrikes by Pakistan" / "attacked by RSF fighters"
+def _pick_attacker(sentence: str, actors: list[ActorMention], anchor: int, locations: set[tuple[int, int]],
+                   battle: bool = False) -> ActorMention | None:
+    """The attacker: the agent after 'by', else the nearest non-target actor
+    before the trigger; in a battle, else the first actor after it."""
+    usable = [a for a in actors if (a.start, a.end) not in locations and a.kind != "organisation"]
     for a in usable:
-        if a.start >= anchor and _BY_PREP.search(sentence[max(0, a.start - 20): a.start]) and sentence[max(0, a.start - 20): a.start].rstrip().lower().endswith(("by", "by the")):
-            if a.kind != "demonym":
-                return a
-    before = [a for a in usable if a.start < anchor]
-    for a in reversed(before):
-        if a.kind == "demonym":
+        left = sentence[max(0, a.start - 20): a.start].rstrip().lower()
+        if a.start >= anchor and (left.endswith(" by") or left.endswith(" by the")) and a.kind != "demonym":
+            return a  # "airstrikes by Pakistan", "attacked by RSF fighters"
+    for a in reversed([a for a in usable if a.start < anchor]):
+        if a.kind == "demonym" or (a.kind == "crowd" and a.name == "Civilians"):
             continue
         left = sentence[max(0, a.start - 40): a.start]
         if _TARGET_PREP.search(left) or re.search(r"\b(?:between|with|of|from|and|about|over)\s+(?:the\s+)?$", left, re.I):
             continue
-        if a.kind == "crowd" and a.name == "Civilians":
-            continue
         return a
+    if battle:
+        for a in usable:
+            if a.start > anchor and a.kind not in ("demonym", "crowd"):
+                return a  # "Fighting continued near X, where Ukrainian troops repelled assaults"
     return None
 
 
 def _pick_target(sentence: str, actors: list[ActorMention], anchor: int, attacker: ActorMention | None,
-                 locations: set[tuple[int, int]]) -> ActorMention | None:
+                 locations: set[tuple[int, int]], battle: bool = False) -> ActorMention | None:
+    """The side attacked: 'against X', 'on X', 'targeting X', the object right
+    after the trigger verb ('shelled RSF positions'), 'with X' in a battle."""
     for a in actors:
         if a is attacker or (a.start, a.end) in locations or a.kind in ("organisation", "demonym"):
             continue
         if attacker is not None and a.country_code and a.country_code == attacker.country_code and a.kind == attacker.kind:
             continue
+        if attacker is not None and a.start < attacker.end:
+            continue
         left = sentence[max(0, a.start - 40): a.start]
-        if a.start > anchor and (_TARGET_PREP.search(left) or a.kind == "crowd"):
+        if _TARGET_PREP.search(left) or (battle and re.search(r"\bwith\s+(?:the\s+)?$", left, re.I)):
             return a
-        if a.start < anchor and _TARGET_PREP.search(left):
+        if a.start > anchor and (a.kind == "crowd" or re.fullmatch(r"\w+(?:ed|ing)?\s+(?:(?:the|a|an)\s+)?", sentence[anchor:a.start])):
             return a
     return None
 
@@ -487,6 +499,7 @@ def extract_incidents(
 
     incidents: list[_Incident] = []
     frame: _Frame | None = None
+    frame_start = -1
     previous_date: EventDate | None = None
     mi = ai = 0
     pi = 0
@@ -509,7 +522,7 @@ def extract_incidents(
             s_actors.append(ActorMention(a.start - sent.start, a.end - sent.start, a.text, a.name, a.country_code, a.kind))
             j += 1
         stext = sent.text
-        if stext.rstrip().endswith("?"):
+        if stext.rstrip().endswith("?") or _is_headline(text, sent):
             continue
         triggers = _real_triggers(stext, find_triggers(stext))
         if frame is not None and (frame.paragraph != pi or si - frame.sentence_index > 2):
@@ -548,16 +561,31 @@ def extract_incidents(
         # actor tokens that are locations are not actors
         anchor_t = next((t for t in triggers if not any(a.start <= t.start < a.end for a in s_actors)), triggers[0])
         anchor = anchor_t.start
-        attacker = _pick_attacker(stext, s_actors, anchor, loc_spans)
-        target = _pick_target(stext, s_actors, anchor, attacker, loc_spans)
+        battle = max(triggers, key=lambda t: t.rank).event_type == "Battles"
+        attacker = _pick_attacker(stext, s_actors, anchor, loc_spans, battle)
+        target = _pick_target(stext, s_actors, anchor, attacker, loc_spans, battle)
         event_type, sub_type = _classify(triggers, stext, attacker)
         retaliation = bool(RETALIATION_CUES.search(stext))
         continues = frame is not None and attacker is None and (
             _ANAPHORA.search(stext) is not None or not located or si - frame.sentence_index == 1
         )
-        edate = resolve_event_date(stext, published, previous=previous_date)
-        if continues and edate.cue == "report date" and frame.date.date is not None:
+        dl = _DATELINE_PREFIX.match(stext)
+        edate = resolve_event_date(stext[dl.end():] if dl else stext, published, previous=previous_date)
+        same_event = frame is not None and (continues or (
+            attacker is not None and frame.actor1 == _actor_for(attacker, None, doc_groups)))
+        if same_event and edate.cue == "report date" and frame.date.date is not None:
             edate = frame.date
+        if not located and frame is not None and frame.event_type == "Protests" and event_type == "Protests":
+            # "Police fired tear gas to disperse them": the protest met intervention
+            upgraded = _classify(triggers, stext, attacker)[1]
+            police = next((a for a in s_actors if a.kind in ("police", "police_generic", "state", "military")), None)
+            for inc in incidents:
+                if inc.row["source_start"] == frame_start and inc.row["event_type"] == "Protests":
+                    if upgraded != "Peaceful protest":
+                        inc.row["sub_event_type"] = upgraded
+                    if police is not None and inc.row["actor2"] is None:
+                        inc.row["actor2"] = _actor_for(police, inc.row["country_code"], doc_groups)
+            continue
         if not located:
             # an event without a place: remember it for the next sentence
             frame = _Frame(
@@ -593,6 +621,9 @@ def extract_incidents(
                 actor2 = _actor_for(target, cc, doc_groups) if target else (frame.actor2 if continues else None)
                 if event_type in ("Protests", "Riots") and actor1 is None:
                     actor1 = with_country("Protesters" if event_type == "Protests" else "Rioters", cc)
+                if event_type == "Protests" and sub_type != "Peaceful protest" and actor2 is None:
+                    police = next((a for a in s_actors if a.kind in ("police", "police_generic", "state", "military")), None)
+                    actor2 = _actor_for(police, cc, doc_groups) if police is not None else None
                 layer = "retaliation" if retaliation else _LAYER_OF.get(event_type, "other")
                 new_frame_actor = actor1
             if actor2 is None and actor1 is not None and event_type != "Protests":
@@ -642,6 +673,7 @@ def extract_incidents(
                 inc.cause_country = None
             incidents.append(inc)
         previous_date = edate
+        frame_start = sent.start
         frame = _Frame(
             actor1=new_frame_actor if new_frame_actor else (frame.actor1 if frame else None),
             actor2=None, layer="retaliation" if retaliation else None,
@@ -656,6 +688,18 @@ def extract_incidents(
         inc.row["responds_to"] = " ".join(merged[j].row["id"] for j in inc.answers) or None
         rows.append(inc.row)
     return rows
+
+
+def _is_headline(text: str, sent) -> bool:
+    """A title line: a paragraph of one line without closing punctuation.
+
+    Headlines summarise the body; coding them too would double-count."""
+    if sent.text.rstrip()[-1:] in ".!?\"”’)":
+        return False
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    line_end = text.find("\n", sent.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:sent.start].strip() and not text[sent.end:line_end].strip()
 
 
 def _is_capital_mention(m: Mention, s_actors: list[ActorMention], sent_start: int) -> bool:

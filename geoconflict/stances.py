@@ -230,7 +230,8 @@ def extract_stances(
         if not cues:
             continue
         done: set[str] = set()
-        for stance, cstart, cend in cues:
+        fallback = _incident_target(stext, sent.start, incidents)
+        for ci, (stance, cstart, cend) in enumerate(cues):
             if stance in done:
                 continue
             done.add(stance)
@@ -239,7 +240,9 @@ def extract_stances(
             else:
                 if speaker is None:
                     continue
-                pairs = [(speaker, t) for t in _targets(stext, s_actors, stance, cstart, cend, speaker, parties)]
+                clause_end = cues[ci + 1][1] if ci + 1 < len(cues) else len(stext)
+                targets = _targets(stext, s_actors, stance, cstart, cend, speaker, parties, clause_end, fallback)
+                pairs = [(speaker, t) for t in targets]
             for who, toward in pairs:
                 if toward is None or who.actor == toward.actor or (who.cc and who.cc == toward.cc):
                     continue
@@ -328,8 +331,10 @@ def _speaker(stext, s_actors, first_cue, persons, last, sentences, si) -> tuple[
     return None, False
 
 
-def _targets(stext, s_actors, stance, cstart, cend, speaker: _Speaker, parties) -> list[_Speaker | None]:
+def _targets(stext, s_actors, stance, cstart, cend, speaker: _Speaker, parties, clause_end=None,
+             fallback: _Speaker | None = None) -> list[_Speaker | None]:
     """Whom a stance is directed at."""
+    clause_end = len(stext) if clause_end is None else clause_end
     others = []
     for a in s_actors:
         ent = _entity(a)
@@ -341,12 +346,14 @@ def _targets(stext, s_actors, stance, cstart, cend, speaker: _Speaker, parties) 
         if after and not _BOTH.search(stext):
             return [after[0]]
         return [p for p in parties if p.actor != speaker.actor and p.cc != speaker.cc]
-    after = [ent for a, ent in others if a.start >= cend and a.kind != "organisation"]
+    after = [ent for a, ent in others if cend <= a.start < clause_end and a.kind != "organisation"]
     if after:
         return [after[0]]
     before = [ent for a, ent in others if a.start < cstart and a.kind != "organisation"]
     if before:
         return [before[-1]]
+    if fallback is not None and fallback.actor != speaker.actor and fallback.cc != speaker.cc:
+        return [fallback]
     # the other side of the conflict
     adversaries = [p for p in parties if p.cc != speaker.cc]
     return adversaries[:1] if speaker.cc in {p.cc for p in parties} else []
@@ -364,25 +371,83 @@ def _engagements(s_actors, speaker, parties) -> list[tuple[_Speaker, _Speaker | 
     return [(e, toward) for e in outside]
 
 
+def _party(actor: str | None) -> _Speaker | None:
+    """The party an incident actor stands for in a stance ("Military Forces of X" -> X)."""
+    if not actor:
+        return None
+    cc = actor_country(actor)
+    m = re.match(r"(?:Military|Police) Forces of (.+)$", actor) or re.match(r"(?:Protesters|Rioters|Civilians) \((.+)\)$", actor)
+    if m:
+        return _Speaker(m.group(1), cc)
+    if actor.startswith("Unidentified"):
+        return None
+    return _Speaker(actor, cc)
+
+
 def _parties(actors: list[ActorMention], incidents) -> list[_Speaker]:
-    """The sides of the conflict, most prominent first (as countries)."""
+    """The sides of the conflict, most prominent first."""
     weight: Counter = Counter()
-    if incidents:
-        for row in incidents:
-            for col in ("actor1", "actor2"):
-                cc = actor_country(row.get(col))
-                if cc:
-                    weight[cc] += 2
-            if row.get("country_code"):
-                weight[row["country_code"]] += 1
+    found: dict[str, _Speaker] = {}
+    for row in incidents or ():
+        for col, w in (("actor1", 2), ("actor2", 1)):
+            party = _party(row.get(col))
+            if party is not None:
+                weight[party.actor] += w
+                found[party.actor] = party
     if not weight:
         for a in actors:
             if a.kind in ("group", "military") and a.country_code:
-                weight[a.country_code] += 2
+                party = _party(a.name)
+                weight[party.actor] += 1
+                found[party.actor] = party
+    if not weight:
+        for row in incidents or ():
+            if row.get("country_code"):
+                name = country_name(row["country_code"]) or row["country_code"]
+                weight[name] += 1
+                found[name] = _Speaker(name, row["country_code"])
     if not weight:
         return []
     # prominence in the text breaks ties ("engages" with the side the report is about)
     mentions = Counter(a.country_code for a in actors if a.country_code and a.kind in ("country", "capital", "military", "group"))
-    ranked = sorted(weight, key=lambda cc: (-mentions[cc], -weight[cc], cc))
-    top = [cc for cc in ranked if weight[cc] >= 2][:2] or ranked[:1]
-    return [_Speaker(country_name(cc) or cc, cc) for cc in top]
+    ranked = sorted(found.values(), key=lambda p: (-weight[p.actor], -mentions[p.cc], p.actor))
+    top = [p for p in ranked if weight[p.actor] >= 2][:2] or ranked[:1]
+    top.sort(key=lambda p: (-mentions[p.cc], -weight[p.actor], p.actor))
+    return top
+
+
+def _incident_target(stext: str, sent_start: int, incidents) -> _Speaker | None:
+    """'condemned the attack on Kharkiv' / 'the attack on the market': the
+    attacker of the incident the sentence refers to -- by a place it names,
+    else by shared words with the incident's sentence, else the latest one."""
+    words = _content_words(stext)
+    best = None
+    for row in incidents or ():
+        start = row.get("source_start")
+        if start is None or start > sent_start:
+            continue
+        actor = row.get("actor1")
+        party = _party(actor) or (_Speaker(actor, actor_country(actor)) if actor else None)
+        if party is None:
+            continue
+        location = row.get("location") or ""
+        if location and (location in stext or _ascii(location) in _ascii(stext)):
+            return party
+        score = (len(words & _content_words(row.get("notes") or "")), start)
+        if best is None or score > best[0]:
+            best = (score, party)
+    return best[1] if best else None
+
+
+_STOP = frozenset("that this with from were have been their they said says also after before into about over "
+                  "when where which while would could other than them those these there".split())
+
+
+def _content_words(value: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", value.lower()) if w not in _STOP}
+
+
+def _ascii(value: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c)).lower()
