@@ -125,7 +125,7 @@ _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|around|across|into|inside|within|throughout|along|over|toward|towards|"
     r"targeting|targeted|target|hit|hitting|struck|striking|bombed|bombing|shelled|shelling|pounded|pounding|"
     r"attacked|attacking|raided|raiding|stormed|captured|seized|besieged|overran|entered|"
-    r"rocked|rocking|killed\s+in|close\s+to|north\s+of|south\s+of|east\s+of|west\s+of|outskirts\s+of)\s+"
+    r"rocked|rocking|killed\s+in|including|such\s+as|close\s+to|north\s+of|south\s+of|east\s+of|west\s+of|outskirts\s+of)\s+"
     + _DESCRIPTOR + _POSSESSOR + r"|\bon\s+" + _DESCRIPTOR + _POSSESSOR + r")$",
     re.IGNORECASE,
 )
@@ -527,6 +527,12 @@ def extract_incidents(
         triggers = _real_triggers(stext, find_triggers(stext))
         if frame is not None and (frame.paragraph != pi or si - frame.sentence_index > 2):
             frame = None
+        if frame is not None and frame.event_type == "Protests" and not any(
+                t.event_type not in ("", "Protests") for t in triggers) and (
+                _INTERVENTION.search(stext) or _EXCESSIVE.search(stext)):
+            # "Police fired tear gas to disperse them": the protest met intervention
+            _upgrade_protest(incidents, frame_start, stext, s_actors, doc_groups)
+            continue
         if not triggers:
             continue
 
@@ -559,8 +565,13 @@ def extract_incidents(
             located = [(m, how) for m, how in located if m.place.feature_type != "country"]
         loc_spans = {(m.start - sent.start, m.end - sent.start) for m, _ in located}
         # actor tokens that are locations are not actors
-        anchor_t = next((t for t in triggers if not any(a.start <= t.start < a.end for a in s_actors)), triggers[0])
+        cause = _CAUSE_CLAUSE.search(stext) if RETALIATION_CUES.search(stext) else None
+        main = [t for t in triggers if cause is None or t.start < cause.start()] or triggers
+        anchor_t = next((t for t in main if not any(a.start <= t.start < a.end for a in s_actors)), main[0])
         anchor = anchor_t.start
+        holder = next((a for a in s_actors if a.start <= anchor < a.end), None)
+        if holder is not None:
+            anchor = holder.end  # "Pakistani aircraft bombed": the actor holds the trigger
         battle = max(triggers, key=lambda t: t.rank).event_type == "Battles"
         attacker = _pick_attacker(stext, s_actors, anchor, loc_spans, battle)
         target = _pick_target(stext, s_actors, anchor, attacker, loc_spans, battle)
@@ -575,17 +586,6 @@ def extract_incidents(
             attacker is not None and frame.actor1 == _actor_for(attacker, None, doc_groups)))
         if same_event and edate.cue == "report date" and frame.date.date is not None:
             edate = frame.date
-        if not located and frame is not None and frame.event_type == "Protests" and event_type == "Protests":
-            # "Police fired tear gas to disperse them": the protest met intervention
-            upgraded = _classify(triggers, stext, attacker)[1]
-            police = next((a for a in s_actors if a.kind in ("police", "police_generic", "state", "military")), None)
-            for inc in incidents:
-                if inc.row["source_start"] == frame_start and inc.row["event_type"] == "Protests":
-                    if upgraded != "Peaceful protest":
-                        inc.row["sub_event_type"] = upgraded
-                    if police is not None and inc.row["actor2"] is None:
-                        inc.row["actor2"] = _actor_for(police, inc.row["country_code"], doc_groups)
-            continue
         if not located:
             # an event without a place: remember it for the next sentence
             frame = _Frame(
@@ -598,7 +598,6 @@ def extract_incidents(
             continue
         if continues and frame.layer == "retaliation":
             retaliation = True
-        cause = _CAUSE_CLAUSE.search(stext)
         quoted = _in_quote(text, sent.start, sent.end, para_starts[pi])
         fatalities = _fatalities(stext) if len(located) == 1 else None
         new_frame_actor = None
@@ -688,6 +687,16 @@ def extract_incidents(
         inc.row["responds_to"] = " ".join(merged[j].row["id"] for j in inc.answers) or None
         rows.append(inc.row)
     return rows
+
+
+def _upgrade_protest(incidents, frame_start, stext, s_actors, sides) -> None:
+    sub = "Excessive force against protesters" if _EXCESSIVE.search(stext) else "Protest with intervention"
+    police = next((a for a in s_actors if a.kind in ("police", "police_generic", "state", "military")), None)
+    for inc in incidents:
+        if inc.row["source_start"] == frame_start and inc.row["event_type"] == "Protests":
+            inc.row["sub_event_type"] = sub
+            if police is not None and inc.row["actor2"] is None:
+                inc.row["actor2"] = _actor_for(police, inc.row["country_code"], sides)
 
 
 def _is_headline(text: str, sent) -> bool:

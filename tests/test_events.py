@@ -1,0 +1,199 @@
+"""Incidents from text (geoconflict.events) and actor names (geoconflict.actors)."""
+
+from datetime import date
+
+import pytest
+
+from _extract import mentions
+from geoconflict.actors import actor_country, country_code, find_actors, military_of, with_country
+from geoconflict.events import extract_incidents, find_triggers
+
+PUBLISHED = date(2026, 2, 28)  # a Saturday
+
+
+def incidents(text, published=PUBLISHED, **kw):
+    return extract_incidents(text, mentions(text), published=published, **kw)
+
+
+# ------------------------------------------------------------------ actors
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("Pakistani aircraft", "Military Forces of Pakistan"),
+        ("Pakistan's air force", "Military Forces of Pakistan"),
+        ("Russian forces", "Military Forces of Russia"),
+        ("the Israel Defense Forces", "Military Forces of Israel"),
+        ("the Sudanese Armed Forces", "Military Forces of Sudan"),
+        ("Ukrainian troops", "Military Forces of Ukraine"),
+        ("Taliban forces", "Taliban"),
+        ("the Taliban", "Taliban"),
+        ("Hamas", "Hamas"),
+        ("the Rapid Support Forces", "Rapid Support Forces"),
+        ("al-Shabaab fighters", "Al Shabaab"),
+        ("M23 rebels", "M23: March 23 Movement"),
+        ("Islamic State", "Islamic State"),
+        ("ISIS", "Islamic State"),
+        ("the Houthis", "Houthis (Ansar Allah)"),
+        ("Ansar Allah", "Houthis (Ansar Allah)"),
+        ("Kenyan police", "Police Forces of Kenya"),
+        ("Burkinabe soldiers", "Military Forces of Burkina Faso"),
+        ("Congolese army", "Military Forces of Democratic Republic of Congo"),
+    ],
+)
+def test_actor_phrases_map_to_acled_names(phrase, name):
+    found = find_actors(f"Officials said {phrase} attacked.")
+    assert [a.name for a in found if a.kind in ("military", "group", "police")] == [name]
+
+
+def test_capitals_and_countries_are_metonyms_with_their_country():
+    found = {a.text: (a.kind, a.country_code) for a in find_actors("Islamabad said Moscow and the US agreed.")}
+    assert found == {"Islamabad": ("capital", "PK"), "Moscow": ("capital", "RU"), "US": ("country", "US")}
+
+
+def test_lowercase_us_is_not_the_united_states():
+    assert find_actors("Let us hope.") == []
+
+
+def test_names_inside_hyphenated_compounds_are_not_actors():
+    assert [a.text for a in find_actors("clashes along the Afghanistan-Pakistan border")] == []
+
+
+def test_actor_helpers():
+    assert military_of("SO") == "Military Forces of Somalia"
+    assert with_country("Protesters", "BD") == "Protesters (Bangladesh)"
+    assert actor_country("Rapid Support Forces") == "SD"
+    assert actor_country("Military Forces of Ukraine") == "UA"
+    assert country_code("Saudi") == "SA" and country_code("Kyiv") == "UA"
+    assert country_code("Atlantis") is None
+
+
+# ---------------------------------------------------------------- triggers
+def test_triggers_carry_acled_types():
+    kinds = {t.text.lower(): (t.event_type, t.sub_event_type) for t in find_triggers(
+        "An airstrike, shelling, a suicide bomb, an IED, clashes, protests and riots.")}
+    assert kinds["airstrike"] == ("Explosions/Remote violence", "Air/drone strike")
+    assert kinds["shelling"] == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert kinds["suicide bomb"] == ("Explosions/Remote violence", "Suicide bomb")
+    assert kinds["ied"] == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert kinds["clashes"] == ("Battles", "Armed clash")
+    assert kinds["protests"] == ("Protests", "Peaceful protest")
+    assert kinds["riots"] == ("Riots", "Violent demonstration")
+
+
+# --------------------------------------------------------------- incidents
+def test_one_incident_per_place_struck():
+    rows = incidents("Pakistani aircraft bombed Kabul, Kandahar, and Paktia on Friday.")
+    assert [r["location"] for r in rows] == ["Kabul", "Kandahar", "Paktia"]
+    assert [r["id"] for r in rows] == ["I1", "I2", "I3"]
+    for r in rows:
+        assert r["actor1"] == "Military Forces of Pakistan"
+        assert (r["event_type"], r["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
+        assert r["disorder_type"] == "Political violence"
+        assert r["layer"] == "strike"
+        assert (r["event_date"], r["time_precision"]) == (date(2026, 2, 27), 1)
+        assert r["notes"].startswith("Pakistani aircraft")
+        assert 0 < r["confidence"] <= 1
+    assert [r["geo_precision"] for r in rows] == [1, 1, 3]  # Paktia is a province
+
+
+def test_offsets_point_at_the_sentence():
+    text = "Officials spoke. Russian missiles struck Kharkiv on Sunday."
+    (row,) = incidents(text)
+    assert text[row["source_start"]:row["source_end"]] == row["notes"] == "Russian missiles struck Kharkiv on Sunday."
+
+
+def test_capital_as_subject_is_the_actor_not_the_location():
+    rows = incidents("Islamabad declared war on Kabul after carrying out airstrikes in parts of Kabul and Paktia.")
+    assert [r["location"] for r in rows] == ["Kabul", "Paktia"]
+    assert {r["actor1"] for r in rows} == {"Military Forces of Pakistan"}
+    assert rows[0]["geo_precision"] == 2  # "parts of Kabul"
+
+
+def test_places_without_an_event_are_not_incidents():
+    assert incidents("The governor of Badakhshan said Fayzabad was calm and markets opened.") == []
+
+
+def test_questions_and_hypotheticals_are_not_incidents():
+    assert incidents("Will Pakistani jets bomb Kabul again?") == []
+    assert incidents("Officials warned that Pakistan could strike Kandahar.") == []
+    assert incidents("Both sides accuse each other of strikes in Kabul.") == []
+
+
+def test_distance_reference_and_parent_are_not_locations():
+    text = ("Taliban drones struck military sites in Islamabad's Faizabad area, "
+            "about six kilometres from the Prime Minister's Office.")
+    (row,) = incidents(text)
+    assert row["location"] == "Faizabad"
+    assert row["actor1"] == "Taliban"
+    assert row["geo_precision"] == 2
+
+
+def test_country_only_when_nothing_finer():
+    rows = incidents("Pakistani jets bombed targets in Afghanistan, including Kandahar.")
+    assert [r["location"] for r in rows] == ["Kandahar"]
+    (row,) = incidents("Pakistani jets carried out airstrikes in Afghanistan.")
+    assert row["location"] == "Afghanistan" and row["geo_precision"] == 3
+
+
+def test_retelling_in_a_quote_is_merged_with_the_first_telling():
+    text = ("Pakistani aircraft bombed Kabul, Kandahar and Paktia.\n\n"
+            "Karzai wrote: \u201cThe Pakistani aircraft once again bombed Kabul, Kandahar, and Paktia.\u201d")
+    rows = incidents(text)
+    assert [r["location"] for r in rows] == ["Kabul", "Kandahar", "Paktia"]
+
+
+def test_retaliation_responds_to_the_strikes_it_answers():
+    text = ("Pakistani aircraft bombed Kabul and Kandahar on Thursday.\n\n"
+            "Hours later, the Taliban launched a retaliatory attack against Pakistani positions. "
+            "This included drone strikes in Islamabad's Faizabad area.")
+    rows = incidents(text)
+    by_place = {r["location"]: r for r in rows}
+    fz = by_place["Faizabad"]
+    assert fz["layer"] == "retaliation"
+    assert fz["actor1"] == "Taliban"
+    assert fz["actor2"] == "Military Forces of Pakistan"
+    assert fz["responds_to"] == f"{by_place['Kabul']['id']} {by_place['Kandahar']['id']}"
+    assert fz["event_date"] == date(2026, 2, 26)  # "hours later" than Thursday's strikes
+    assert by_place["Kabul"]["responds_to"] is None
+
+
+def test_retaliation_cause_clause_describes_the_earlier_incident():
+    text = "Ukrainian drones struck Belgorod in retaliation for the Russian missile strike on Kharkiv."
+    rows = incidents(text)
+    by_place = {r["location"]: r for r in rows}
+    assert by_place["Belgorod"]["layer"] == "retaliation"
+    assert by_place["Belgorod"]["actor1"] == "Military Forces of Ukraine"
+    assert by_place["Kharkiv"]["actor1"] == "Military Forces of Russia"
+    assert by_place["Belgorod"]["responds_to"] == by_place["Kharkiv"]["id"]
+
+
+def test_protest_with_intervention_and_fatalities():
+    (row,) = incidents("Thousands of protesters marched in Dhaka on Tuesday. Police fired tear gas to disperse them.",
+                       published=date(2024, 7, 17))
+    assert row["layer"] == "protest"
+    assert row["actor1"] == "Protesters (Bangladesh)"
+    assert row["sub_event_type"] == "Protest with intervention"
+    assert row["actor2"] == "Police Forces of Bangladesh"
+    assert row["disorder_type"] == "Demonstrations"
+    (strike,) = incidents("A drone strike by the Rapid Support Forces hit a market in El Fasher, killing 14 civilians.")
+    assert strike["fatalities"] == 14 and strike["actor2"] == "Civilians (Sudan)"
+
+
+def test_headlines_are_not_coded():
+    text = "Drone strike on El Fasher kills 14\n\nThe governor said schools were closed."
+    assert incidents(text) == []
+
+
+def test_no_published_date_leaves_dates_null():
+    (row,) = incidents("Russian missiles struck Kharkiv on Sunday.", published=None)
+    assert row["event_date"] is None and row["time_precision"] is None
+
+
+def test_source_column_and_unresolved_mentions():
+    from geoconflict.mentions import Mention
+
+    text = "Russian missiles struck Kharkiv and Tabbasum Road."
+    ms = mentions(text) + [Mention(text.index("Tabbasum"), text.index("Tabbasum") + 13, "Tabbasum Road", None)]
+    rows = extract_incidents(text, ms, published=PUBLISHED, source="Test Wire")
+    assert [r["location"] for r in rows] == ["Kharkiv"]
+    assert rows[0]["source"] == "Test Wire"
