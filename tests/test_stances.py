@@ -1,0 +1,100 @@
+"""Who backs whom (geoconflict.stances)."""
+
+import pytest
+
+from geoconflict.stances import extract_stances, find_stance_cues
+
+# the conflict the reactions are about: Pakistan's strikes and the Taliban's retaliation
+INCIDENTS = [
+    {"actor1": "Military Forces of Pakistan", "actor2": "Taliban", "country_code": "AF", "location": "Kabul",
+     "source_start": 0, "notes": "Pakistani aircraft bombed Kabul."},
+    {"actor1": "Taliban", "actor2": "Military Forces of Pakistan", "country_code": "PK", "location": "Faizabad",
+     "source_start": 0, "notes": "Taliban drones struck Faizabad."},
+]
+
+
+def stances(text, incidents=INCIDENTS):
+    return {(r["actor"], r["stance"], r["toward"]) for r in extract_stances(text, incidents=incidents)}
+
+
+@pytest.mark.parametrize(
+    "sentence, stance",
+    [
+        ("India strongly condemns the strikes.", "condemns"),
+        ("India slams Islamabad at UN.", "condemns"),
+        ("Washington backed Pakistan.", "supports"),
+        ("It expressed support for Pakistan's right to defend itself.", "supports"),
+        ("China urged restraint.", "calls_for_restraint"),
+        ("Russia called for a return to the negotiating table.", "calls_for_restraint"),
+        ("The UN urged both sides to resolve differences through diplomacy.", "calls_for_restraint"),
+        ("Egypt voiced deep concern.", "concern"),
+        ("The ministers held telephone conversations.", "engages"),
+        ("They agreed to stay closely engaged.", "engages"),
+    ],
+)
+def test_cue_lexicon(sentence, stance):
+    assert stance in [c[0] for c in find_stance_cues(sentence)]
+
+
+def test_support_and_condemnation_toward_the_named_party():
+    got = stances("The United States has openly extended its support to Pakistan. "
+                  "India slams Islamabad at UN.")
+    assert ("United States", "supports", "Pakistan") in got
+    assert ("India", "condemns", "Pakistan") in got
+
+
+def test_speakers_map_to_the_body_they_speak_for():
+    text = ("Chinese Foreign Ministry spokesperson Mao Ning called on both sides to achieve a ceasefire.\n\n"
+            "Russian Foreign Ministry spokesperson Maria Zakharova said Moscow is concerned and urged both "
+            "countries to return to the negotiating table.\n\n"
+            "UN Secretary-General Antonio Guterres has expressed his great concern. His spokesperson, "
+            "Jane Roe, said he was following events. \u201cThe Secretary-General urges the parties to resolve "
+            "any differences through diplomacy,\u201d Roe said.")
+    rows = extract_stances(text, incidents=INCIDENTS)
+    got = {(r["actor"], r["stance"]) for r in rows}
+    for actor in ("China", "Russia", "United Nations"):
+        assert (actor, "calls_for_restraint") in got
+    assert ("Russia", "concern") in got and ("United Nations", "concern") in got
+    # "both sides": one row per party of the conflict
+    assert {r["toward"] for r in rows if r["actor"] == "China"} == {"Pakistan", "Taliban"}
+    china = next(r for r in rows if r["actor"] == "China")
+    assert china["actor_country_code"] == "CN" and china["speaker"] == "Mao Ning"
+    assert text[china["source_start"]:china["source_end"]] == china["quote"]
+
+
+def test_a_person_is_attributed_to_their_country_across_sentences():
+    text = ("Former Afghan President Hamid Karzai released a message. He said the country will respond to "
+            "aggression with courage.\n\n"
+            "\u201cPakistan must change its own policy,\u201d Karzai wrote.")
+    rows = extract_stances(text, incidents=INCIDENTS)
+    (row,) = [r for r in rows if r["stance"] == "condemns"]
+    assert (row["actor"], row["actor_country_code"], row["toward"]) == ("Afghanistan", "AF", "Pakistan")
+    assert row["speaker"] == "Hamid Karzai"
+
+
+def test_engagement_with_counterparts():
+    text = ("Foreign Minister Ishaq Dar held telephone conversations with his Turkish and Saudi counterparts. "
+            "Both agreed to stay closely engaged, the Foreign Office said.")
+    got = stances(text)
+    assert ("Turkey", "engages", "Pakistan") in got
+    assert ("Saudi Arabia", "engages", "Pakistan") in got
+
+
+def test_bystander_countries_in_a_subordinate_clause_are_not_speakers():
+    got = stances("While the tensions between Pakistan and Afghanistan continue, several countries have "
+                  "called for restraint.")
+    assert got == set()
+
+
+def test_condemnation_of_an_attack_targets_its_attacker():
+    incidents = [{"actor1": "Military Forces of Russia", "actor2": "Military Forces of Ukraine",
+                  "country_code": "UA", "location": "Kharkiv", "source_start": 0,
+                  "notes": "Russian missiles struck Kharkiv."}]
+    got = stances("Russian missiles struck Kharkiv. Germany condemned the missile attack on Kharkiv.", incidents)
+    assert ("Germany", "condemns", "Russia") in got
+
+
+def test_questions_and_text_without_reactions_give_no_rows():
+    assert extract_stances("Is the US supporting Pakistan?") == []
+    assert extract_stances("") == []
+    assert extract_stances("Markets opened as usual in Kabul.") == []
