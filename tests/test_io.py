@@ -429,30 +429,35 @@ def test_unparseable_cell_is_an_error_not_a_null(report, tmp_path):
 # --------------------------------------------------------------------------- CLI
 
 
-def _cli(*args, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "geoconflict", "export", *map(str, args)],
-        capture_output=True, text=True, cwd=cwd, timeout=300,
-    )
+def _cli(capsys, *args):
+    """Run ``geoconflict export ARGS`` in this process (the entry point itself is
+    exercised by a subprocess in test_cli_export_reads_report_text)."""
+    from types import SimpleNamespace
+
+    from geoconflict.cli import main
+
+    code = main(["export", *map(str, args)])
+    out, err = capsys.readouterr()
+    return SimpleNamespace(returncode=code, stdout=out, stderr=err)
 
 
-def test_cli_export_converts_and_refuses_to_overwrite(tmp_path):
+def test_cli_export_converts_and_refuses_to_overwrite(tmp_path, capsys):
     out = tmp_path / "sample.gpkg"
-    done = _cli(ACLED_SAMPLE, "-o", out)
+    done = _cli(capsys, ACLED_SAMPLE, "-o", out)
     assert done.returncode == 0, done.stderr
     assert str(out) in done.stdout
     assert len(gio.read_file(out).incidents) == len(pd.read_csv(ACLED_SAMPLE))
-    again = _cli(ACLED_SAMPLE, "-o", out)
+    again = _cli(capsys, ACLED_SAMPLE, "-o", out)
     assert again.returncode == 1
     assert "--force" in again.stderr and "Traceback" not in again.stderr
-    assert _cli(ACLED_SAMPLE, "-o", out, "--force").returncode == 0
-    bad = _cli(ACLED_SAMPLE, "-o", tmp_path / "x.shp")
+    assert _cli(capsys, ACLED_SAMPLE, "-o", out, "--force").returncode == 0
+    bad = _cli(capsys, ACLED_SAMPLE, "-o", tmp_path / "x.shp")
     assert bad.returncode == 1 and "geojson" in bad.stderr and "Traceback" not in bad.stderr
 
 
-def test_cli_export_from_an_export(report, tmp_path):
+def test_cli_export_from_an_export(report, tmp_path, capsys):
     source = gio.write_report(report, tmp_path / "r.geojson")
-    done = _cli(source, "-o", tmp_path / "r.kml")
+    done = _cli(capsys, source, "-o", tmp_path / "r.kml")
     assert done.returncode == 0, done.stderr
     back = gio.read_file(tmp_path / "r.kml")
     assert_table_equal(report.stances, back.stances, "stance", tolerance=1e-7)
@@ -496,7 +501,11 @@ def test_cli_export_reads_report_text(tmp_path):
     if not EXAMPLE_REPORT.is_file():
         pytest.skip("bundled example report not present yet")
     out = tmp_path / "example.geojson"
-    done = _cli(EXAMPLE_REPORT, "-o", out, "--published", "2026-02-28")
+    done = subprocess.run(
+        [sys.executable, "-m", "geoconflict", "export", str(EXAMPLE_REPORT), "-o", str(out),
+         "--published", "2026-02-28"],
+        capture_output=True, text=True, timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert {f["properties"]["kind"] for f in doc["features"]} >= {"incident", "place"}
