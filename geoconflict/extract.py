@@ -141,10 +141,7 @@ def read_report(
     incidents = extract_incidents(text, mentions, published=anchor, source=outlet, sentences=sentences)
     report.places = conform(_place_rows(mentions, gazetteer), "place")
     frame = conform(incidents, "incident")
-    try:
-        report.incidents = annotate_incidents(frame) if len(frame) else frame
-    except ImportError:  # TEMP(H4): boundaries not landed yet; remove once gazetteer.boundaries exists
-        report.incidents = frame
+    report.incidents = annotate_incidents(frame) if len(frame) else frame
     report.claims = conform(extract_claims(text, mentions, gazetteer=gazetteer), "claim")
     report.stances = conform(
         extract_stances(text, sentences=sentences, incidents=incidents, mentions=mentions), "stance"
