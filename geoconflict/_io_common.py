@@ -42,10 +42,16 @@ _FALSE = {"false", "f", "no", "n", "0"}
 
 def report_tables(report) -> dict[str, gpd.GeoDataFrame]:
     """The four tables of ``report`` conformed to the schema, keyed by kind."""
-    return {
-        kind: conform(getattr(report, LAYER_NAMES[kind]), kind).reset_index(drop=True)
-        for kind in KINDS
-    }
+    out = {}
+    for kind in KINDS:
+        try:
+            out[kind] = conform(getattr(report, LAYER_NAMES[kind]), kind).reset_index(drop=True)
+        except (TypeError, ValueError) as exc:
+            raise InputError(
+                f"report.{LAYER_NAMES[kind]} does not fit the {kind} schema "
+                f"(geoconflict.schema.{kind.upper()}_COLUMNS): {exc}"
+            ) from None
+    return out
 
 
 def footprints(places: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -32,7 +32,10 @@ parquet    GeoParquet, one file per kind named like the CSV set
            column of the places file.  Everything round-trips exactly.
 =========  ===================================================================
 
-The report ``text`` itself is not stored in any format.
+Columns beyond the schema (working columns added by extraction, ACLED's
+``inter1``/``admin2``/...) are written too and come back with their values;
+their types are kept where the format has types (not CSV, where they read
+back as text).  The report ``text`` itself is not stored in any format.
 """
 
 from __future__ import annotations
@@ -174,6 +177,11 @@ def write_report(report, path: str | PathLike, *, format: str | None = None, for
     >>> read_file(out).places.loc[0, "text"]
     'Kabul'
     """
+    if not all(hasattr(report, t) for t in ("places", "incidents", "claims", "stances")):
+        raise InputError(
+            f"write_report expects a geoconflict Report, not {type(report).__name__}; "
+            "wrap tables with Report(incidents=..., places=...)"
+        )
     path = Path(path)
     name = format_for(path, format)
     tables = report_tables(report)

@@ -406,6 +406,16 @@ def test_plain_geojson_from_elsewhere_is_read_as_incidents(tmp_path):
     assert report.places.empty
 
 
+def test_write_errors_are_typed(report, tmp_path):
+    with pytest.raises(InputError, match="Report"):
+        gio.write_report(report.incidents, tmp_path / "r.geojson")
+    broken = hostile_report()
+    broken.incidents = broken.incidents.assign(fatalities=["many", None, None])
+    with pytest.raises(InputError, match="incident"):
+        gio.write_report(broken, tmp_path / "r.geojson")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_read_file_errors_are_typed(tmp_path):
     with pytest.raises(InputError, match="does not exist"):
         gio.read_file(tmp_path / "missing.gpkg")
