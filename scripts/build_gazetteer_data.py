@@ -299,6 +299,9 @@ def build_admin1(node_modules: Path, gn_countries: dict) -> tuple[list[dict], di
             a3 = p.get("adm0_a3")
             cc = NO_ISO[a3] if a3 in NO_ISO else iso3_to_2.get(a3) or iso3_to_2.get(p.get("gu_a3"))
         name = (p.get("name_en") or p.get("name") or "").strip()
+        if not name:
+            # A handful of NE units (outlying islets) have no name at all.
+            name = f"{p.get('admin') or cc} (unnamed Natural Earth unit)"
         rows.append({"p": p, "cc": cc, "name": name, "geom": f["geometry"]})
 
     # Where NE's English name is shared by units of a country and NE's own
@@ -374,7 +377,8 @@ def build_admin1(node_modules: Path, gn_countries: dict) -> tuple[list[dict], di
             "country_code": r["cc"],
             "iso_3166_2": p.get("iso_3166_2") or None,
             "type_en": p.get("type_en") or None,
-            "gn_a1_code": p.get("gn_a1_code") or None,
+            # "AQ." (country code, no division code) is NE's placeholder for "none".
+            "gn_a1_code": p.get("gn_a1_code") if re.fullmatch(r"[A-Z]{2}\.\w+", p.get("gn_a1_code") or "") else None,
             "gn_id": int(gn_id) if isinstance(gn_id, (int, float)) and gn_id > 0 else None,
             "label_lat": _r(lat),
             "label_lon": _r(lon),
