@@ -189,6 +189,9 @@ def restore(frame: pd.DataFrame, kind: str, *, where: str = "") -> gpd.GeoDataFr
 def coerce(series: pd.Series, dtype: str, *, column: str = "", where: str = "") -> pd.Series:
     """Convert one column to a schema dtype, refusing unparseable values."""
     have = series.dtype
+    if have == object and pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+        series = series.astype("string")  # plain text: take the vectorised paths below
+        have = series.dtype
     # Fast paths: the driver already returned the right kind of values.
     if dtype == "string" and have != object and pd.api.types.is_string_dtype(have):
         return series.astype("string")

@@ -40,14 +40,36 @@ def _frame(kind: str):
     return frame
 
 
+def _polygonal(geom):
+    """Only the polygons of ``geom`` (clipping can leave lines and points behind)."""
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    polys = [p for p in shapely.get_parts(geom) if p.geom_type in ("Polygon", "MultiPolygon")]
+    if not polys:
+        return None
+    return shapely.union_all(polys) if len(polys) > 1 else polys[0]
+
+
 def rounded_geojson(geom, decimals: int) -> dict[str, Any] | None:
-    """GeoJSON mapping of ``geom`` with coordinates rounded (smaller files, same look)."""
+    """GeoJSON mapping of ``geom`` with coordinates rounded (smaller files, same look).
+
+    Polygonal input stays polygonal: slivers and collapsed parts are dropped.
+    """
     if geom is None or geom.is_empty:
         return None
+    polygonal = geom.geom_type in ("Polygon", "MultiPolygon", "GeometryCollection")
+    if polygonal:
+        geom = _polygonal(geom)
+        if geom is None:
+            return None
     geom = shapely.transform(geom, lambda xy: np.round(xy, decimals))
-    if not geom.is_valid:
-        geom = shapely.make_valid(geom)
-    if geom.is_empty:
+    if polygonal and not geom.is_valid:
+        try:
+            geom = shapely.make_valid(geom)
+        except shapely.errors.GEOSException:
+            geom = geom.buffer(0)
+        geom = _polygonal(geom)
+    if geom is None or geom.is_empty:
         return None
     return mapping(geom)
 
@@ -82,15 +104,19 @@ def basemap_geojson(bounds: tuple[float, float, float, float] | None) -> dict[st
     BoundariesUnavailable
         When the bundled boundaries cannot be read.
     """
-    if bounds is None:
-        clip, extent = None, 360.0
-    else:
-        minx, miny, maxx, maxy = bounds
-        extent = max(maxx - minx, maxy - miny, 0.5)
-        margin = max(extent * 0.75, 3.0)
-        clip = box(max(minx - margin, -180), max(miny - margin, -90),
-                   min(maxx + margin, 180), min(maxy + margin, 90))
-        extent = max(clip.bounds[2] - clip.bounds[0], clip.bounds[3] - clip.bounds[1])
+    if bounds is None:  # nothing located: world outlines only
+        return {"countries": world_geojson(), "admin1": None}
+    return _basemap(tuple(round(v, 2) for v in bounds))
+
+
+@lru_cache(maxsize=8)
+def _basemap(bounds: tuple[float, float, float, float]) -> dict[str, Any]:
+    minx, miny, maxx, maxy = bounds
+    extent = max(maxx - minx, maxy - miny, 0.5)
+    margin = max(extent * 0.75, 3.0)
+    clip = box(max(minx - margin, -180), max(miny - margin, -90),
+               min(maxx + margin, 180), min(maxy + margin, 90))
+    extent = max(clip.bounds[2] - clip.bounds[0], clip.bounds[3] - clip.bounds[1])
     tolerance = extent / 1500
     decimals = 3 if tolerance >= 0.005 else 4
     out = {"countries": _features(_frame("countries"), clip, tolerance, decimals, ("name",))}
@@ -103,7 +129,7 @@ def basemap_geojson(bounds: tuple[float, float, float, float] | None) -> dict[st
 
 @lru_cache(maxsize=1)
 def _world() -> dict[str, Any]:
-    return _features(_frame("countries"), None, 0.3, 2, ())
+    return _features(_frame("countries"), None, 0.6, 1, ())
 
 
 def world_geojson() -> dict[str, Any]:

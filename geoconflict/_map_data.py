@@ -10,8 +10,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import shapely
 
@@ -130,32 +132,53 @@ class _Strings:
         return idx
 
 
+    def column(self, values: pd.Series) -> list[int]:
+        """Indices of a whole column (-1 for missing or empty), interned in row order."""
+        text = values.astype("string")
+        text = text.where(text.str.strip() != "", None)
+        codes, uniques = pd.factorize(text, use_na_sentinel=True)
+        table = np.array([self(u) for u in uniques] + [-1], dtype=np.int64)
+        return table[codes].tolist()  # code -1 picks the trailing -1
+
+
 def _column(frame: pd.DataFrame, name: str) -> pd.Series:
     if name in frame.columns:
         return frame[name]
     return pd.Series([None] * len(frame), index=frame.index, dtype="object")
 
 
-def _point_xy(frame: pd.DataFrame) -> tuple[list[float | None], list[float | None]]:
-    """Longitude/latitude of each row: the point geometry, else the lat/lon columns."""
-    lons: list[float | None] = []
-    lats: list[float | None] = []
-    geoms = frame.geometry if "geometry" in frame.columns else [None] * len(frame)
-    lat_col, lon_col = _column(frame, "latitude"), _column(frame, "longitude")
-    for geom, lat, lon in zip(geoms, lat_col, lon_col):
-        x = y = None
-        if geom is not None and not geom.is_empty:
-            point = geom if geom.geom_type == "Point" else geom.representative_point()
-            x, y = point.x, point.y
-        else:
-            lat, lon = clean(lat), clean(lon)
-            if lat is not None and lon is not None:
-                x, y = float(lon), float(lat)
-        if x is None or not (math.isfinite(x) and math.isfinite(y)) or abs(y) > 90 or abs(x) > 180:
-            x = y = None
-        lons.append(None if x is None else round(x, 5))
-        lats.append(None if y is None else round(y, 5))
-    return lons, lats
+def _point_xy(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Longitude/latitude of each row (NaN when unknown): the point geometry, else
+    the latitude/longitude columns; other geometries give their representative point."""
+    n = len(frame)
+    x = np.full(n, np.nan)
+    y = np.full(n, np.nan)
+    if "geometry" in frame.columns and n:
+        geoms = np.asarray(frame.geometry.values, dtype=object)
+        present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+        if present.any():
+            pts = geoms[present]
+            not_point = shapely.get_type_id(pts) != 0
+            if not_point.any():
+                pts = pts.copy()
+                pts[not_point] = shapely.point_on_surface(pts[not_point])
+            x[present] = shapely.get_x(pts)
+            y[present] = shapely.get_y(pts)
+    missing = np.isnan(x)
+    if missing.any():
+        lat = pd.to_numeric(_column(frame, "latitude"), errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        lon = pd.to_numeric(_column(frame, "longitude"), errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        x[missing], y[missing] = lon[missing], lat[missing]
+    bad = ~(np.isfinite(x) & np.isfinite(y)) | (np.abs(y) > 90) | (np.abs(x) > 180)
+    x[bad] = np.nan
+    y[bad] = np.nan
+    return np.round(x, 5), np.round(y, 5)
+
+
+def _ints(values: pd.Series, missing: int) -> list[int]:
+    """Whole numbers of a column as Python ints, ``missing`` where absent."""
+    num = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    return np.where(np.isfinite(num), np.round(num), missing).astype(np.int64).tolist()
 
 
 def _date_text(value: Any) -> str | None:
@@ -199,111 +222,92 @@ def _extend(bounds: list[float] | None, x: float, y: float) -> list[float]:
 
 def _incidents(report, strings: _Strings, notes: list[str]) -> dict[str, Any]:
     frame = report.incidents
-    lons, lats = _point_xy(frame)
-    keep = [i for i, x in enumerate(lons) if x is not None]
+    x, y = _point_xy(frame)
+    keep = np.flatnonzero(~np.isnan(x))
     if len(keep) < len(frame):
         notes.append(f"{len(frame) - len(keep)} incident(s) without coordinates are not drawn.")
+    sub = frame.iloc[keep]
 
-    layer_col = [str(clean(v) or "other").strip().lower() for v in _column(frame, "layer")]
-    layer_col = [v if v in LAYERS else "other" for v in layer_col]
+    def col(name: str) -> pd.Series:
+        return _column(sub, name)
 
-    actor_col = [clean(v) for v in _column(frame, "actor1")]
-    counts = Counter(str(actor_col[i]) for i in keep if actor_col[i] is not None)
-    ranked = sorted(counts, key=lambda a: (-counts[a], a))
-    colored = ranked[: len(PALETTE)] if len(ranked) <= len(PALETTE) else ranked[: len(PALETTE) - 1]
+    layer = col("layer").astype("string").str.strip().str.lower()
+    layer_code = layer.map({name: k for k, name in enumerate(LAYERS)}).fillna(LAYERS.index("other"))
+    layer_code = layer_code.astype(int).tolist()
+
+    actor = col("actor1").astype("string")
+    actor = actor.where(actor.str.strip() != "", None)
+    counts = actor.value_counts(dropna=True)
+    ranked = sorted(counts.index.tolist(), key=lambda a: (-int(counts[a]), a))
+    colored = ranked if len(ranked) <= len(PALETTE) else ranked[: len(PALETTE) - 1]
     colors = list(PALETTE[: len(colored)])
-    actor_color = {a: k for k, a in enumerate(colored)}
-    actors = [(a, PALETTE[k]) for a, k in actor_color.items()]
-    other_idx = unknown_idx = None
+    actors = [(a, PALETTE[k]) for k, a in enumerate(colored)]
+    color_of: dict[str, int] = {a: k for k, a in enumerate(colored)}
     if len(ranked) > len(colored):
-        other_idx = len(colors)
+        color_of.update({a: len(colors) for a in ranked[len(colored):]})
         colors.append(OTHER_ACTOR_COLOR)
         actors.append((f"Other actors ({len(ranked) - len(colored)})", OTHER_ACTOR_COLOR))
+    if actor.isna().any():
+        unknown = len(colors)
+        colors.append(UNKNOWN_ACTOR_COLOR)
+        actors.append(("Unknown actor", UNKNOWN_ACTOR_COLOR))
+    else:
+        unknown = -1
+    col_idx = actor.map(color_of).fillna(unknown).astype(int).tolist()
 
-    et_col = [clean(v) for v in _column(frame, "event_type")]
-    shape_keys: dict[str, int] = {}
-    shape_list: list[list[float]] = []
-    shapes_legend: list[tuple[str, str, int, float]] = []
+    event_type = col("event_type").astype("string").str.strip()
+    shape_key = event_type.where(event_type.isin(list(SHAPES)), "\0other")
+    shape_keys = list(dict.fromkeys(shape_key.tolist()))
+    shape_list, shapes_legend = [], []
+    for key in shape_keys:
+        symbol, sides, rot = SHAPES.get(key, OTHER_SHAPE)
+        shape_list.append([sides, round(rot, 4)])
+        shapes_legend.append((key if key != "\0other" else "Other or unknown event type", symbol, sides, rot))
+    shape_idx = shape_key.map({k: i for i, k in enumerate(shape_keys)}).astype(int).tolist()
 
-    dates_col = [_date_text(v) for v in _column(frame, "event_date")]
-    dates = sorted({dates_col[i] for i in keep if dates_col[i] is not None})
-    date_idx = {d: k for k, d in enumerate(dates)}
+    when = pd.to_datetime(col("event_date"), errors="coerce")
+    date_text = when.dt.strftime("%Y-%m-%d").astype("string")
+    date_codes, dates = pd.factorize(date_text, sort=True, use_na_sentinel=True)
+    dates = [str(d) for d in dates]
 
-    rt_col = [clean(v) for v in _column(frame, "responds_to")]
-    cols = {k: [] for k in ("id", "lon", "lat", "d", "a1", "a2", "loc", "n", "et", "st", "gp", "ly",
-                            "src", "cty", "adm", "fat", "rt", "col", "sh")}
-    series = {name: list(_column(frame, name)) for name in
-              ("id", "actor2", "location", "notes", "sub_event_type", "geo_precision", "source",
-               "country", "admin1", "fatalities")}
-    precisions = set()
-    for i in keep:
-        actor = actor_col[i]
-        if actor is None:
-            if unknown_idx is None:
-                unknown_idx = len(colors)
-                colors.append(UNKNOWN_ACTOR_COLOR)
-                actors.append(("Unknown actor", UNKNOWN_ACTOR_COLOR))
-            col = unknown_idx
-        else:
-            col = actor_color.get(str(actor), other_idx)
-        et = et_col[i]
-        key = str(et) if et is not None and str(et) in SHAPES else "\0other"
-        if key not in shape_keys:
-            symbol, sides, rot = SHAPES.get(key, OTHER_SHAPE)
-            shape_keys[key] = len(shape_list)
-            shape_list.append([sides, round(rot, 4)])
-            label = key if key != "\0other" else "Other or unknown event type"
-            shapes_legend.append((label, symbol, sides, rot))
-        gp = _int_or_none(series["geo_precision"][i])
-        if gp is not None:
-            precisions.add(gp)
-        cols["id"].append(strings(series["id"][i]))
-        cols["lon"].append(lons[i])
-        cols["lat"].append(lats[i])
-        cols["d"].append(date_idx.get(dates_col[i], -1))
-        cols["a1"].append(strings(actor))
-        cols["a2"].append(strings(series["actor2"][i]))
-        cols["loc"].append(strings(series["location"][i]))
-        cols["n"].append(strings(series["notes"][i]))
-        cols["et"].append(strings(et))
-        cols["st"].append(strings(series["sub_event_type"][i]))
-        cols["gp"].append(gp)
-        cols["ly"].append(LAYERS.index(layer_col[i]))
-        cols["src"].append(strings(series["source"][i]))
-        cols["cty"].append(strings(series["country"][i]))
-        cols["adm"].append(strings(series["admin1"][i]))
-        cols["fat"].append(_int_or_none(series["fatalities"][i]))
-        cols["rt"].append(strings(rt_col[i]))
-        cols["col"].append(col)
-        cols["sh"].append(shape_keys[key])
+    gp = _ints(col("geo_precision"), 0)
+    cols = {
+        "id": strings.column(col("id")),
+        "lon": x[keep].tolist(), "lat": y[keep].tolist(),
+        "d": date_codes.astype(np.int64).tolist(),
+        "a1": strings.column(col("actor1")), "a2": strings.column(col("actor2")),
+        "loc": strings.column(col("location")), "n": strings.column(col("notes")),
+        "et": strings.column(col("event_type")), "st": strings.column(col("sub_event_type")),
+        "gp": gp, "ly": layer_code,
+        "src": strings.column(col("source")), "cty": strings.column(col("country")),
+        "adm": strings.column(col("admin1")), "fat": _ints(col("fatalities"), -1),
+        "rt": strings.column(col("responds_to")), "col": col_idx, "sh": shape_idx,
+    }
 
-    # responds_to -> (answered incident row, responding incident row) in payload positions.
+    # responds_to -> [answered incident, responding incident] as payload positions.
+    ids = col("id").astype("string").tolist()
     pos_of_id: dict[str, int] = {}
-    for pos, i in enumerate(keep):
-        ident = clean(series["id"][i])
-        if ident is not None:
+    for pos, ident in enumerate(ids):
+        if ident is not pd.NA and ident is not None:
             pos_of_id.setdefault(str(ident), pos)
-    links = []
-    missing = []
-    for pos, i in enumerate(keep):
-        rt = rt_col[i]
-        if rt is None:
-            continue
-        for target in str(rt).replace(",", " ").split():
+    links, missing = [], []
+    responds = col("responds_to").astype("string")
+    for pos in np.flatnonzero(responds.notna().to_numpy()):
+        for target in str(responds.iloc[pos]).replace(",", " ").split():
             src = pos_of_id.get(target)
             if src is None or src == pos:
                 missing.append(target)
                 continue
-            links.append([src, pos])
+            links.append([src, int(pos)])
     if missing:
         notes.append(f"responds_to names incident(s) not on the map: {', '.join(sorted(set(missing))[:5])}.")
 
-    present_codes = {layer_col[i] for i in keep}
-    present = [code for code in LAYERS if code in present_codes]
+    present_codes = set(layer_code)
     return {
         "cols": cols, "colors": colors, "shapes": shape_list, "links": links, "dates": dates,
-        "actors": actors, "shapes_legend": shapes_legend, "present": present,
-        "precisions": sorted(precisions), "n": len(keep),
+        "actors": actors, "shapes_legend": shapes_legend,
+        "present": [code for k, code in enumerate(LAYERS) if k in present_codes],
+        "precisions": sorted(set(gp) - {0}), "n": len(keep),
     }
 
 
@@ -317,18 +321,18 @@ def _areas_and_places(report, notes: list[str]) -> tuple[dict[str, Any], list[di
     seen_footprints: set[str] = set()
     for pos, (_, row) in enumerate(frame.iterrows()):
         resolved = clean(row.get("resolved"))
-        if resolved is False or lons[pos] is None:
+        if resolved is False or np.isnan(lons[pos]):
             continue
         precision_m = _float_or_none(row.get("precision_m"), 1)
         place = {
             "text": clean(row.get("text")), "name": clean(row.get("name")),
             "feature_type": clean(row.get("feature_type")), "country": clean(row.get("country")),
-            "admin1": clean(row.get("admin1")), "lat": lats[pos], "lon": lons[pos],
+            "admin1": clean(row.get("admin1")), "lat": float(lats[pos]), "lon": float(lons[pos]),
             "gazetteer_id": clean(row.get("gazetteer_id")), "precision_m": precision_m,
             "mentions": _int_or_none(row.get("mentions")), "ambiguous": bool(clean(row.get("ambiguous")) or False),
         }
         places.append({k: (str(v) if isinstance(v, str) else v) for k, v in place.items()})
-        points.append((lons[pos], lats[pos]))
+        points.append((float(lons[pos]), float(lats[pos])))
         footprint = footprints[pos]
         if footprint is None or getattr(footprint, "is_empty", True):
             continue
@@ -393,6 +397,17 @@ def _claims(report, notes: list[str]) -> tuple[list[dict[str, Any]], list]:
     return out, points
 
 
+@lru_cache(maxsize=64)
+def _country_outline(code: str) -> dict[str, Any] | None:
+    """Simplified GeoJSON outline of a country (cached: the same countries recur)."""
+    geom = country_geometry(code)
+    if geom is None:
+        return None
+    minx, miny, maxx, maxy = geom.bounds
+    tolerance = min(max(maxx - minx, maxy - miny) / 300, 0.1)
+    return rounded_geojson(shapely.simplify(geom, tolerance, preserve_topology=True), 3)
+
+
 def _stances(report, notes: list[str]) -> tuple[dict[str, Any], list[str], list[str]]:
     frame = report.stances
     empty = {"type": "FeatureCollection", "features": []}
@@ -417,21 +432,15 @@ def _stances(report, notes: list[str]) -> tuple[dict[str, Any], list[str], list[
     for code in sorted(by_country):
         entries = by_country[code]
         try:
-            geom = country_geometry(code)
+            gj = _country_outline(code)
         except BoundariesUnavailable as exc:
             notes.append(f"Stance countries are not shaded: {exc}.")
-            off_map.extend(f"{e['actor']}: {e['stance'].replace('_', ' ')}" for e in entries)
-            continue
-        if geom is None:
+            gj = None
+        if gj is None:
             off_map.extend(f"{e['actor']}: {e['stance'].replace('_', ' ')}" for e in entries)
             continue
         counts = Counter(e["stance"] for e in entries)
         main = sorted(counts, key=lambda s: (-counts[s], STANCES.index(s)))[0]
-        minx, miny, maxx, maxy = geom.bounds
-        tolerance = min(max(maxx - minx, maxy - miny) / 300, 0.1)
-        gj = rounded_geojson(shapely.simplify(geom, tolerance, preserve_topology=True), 3)
-        if gj is None:
-            continue
         name = ", ".join(dict.fromkeys(str(e["actor"]) for e in entries))
         features.append({"type": "Feature", "geometry": gj,
                          "properties": {"code": code, "name": name, "stance": main, "entries": entries}})

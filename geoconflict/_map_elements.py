@@ -15,6 +15,7 @@ from folium.template import Template
 
 __all__ = [
     "Runtime",
+    "DataScript",
     "DataLayer",
     "LinkLayer",
     "TimeSlider",
@@ -39,6 +40,21 @@ class InlineAsset(Element):
         self.kind = kind
 
 
+class DataScript(Element):
+    """The map's data as ``<script type="application/json" id="gc-data">``.
+
+    A plain Element is rendered once; MacroElement output is compiled again as
+    a Jinja template by branca, which is slow for megabytes and must never see
+    report text."""
+
+    _template = Template('<script type="application/json" id="gc-data">{{ this.json }}</script>')
+
+    def __init__(self, json_text: str):
+        super().__init__()
+        self._name = "GcData"
+        self.json = json_text
+
+
 class Runtime(MacroElement):
     """Defines ``window.GC`` and hands it the map's data payload."""
 
@@ -47,18 +63,18 @@ class Runtime(MacroElement):
         {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
         {% macro script(this, kwargs) %}
         {{ this.js }}
-        GC.init({{ this._parent.get_name() }}, {{ this.payload }}, {{ this.options }});
+        GC.init({{ this._parent.get_name() }}, JSON.parse(document.getElementById("gc-data").textContent),
+                {{ this.options }});
         {% if this.offline %}{{ this._parent.get_name() }}.getContainer().classList.add("gc-offline");{% endif %}
         {% endmacro %}
         """
     )
 
-    def __init__(self, js: str, css: str, payload: str, options: str, offline: bool):
+    def __init__(self, js: str, css: str, options: str, offline: bool):
         super().__init__()
         self._name = "GcRuntime"
         self.js = js
         self.css = css
-        self.payload = payload
         self.options = options
         self.offline = offline
 

@@ -1,6 +1,7 @@
 """The map legend: a branca element saved inside the HTML.
 
-Labels come from report data and are escaped by the template (``|e``).  The
+Labels come from report data and are escaped here (:func:`html_text`, which
+also escapes braces: branca re-reads macro output as a Jinja template).  The
 only raw markup is the small SVG symbol of each entry, drawn here from numbers
 and validated colours -- never from report text.
 """
@@ -14,13 +15,16 @@ from dataclasses import dataclass, field
 from branca.element import MacroElement
 from folium.template import Template
 
+from geoconflict._map_security import html_text
+
 __all__ = ["Legend", "LegendSection", "LegendItem", "shape_svg", "swatch_svg", "line_svg"]
 
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def _flat(text: str) -> str:
-    return str(text).replace("\u2028", " ").replace("\u2029", " ")
+    """Escaped label text (see html_text); U+2028/2029 read as a space."""
+    return html_text(str(text).replace("\u2028", " ").replace("\u2029", " "))
 
 
 def _color(value: str) -> str:
@@ -86,19 +90,19 @@ class Legend(MacroElement):
         {% macro html(this, kwargs) %}
         <div id="{{ this.get_name() }}" class="gc-legend leaflet-control" hidden>
           <details open>
-            <summary>{{ this.title|e }}</summary>
+            <summary>{{ this.title }}</summary>
             {% for section in this.sections %}
-            <h5>{{ section.title|e }}</h5>
+            <h5>{{ section.title }}</h5>
             <ul>
               {% for item in section.items %}
-              <li>{{ item.svg }}<span>{{ item.label|e }}</span></li>
+              <li>{{ item.svg }}<span>{{ item.label }}</span></li>
               {% endfor %}
             </ul>
             {% endfor %}
             {% if this.notes %}
             <h5>Notes</h5>
             <ul>
-              {% for note in this.notes %}<li class="gc-note">{{ note|e }}</li>{% endfor %}
+              {% for note in this.notes %}<li class="gc-note">{{ note }}</li>{% endfor %}
             </ul>
             {% endif %}
           </details>

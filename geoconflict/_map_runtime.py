@@ -145,7 +145,7 @@ GC.incidentPopup = function (i) {
   root.appendChild(table([
     ["Date", date], ["Event", [et, st].filter(Boolean).join(" / ")], ["Actors", actors],
     ["Location", place], ["Precision", precisionText(c.gp[i])],
-    ["Coordinates", fmtCoord(c.lat[i], c.lon[i])], ["Fatalities", c.fat[i]],
+    ["Coordinates", fmtCoord(c.lat[i], c.lon[i])], ["Fatalities", c.fat[i] >= 0 ? c.fat[i] : null],
     ["Responds to", str(c.rt[i])], ["Source", str(c.src[i])], ["Id", str(c.id[i])]
   ]));
   return root;
@@ -187,18 +187,180 @@ GC.init = function (map, payload, opts) {
   GC.map = map;
   GC.opts = opts;
   GC.items = [];
+  GC.pointLayers = [];
+  GC.maxDate = null;
   GC.tip = L.tooltip({ direction: "top", offset: [0, -8] });
+  GC.marks = [["init", performance.now()]];
   GC.ready = (payload.z ? inflate(payload.z) : Promise.resolve(payload)).then(function (d) {
+    GC.marks.push(["data", performance.now()]);
     GC.data = d;
     GC.asShapes = d.inc.lon.length > opts.maxMarkers;
-    GC.renderer = GC.asShapes ? L.canvas({ padding: 0.3 }) : L.svg({ padding: 0.3 });
+    GC.renderer = L.svg({ padding: 0.3 });
     return d;
   });
   GC.ready.catch(function (err) { console.error("geoconflict: cannot read the map data", err); });
 };
 
+// Large maps: all incidents of one layer painted by one canvas layer, batched by
+// style, with hit-testing done here (one Leaflet object per incident is too slow
+// for 100,000).  Points are projected once to Web Mercator pixels at zoom 0.
+function mercator(lat, lon) {
+  var s = Math.sin(Math.max(Math.min(lat, 85.05), -85.05) * Math.PI / 180);
+  return [(lon + 180) / 360 * 256, (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * 256];
+}
+
+GC.PointLayer = L.Layer.extend({
+  initialize: function (rows) {
+    var d = GC.data, c = d.inc;
+    this._rows = rows;
+    this._px = new Float64Array(rows.length);
+    this._py = new Float64Array(rows.length);
+    for (var k = 0; k < rows.length; k++) {
+      var m = mercator(c.lat[rows[k]], c.lon[rows[k]]);
+      this._px[k] = m[0]; this._py[k] = m[1];
+    }
+    // Group row positions by style (colour, symbol, precision): one sprite each.
+    var groups = new Map();
+    for (k = 0; k < rows.length; k++) {
+      var i = rows[k], key = (c.col[i] * 256 + c.sh[i]) * 8 + Math.min(c.gp[i] || 1, 7);
+      var g = groups.get(key);
+      if (!g) { g = { col: c.col[i], sh: c.sh[i], gp: String(c.gp[i] || 1), members: [] }; groups.set(key, g); }
+      g.members.push(k);
+    }
+    this._groups = Array.from(groups.keys()).sort(function (a, b) { return a - b; })
+      .map(function (key) { return groups.get(key); });
+  },
+  onAdd: function (map) {
+    this._canvas = L.DomUtil.create("canvas", "gc-points");
+    this._canvas.style.pointerEvents = "none";
+    this._canvas.style.position = "absolute";
+    map.getPane("gcPoints").appendChild(this._canvas);
+    map.on("moveend resize viewreset zoomend", this._redraw, this);
+    map.on("zoomstart", this._hide, this);
+    GC.pointLayers.push(this);
+    this._redraw();
+  },
+  onRemove: function (map) {
+    L.DomUtil.remove(this._canvas);
+    map.off("moveend resize viewreset zoomend", this._redraw, this);
+    map.off("zoomstart", this._hide, this);
+    GC.pointLayers.splice(GC.pointLayers.indexOf(this), 1);
+  },
+  _hide: function () { this._canvas.style.visibility = "hidden"; },
+  _origin: function () {
+    var map = this._map, scale = 256 * Math.pow(2, map.getZoom()) / 256;
+    var o = map.getPixelBounds().min;
+    return { scale: scale, x: o.x, y: o.y };
+  },
+  _visible: function (k) {
+    var d = GC.data.inc.d[this._rows[k]];
+    return GC.maxDate === null || d === null || d < 0 || d <= GC.maxDate;
+  },
+  _redraw: function () {
+    var map = this._map;
+    if (!map) { return; }
+    var size = map.getSize(), dpr = window.devicePixelRatio || 1, cv = this._canvas;
+    cv.width = size.x * dpr; cv.height = size.y * dpr;
+    cv.style.width = size.x + "px"; cv.style.height = size.y + "px";
+    L.DomUtil.setPosition(cv, map.containerPointToLayerPoint([0, 0]));
+    cv.style.visibility = "visible";
+    var ctx = cv.getContext("2d"), o = this._origin(), d = GC.data, sty = d.style, self = this;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, size.x, size.y);
+    // Each style is drawn once into a small sprite, then stamped at every point:
+    // rasterising one path with tens of thousands of sub-paths is far slower.
+    this._groups.forEach(function (g) {
+      var sprite = self._sprite(g, dpr), half = sprite.half;
+      g.members.forEach(function (k) {
+        var x = self._px[k] * o.scale - o.x, y = self._py[k] * o.scale - o.y;
+        if (x < -half || y < -half || x > size.x + half || y > size.y + half || !self._visible(k)) { return; }
+        ctx.drawImage(sprite.canvas, Math.round(x - half), Math.round(y - half), 2 * half, 2 * half);
+      });
+    });
+  },
+  _sprite: function (g, dpr) {
+    var key = dpr + "|" + g.col + "|" + g.sh + "|" + g.gp;
+    GC.sprites = GC.sprites || {};
+    if (GC.sprites[key]) { return GC.sprites[key]; }
+    var d = GC.data, ps = d.style.precision[g.gp] || d.style.precision["1"];
+    var color = d.colors[g.col], shape = d.shapes[g.sh], r = ps.radius;
+    var half = Math.ceil(r * 1.25 + ps.weight + 1), cv = document.createElement("canvas");
+    cv.width = cv.height = 2 * half * dpr;
+    var ctx = cv.getContext("2d");
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.beginPath();
+    if (!shape[0]) { ctx.arc(half, half, r, 0, Math.PI * 2); }
+    else {
+      shapePoints({ x: half, y: half }, r * 1.25, shape[0], shape[1]).forEach(function (q, j) {
+        if (j) { ctx.lineTo(q[0], q[1]); } else { ctx.moveTo(q[0], q[1]); }
+      });
+      ctx.closePath();
+    }
+    ctx.globalAlpha = ps.fill; ctx.fillStyle = color; ctx.fill();
+    ctx.globalAlpha = 1; ctx.lineWidth = ps.weight; ctx.strokeStyle = ps.stroke || color;
+    ctx.setLineDash(ps.dash ? ps.dash.split(" ").map(Number) : []);
+    ctx.stroke();
+    return (GC.sprites[key] = { canvas: cv, half: half });
+  },
+  // Nearest visible point within reach of a container point: [distance, row] or null.
+  _hit: function (cp) {
+    var o = this._origin(), best = null, reach = 12;
+    for (var k = 0; k < this._rows.length; k++) {
+      var dx = this._px[k] * o.scale - o.x - cp.x, dy = this._py[k] * o.scale - o.y - cp.y;
+      if (dx > reach || dx < -reach || dy > reach || dy < -reach) { continue; }
+      var dist = Math.sqrt(dx * dx + dy * dy);
+      if (dist <= reach && (!best || dist < best[0]) && this._visible(k)) { best = [dist, this._rows[k]]; }
+    }
+    return best;
+  }
+});
+
+function pointAt(e) {
+  var best = null;
+  GC.pointLayers.forEach(function (layer) {
+    var hit = layer._hit(e.containerPoint);
+    if (hit && (!best || hit[0] < best[0])) { best = hit; }
+  });
+  return best ? best[1] : null;
+}
+
+function setupPointEvents(map) {
+  if (GC.pointEvents) { return; }
+  GC.pointEvents = true;
+  map.createPane("gcPoints").style.zIndex = 450;
+  map.getPane("gcPoints").style.pointerEvents = "none";
+  map.on("click", function (e) {
+    var i = pointAt(e);
+    if (i === null) { return; }
+    var c = GC.data.inc;
+    L.popup({ maxWidth: 360, autoPanPadding: [20, 20] }).setLatLng([c.lat[i], c.lon[i]])
+      .setContent(GC.incidentPopup(i)).openOn(map);
+  });
+  var pending = null;
+  map.on("mousemove", function (e) {
+    pending = e;
+    if (GC.moveQueued) { return; }
+    GC.moveQueued = true;
+    L.Util.requestAnimFrame(function () {
+      GC.moveQueued = false;
+      var i = pointAt(pending), c = GC.data.inc;
+      map.getContainer().style.cursor = i === null ? "" : "pointer";
+      if (i === null) { map.closeTooltip(GC.tip); return; }
+      GC.tip.setLatLng([c.lat[i], c.lon[i]]).setContent(GC.incidentTip(i));
+      map.openTooltip(GC.tip);
+    });
+  });
+}
+
 GC.fillIncidents = function (group, layerCode) {
   var d = GC.data, c = d.inc, n = c.lon.length, sty = d.style;
+  if (GC.asShapes) {
+    var rows = [];
+    for (var j = 0; j < n; j++) { if (c.ly[j] === layerCode) { rows.push(j); } }
+    setupPointEvents(GC.map);
+    group.addLayer(new GC.PointLayer(rows));
+    return;
+  }
   for (var i = 0; i < n; i++) {
     if (c.ly[i] !== layerCode) { continue; }
     var color = d.colors[c.col[i]], shape = d.shapes[c.sh[i]], gp = c.gp[i] || 1;
@@ -209,9 +371,7 @@ GC.fillIncidents = function (group, layerCode) {
       fillColor: color, fillOpacity: ps.fill, className: "gc-incident", bubblingMouseEvents: true
     });
     m._gcIndex = i;
-    if (!GC.asShapes) {
-      m.on("add", function () { this._path.setAttribute("data-gc-id", str(c.id[this._gcIndex]) || ""); });
-    }
+    m.on("add", function () { this._path.setAttribute("data-gc-id", str(c.id[this._gcIndex]) || ""); });
     group.addLayer(m);
     GC.items.push({ m: m, g: group, d: c.d[i], shown: true });
   }
@@ -357,6 +517,8 @@ GC.miniMap = function () {
 };
 
 GC.setMaxDate = function (k) {
+  GC.maxDate = k;
+  GC.pointLayers.forEach(function (layer) { layer._redraw(); });
   GC.items.forEach(function (it) {
     var show = it.d === null || it.d < 0 || it.d <= k;
     if (show === it.shown) { return; }
@@ -403,6 +565,7 @@ GC.legend = function (node) {
 
 GC.done = function () {
   GC.ready.then(function () {
+    GC.marks.push(["done", performance.now()]);
     window.__gcReady = true;
     document.documentElement.setAttribute("data-gc-ready", "1");
   });

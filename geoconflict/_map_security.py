@@ -4,9 +4,13 @@ Report text is untrusted.  Everything the map shows from a report travels in
 one of two ways, and each has exactly one escaper here:
 
 * into HTML markup (legend entries, the page title): :func:`html_text`;
+  braces are escaped too, because branca compiles the output of every
+  MacroElement macro as a Jinja template once more (``{{ ... }}`` in report
+  text would otherwise be evaluated while rendering);
 * into a ``<script>`` element as data: :func:`script_json`, which emits JSON
   that cannot end the script element, open an HTML comment or break a
-  JavaScript string (``<``, ``>``, ``&``, U+2028 and U+2029 become ``\\uXXXX``).
+  JavaScript string (``<``, ``>``, ``&``, U+2028 and U+2029 become ``\\uXXXX``),
+  and that holds no Jinja opener (``{{``, ``{%``, ``{#``).
 
 Popups and tooltips are built in the browser with ``textContent`` from that
 data (see ``_map_runtime.js``), so no report string is ever parsed as HTML.
@@ -28,8 +32,9 @@ _JSON_ESCAPES = {
     "&": "\\u0026",
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
+    "{": "\\u007b",
 }
-_JSON_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
+_JSON_ESCAPE_RE = re.compile("[<>&\u2028\u2029]|\\{(?=[{%#])")
 
 
 def html_text(value: Any) -> str:
@@ -39,8 +44,11 @@ def html_text(value: Any) -> str:
     --------
     >>> html_text('"><img src=x onerror=alert(1)>')
     '&quot;&gt;&lt;img src=x onerror=alert(1)&gt;'
+    >>> html_text('{{ 7*7 }}')
+    '&#123;&#123; 7*7 &#125;&#125;'
     """
-    return html.escape("" if value is None else str(value), quote=True)
+    text = html.escape("" if value is None else str(value), quote=True)
+    return text.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def clean(value: Any) -> Any:

@@ -337,9 +337,7 @@ def find_actors(text: str) -> list[ActorMention]:
     found: list[ActorMention] = []
     last_end = 0
     proper_re, common_re = _candidates()
-    lowered = text.lower()
-    if len(lowered) != len(text):  # rare characters whose lower case is longer
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    lowered = _fold(text)
     starts = sorted(
         [(m.start(), m.end(), False) for m in proper_re.finditer(text)]
         + [(m.start(), m.end(), True) for m in common_re.finditer(lowered)]
@@ -404,6 +402,16 @@ def _candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W_][\w'’.\-–/]*)")
+
+
+def _fold(text: str) -> str:
+    """Lower-case ``text`` keeping every offset (a few characters lower-case
+    to two; those are left as they are).  Matching folded text with a
+    case-sensitive pattern is much faster than a case-insensitive alternation."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered
 
 
 def _strip(word: str) -> str:

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from geoconflict.actors import ActorMention, actor_country, country_name, find_actors, military_of, with_country
+from geoconflict.actors import ActorMention, _fold, actor_country, country_name, find_actors, military_of, with_country
 from geoconflict.dates import EventDate, resolve_event_date
 from geoconflict.mentions import Mention
 
@@ -72,9 +72,12 @@ TRIGGERS: tuple[tuple[str, str, str, int], ...] = (
     (r"(?:strikes?|struck|attack(?:s|ed)?|assaults?|raid(?:s|ed)?|targeted|targeting|pounded|hit|opened\s+fire|"
      r"shot\s+dead|gunmen|shooting)", "", "", 1),
 )
-_TRIGGER_RE = re.compile(
-    "|".join(f"(?P<t{i}>\\b{p}\\b)" for i, (p, *_rest) in enumerate(TRIGGERS)), re.IGNORECASE
-)
+# One non-capturing alternation matched against case-folded text (see
+# actors._fold), with a cheap look-ahead so most positions fail at once: about
+# five times faster than named groups under re.IGNORECASE.  The match is then
+# typed by the first pattern that matches it in full (the one the alternation took).
+_TRIGGER_RE = re.compile(r"(?=[a-z])\b(?:" + "|".join(f"(?:{p.lower()})" for p, *_ in TRIGGERS) + r")\b")
+_TRIGGER_EACH = tuple(re.compile(p.lower()) for p, *_ in TRIGGERS)
 _DISORDER = {
     _EXPLOSIONS: "Political violence",
     "Battles": "Political violence",
@@ -227,12 +230,12 @@ def find_triggers(text: str) -> list[Trigger]:
     [('struck', ''), ('shelling', 'Shelling/artillery/missile attack'), ('clashes', 'Armed clash')]
     """
     out = []
-    for m in _TRIGGER_RE.finditer(text):
-        i = int(m.lastgroup[1:])
+    for m in _TRIGGER_RE.finditer(_fold(text)):
+        i = next(k for k, each in enumerate(_TRIGGER_EACH) if each.fullmatch(m.group()))
         _, event_type, sub_type, rank = TRIGGERS[i]
-        if m.group().lower() == "general strike":
+        if m.group() == "general strike":
             event_type, sub_type = "Protests", "Peaceful protest"
-        out.append(Trigger(m.start(), m.end(), m.group(), event_type, sub_type, rank))
+        out.append(Trigger(m.start(), m.end(), text[m.start():m.end()], event_type, sub_type, rank))
     return out
 
 
@@ -450,6 +453,7 @@ def extract_incidents(
     published: date | None = None,
     source: str | None = None,
     sentences=None,
+    actors: list[ActorMention] | None = None,
 ) -> list[dict[str, Any]]:
     """Incident rows (schema ``incident``) found in ``text``.
 
@@ -467,6 +471,8 @@ def extract_incidents(
         Value of the ``source`` column.
     sentences : list of geoconflict.text.Sentence, optional
         Pre-computed sentences of ``text``.
+    actors : list of ActorMention, optional
+        Pre-computed :func:`geoconflict.actors.find_actors` of ``text``.
 
     Returns
     -------
@@ -493,7 +499,9 @@ def extract_incidents(
     if sentences is None:
         sentences = _sentences(text)
     mentions = sorted((m for m in mentions if m.place is not None), key=lambda m: m.start)
-    all_actors = find_actors(text)
+    all_actors = find_actors(text) if actors is None else actors
+    all_triggers = find_triggers(text)
+    ti = 0
     para_starts = _paragraph_starts(text)
     doc_groups = _document_sides(all_actors)
 
@@ -524,7 +532,15 @@ def extract_incidents(
         stext = sent.text
         if stext.rstrip().endswith("?") or _is_headline(text, sent):
             continue
-        triggers = _real_triggers(stext, find_triggers(stext))
+        while ti < len(all_triggers) and all_triggers[ti].start < sent.start:
+            ti += 1
+        s_triggers = []
+        j = ti
+        while j < len(all_triggers) and all_triggers[j].end <= sent.end:
+            t = all_triggers[j]
+            s_triggers.append(Trigger(t.start - sent.start, t.end - sent.start, t.text, t.event_type, t.sub_event_type, t.rank))
+            j += 1
+        triggers = _real_triggers(stext, s_triggers)
         if frame is not None and (frame.paragraph != pi or si - frame.sentence_index > 2):
             frame = None
         if frame is not None and frame.event_type == "Protests" and not any(

@@ -125,6 +125,7 @@ def read_report(
     if not text.strip():
         return report
 
+    from geoconflict.actors import find_actors
     from geoconflict.claims import extract_claims
     from geoconflict.events import extract_incidents
     from geoconflict.facts import annotate_incidents
@@ -138,13 +139,16 @@ def read_report(
         gazetteer = get_gazetteer()
     mentions = geoparse(text, gazetteer=gazetteer)
     sentences = split_sentences(text)
-    incidents = extract_incidents(text, mentions, published=anchor, source=outlet, sentences=sentences)
+    actors = find_actors(text)
+    incidents = extract_incidents(
+        text, mentions, published=anchor, source=outlet, sentences=sentences, actors=actors
+    )
     report.places = conform(_place_rows(mentions, gazetteer), "place")
     frame = conform(incidents, "incident")
     report.incidents = annotate_incidents(frame) if len(frame) else frame
     report.claims = conform(extract_claims(text, mentions, gazetteer=gazetteer), "claim")
     report.stances = conform(
-        extract_stances(text, sentences=sentences, incidents=incidents, mentions=mentions), "stance"
+        extract_stances(text, sentences=sentences, incidents=incidents, mentions=mentions, actors=actors), "stance"
     )
     return report
 

@@ -34,6 +34,7 @@ context plus any explicit parent written next to it ("Islamabad's Faizabad",
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -366,13 +367,13 @@ def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]
     persons: set[str] = set()
     cands: list[_Candidate] = []
 
+    org_a = [a for a, _b in org_starts]
+
     def in_org(s: int, e: int) -> bool:
-        for a, b in org_starts:
-            if a > e:
-                break
-            if a <= s and e <= b:
-                return True
-        return False
+        # the organisation spans do not overlap: only the last one starting
+        # at or before ``s`` can contain [s, e)
+        i = bisect_right(org_a, s) - 1
+        return i >= 0 and e <= org_starts[i][1]
 
     for ri, rj in runs:
         run_tokens = tokens[ri:rj]

@@ -42,6 +42,7 @@ from geoconflict._map_data import (
 )
 from geoconflict._map_elements import (
     DataLayer,
+    DataScript,
     Done,
     InlineAsset,
     LinkLayer,
@@ -171,7 +172,7 @@ def _payload_json(payload: dict[str, Any]) -> str:
         return text
     # Large maps (ACLED exports) carry their data deflated; the browser inflates it
     # with DecompressionStream. zlib output is deterministic for a given input.
-    packed = base64.b64encode(zlib.compress(text.encode("utf-8"), 9)).decode("ascii")
+    packed = base64.b64encode(zlib.compress(text.encode("utf-8"), 6)).decode("ascii")
     return script_json({"z": packed})
 
 
@@ -291,8 +292,8 @@ def report_map(
     payload["basemap"] = basemap
     payload["world"] = world
     options = script_json({"maxMarkers": int(max_incidents_as_markers)})
-    m.add_child(Runtime(RUNTIME_JS, RUNTIME_CSS, _payload_json(payload), options, bool(offline)),
-                name="gc_runtime")
+    root.header.add_child(DataScript(_payload_json(payload)), name="gc_data")
+    m.add_child(Runtime(RUNTIME_JS, RUNTIME_CSS, options, bool(offline)), name="gc_runtime")
 
     if basemap is not None:
         m.add_child(DataLayer("Borders (offline basemap)", "fillBasemap", overlay=False), name="gc_basemap")

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from geoconflict.actors import ActorMention, actor_country, country_name, find_actors
+from geoconflict.actors import ActorMention, _fold, actor_country, country_name, find_actors
 
 __all__ = ["STANCE_CUES", "extract_stances", "find_stance_cues"]
 
@@ -61,9 +61,9 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      r"speaks\s+with|(?:stay|remain)\s+(?:closely\s+)?engaged|exchanged\s+views|met\s+with|"
      r"meeting\s+with|consultations?\s+with|discussed\s+the\s+situation"),
 )
-_CUE_RE = re.compile(
-    "|".join(f"(?P<{stance}>\\b(?:{pattern}))" for stance, pattern in STANCE_CUES), re.IGNORECASE
-)
+# one alternation over case-folded text, typed afterwards (see events._TRIGGER_RE)
+_CUE_RE = re.compile(r"(?=[a-z])\b(?:" + "|".join(f"(?:{p.lower()})" for _, p in STANCE_CUES) + ")")
+_CUE_EACH = tuple((stance, re.compile(p.lower())) for stance, p in STANCE_CUES)
 _BOTH = re.compile(
     r"\b(?:both\s+(?:sides|countries|parties|nations|neighbou?rs|governments)|the\s+(?:two|warring)\s+"
     r"(?:sides|countries|parties|nations|neighbou?rs|neighbou?ring\s+countries)|the\s+parties|all\s+parties|"
@@ -101,6 +101,18 @@ class _Speaker:
     person: str | None = None
 
 
+class _Lazy:
+    """A value computed on first use (incident look-ups are only needed as a fallback)."""
+
+    def __init__(self, make):
+        self._make, self._done, self._value = make, False, None
+
+    def __call__(self):
+        if not self._done:
+            self._value, self._done = self._make(), True
+        return self._value
+
+
 def find_stance_cues(sentence: str) -> list[tuple[str, int, int]]:
     """(stance, start, end) of every stance cue in ``sentence``.
 
@@ -110,8 +122,9 @@ def find_stance_cues(sentence: str) -> list[tuple[str, int, int]]:
     ['condemns', 'calls_for_restraint']
     """
     out = []
-    for m in _CUE_RE.finditer(sentence):
-        out.append((m.lastgroup, m.start(), m.end()))
+    for m in _CUE_RE.finditer(_fold(sentence)):
+        stance = next(st for st, each in _CUE_EACH if each.fullmatch(m.group()))
+        out.append((stance, m.start(), m.end()))
     return out
 
 
@@ -159,6 +172,7 @@ def extract_stances(
     sentences=None,
     incidents: Sequence[dict] | None = None,
     mentions=None,
+    actors: list[ActorMention] | None = None,
 ) -> list[dict[str, Any]]:
     """Stance rows (schema ``stance``) for the reactions in ``text``.
 
@@ -174,6 +188,8 @@ def extract_stances(
         countries the text names most.
     mentions : optional
         Unused; accepted so callers can pass the pipeline state uniformly.
+    actors : list of ActorMention, optional
+        Pre-computed :func:`geoconflict.actors.find_actors` of ``text``.
 
     Returns
     -------
@@ -194,7 +210,8 @@ def extract_stances(
         from geoconflict.text import split_sentences
 
         sentences = split_sentences(text)
-    actors = find_actors(text)
+    actors = find_actors(text) if actors is None else actors
+    all_cues = find_stance_cues(text)
     parties = _parties(actors, incidents)
     persons: dict[str, _Speaker] = {}
     last: _Speaker | None = None
@@ -222,15 +239,21 @@ def extract_stances(
             persons[_surname(m.group("name"))] = _Speaker(last.actor, last.cc, m.group("name"))
         if stext.rstrip().endswith("?"):
             continue
-        cues = find_stance_cues(stext)
-        first_cue = cues[0][1] if cues else len(stext)
+        cues = [(st, a - sent.start, b - sent.start) for st, a, b in all_cues if sent.start <= a and b <= sent.end]
+        if not cues:
+            # no reaction here; only track who is speaking for later pronouns
+            subj = _subject(stext, s_actors, len(stext))
+            ent = _entity(subj) if subj is not None else None
+            if ent is not None and not _PRONOUN_START.match(stext):
+                ent.person = _person_after(stext, subj.end)
+                last = ent
+            continue
+        first_cue = cues[0][1]
         speaker, local = _speaker(stext, s_actors, first_cue, persons, last, sentences, si)
         if speaker is not None:
             last = speaker
-        if not cues:
-            continue
         done: set[str] = set()
-        fallback = _incident_target(stext, sent.start, incidents)
+        fallback = _Lazy(lambda: _incident_target(stext, sent.start, incidents))
         for ci, (stance, cstart, cend) in enumerate(cues):
             if stance in done:
                 continue
@@ -352,6 +375,7 @@ def _targets(stext, s_actors, stance, cstart, cend, speaker: _Speaker, parties, 
     before = [ent for a, ent in others if a.start < cstart and a.kind != "organisation"]
     if before:
         return [before[-1]]
+    fallback = fallback() if fallback is not None else None
     if fallback is not None and fallback.actor != speaker.actor and fallback.cc != speaker.cc:
         return [fallback]
     # the other side of the conflict
@@ -421,6 +445,7 @@ def _incident_target(stext: str, sent_start: int, incidents) -> _Speaker | None:
     attacker of the incident the sentence refers to -- by a place it names,
     else by shared words with the incident's sentence, else the latest one."""
     words = _content_words(stext)
+    folded = _Lazy(lambda: _ascii(stext))
     best = None
     for row in incidents or ():
         start = row.get("source_start")
@@ -431,7 +456,7 @@ def _incident_target(stext: str, sent_start: int, incidents) -> _Speaker | None:
         if party is None:
             continue
         location = row.get("location") or ""
-        if location and (location in stext or _ascii(location) in _ascii(stext)):
+        if location and (location in stext or _ascii(location) in folded()):
             return party
         score = (len(words & _content_words(row.get("notes") or "")), start)
         if best is None or score > best[0]:

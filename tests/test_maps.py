@@ -42,10 +42,10 @@ def tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
 
 
 def payload(html: str) -> dict:
-    """The data payload handed to ``GC.init(map, PAYLOAD, OPTIONS)``."""
-    start = html.index("GC.init(")
-    start = html.index(",", start) + 1
-    data, _ = json.JSONDecoder().raw_decode(html[start:].lstrip())
+    """The map's data payload (the ``gc-data`` JSON script element)."""
+    start = html.index('<script type="application/json" id="gc-data">')
+    start = html.index(">", start) + 1
+    data = json.loads(html[start: html.index("</script>", start)])
     if "z" in data:
         data = json.loads(zlib.decompress(base64.b64decode(data["z"])).decode("utf-8"))
     return data
@@ -263,6 +263,25 @@ def test_no_javascript_urls_in_attributes(hostile_html):
             assert not (value or "").strip().lower().startswith("javascript:")
 
 
+def test_template_syntax_in_report_is_not_evaluated():
+    # branca compiles macro output as a Jinja template again; report text must never reach it raw
+    bad = ["{{ 7*7 }}", "{% if true %}JINJA{% endif %}", "{# c #}"]
+    html = render_html(report_map(hostile_report(bad), tiles=None))
+    assert "<span>49</span>" not in html
+    assert html.count("JINJA") == html.count("%}JINJA") + html.count("%&#125;JINJA")
+    data = payload(html)
+    for text in bad:
+        assert text in data["s"]
+        assert f"<span>{text}</span>".replace("{", "&#123;").replace("}", "&#125;") in html
+
+
+def test_runtime_code_holds_no_template_syntax():
+    from geoconflict._map_runtime import RUNTIME_CSS, RUNTIME_JS
+
+    for opener in ("{{", "{%", "{#"):
+        assert opener not in RUNTIME_JS and opener not in RUNTIME_CSS
+
+
 def test_page_title_escaped():
     html = render_html(report_map(hostile_report(["</title><script>alert(1)</script>"]), tiles=None))
     assert "<title>&lt;/title&gt;&lt;script&gt;" in html
@@ -326,7 +345,7 @@ def test_large_payload_is_compressed_and_round_trips(monkeypatch):
     plain = payload(render_html(report_map(rep, tiles=None)))
     monkeypatch.setattr(maps, "_COMPRESS_ABOVE", 1000)
     html = render_html(report_map(rep, tiles=None))
-    assert re.search(r'GC\.init\(\w+, \{"z":"', html)
+    assert '<script type="application/json" id="gc-data">{"z":"' in html
     assert payload(html) == plain
     assert len(plain["inc"]["lon"]) == 300
 
