@@ -8,12 +8,15 @@ plain text first, so offsets then refer to the *converted* text.
 
 Size limit
 ----------
-Inputs larger than :data:`MAX_INPUT_CHARS` characters (32 million, about
-32 MB of English text) are refused with an :class:`~geoconflict.errors.InputError`
-that names the limit.  Anything below it is processed in bounded memory:
-sentence splitting and geoparsing work on one paragraph-sized window at a
-time, so a 10 MB report is handled (slowly, a few seconds per megabyte)
-rather than refused.
+Inputs larger than :data:`MAX_INPUT_CHARS` characters (2 million, about
+2 MB or 330,000 words of English, far beyond any news report) are refused
+with an :class:`~geoconflict.errors.InputError` that names the limit and
+says how to split the input, *before* any parsing, so a 10 MB "report"
+costs a few milliseconds and no memory beyond its bytes.  Everything below
+the limit is processed in time and memory linear in its length (about a
+second per megabyte for sentence splitting and geoparsing).  Collections of
+documents belong in ``geoconflict geoparse --jsonl`` (one document per line,
+each under the limit).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ __all__ = [
 ]
 
 #: Largest input accepted by :func:`decode_input`, in characters (and bytes).
-MAX_INPUT_CHARS = 32_000_000
+MAX_INPUT_CHARS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -234,7 +237,7 @@ ABBREVIATIONS = frozenset(
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets,
 # then whitespace.  Paragraph breaks always end a sentence.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[-*•–—]\s)")
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -294,7 +297,7 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
         return False
     if len(bare) == 1 and bare.isalpha() and word[0].isupper():
         return False  # an initial: "J. Smith"
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare):
+    if _INITIALISM.fullmatch(bare):
         return nxt == "" or (nxt.isupper() and text[after:j + 1].count("\n") > 0)
     if nxt and (nxt.islower() or nxt.isdigit()):
         return False  # "approx. five" or a lower-case continuation
