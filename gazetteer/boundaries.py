@@ -146,9 +146,13 @@ def _parse_geojson(raw: bytes, path: Path) -> tuple[np.ndarray, list[dict]]:
     import gzip
 
     try:
-        doc = json.loads(gzip.decompress(raw))
-        feats = doc["features"]
-        geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in feats])
+        text = gzip.decompress(raw)
+        feats = json.loads(text)["features"]
+        # GEOS parses the whole collection faster than one geometry at a time;
+        # its members come back in feature order.
+        geoms = shapely.get_parts(shapely.from_geojson(text))
+        if len(geoms) != len(feats):
+            raise ValueError(f"{len(feats)} features but {len(geoms)} geometries")
     except (OSError, ValueError, KeyError, TypeError, shapely.errors.GEOSException) as exc:
         raise GazetteerDataError(
             f"cannot read bundled boundary file {path} ({exc}); rebuild it with "
@@ -496,41 +500,37 @@ def _borders() -> _BorderIndex:
         if _border_index is not None:
             return _border_index
         layer = _layer("borders")
-        verts, starts, stops, pairs, centres, radii, radii_m, lonlat = [], [], [], [], [], [], [], []
-        n = 0
+        verts, pairs = [], []
         for row, geom in enumerate(layer.geoms):
             for line in shapely.get_parts(shapely.segmentize(geom, _SEGMENT_DEG)):
                 xy = shapely.get_coordinates(line)
+                # consecutive pieces share their end vertex, so no segment is lost
                 for s in range(0, len(xy) - 1, _CHUNK_VERTICES - 1):
-                    piece = xy[s : s + _CHUNK_VERTICES]
-                    if len(piece) < 2:
-                        continue
-                    verts.append(piece)
-                    starts.append(n)
-                    n += len(piece)
-                    stops.append(n)
+                    verts.append(xy[s : s + _CHUNK_VERTICES])
                     pairs.append(row)
-                    v = _unit_vectors(piece[:, 0], piece[:, 1])
-                    c = v.mean(axis=0)
-                    c /= np.linalg.norm(c)
-                    centres.append(c)
-                    radii.append(float(np.arccos(np.clip(v @ c, -1.0, 1.0)).max()))
-                    clon = math.degrees(math.atan2(c[1], c[0]))
-                    clat = math.degrees(math.asin(max(-1.0, min(1.0, c[2]))))
-                    lonlat.append((clon, clat))
-                    r_m = _GEOD.inv(np.full(len(piece), clon), np.full(len(piece), clat), piece[:, 0], piece[:, 1])[2]
-                    radii_m.append(float(r_m.max()))
+        counts = np.array([len(v) for v in verts])
+        stops = np.cumsum(counts)
+        starts = stops - counts
+        vert = np.concatenate(verts)
+        owner = np.repeat(np.arange(len(verts)), counts)
+        unit = _unit_vectors(vert[:, 0], vert[:, 1])
+        centre = np.add.reduceat(unit, starts, axis=0)
+        centre /= np.linalg.norm(centre, axis=1, keepdims=True)
+        angle = np.arccos(np.clip(np.einsum("ij,ij->i", unit, centre[owner]), -1.0, 1.0))
+        c_lon = np.degrees(np.arctan2(centre[:, 1], centre[:, 0]))
+        c_lat = np.degrees(np.arcsin(np.clip(centre[:, 2], -1.0, 1.0)))
+        metres = _GEOD.inv(c_lon[owner], c_lat[owner], vert[:, 0], vert[:, 1])[2]
         _border_index = _BorderIndex(
-            vert=np.concatenate(verts),
-            chunk_start=np.asarray(starts),
-            chunk_stop=np.asarray(stops),
+            vert=vert,
+            chunk_start=starts,
+            chunk_stop=stops,
             chunk_pair=np.asarray(pairs),
-            centre=np.asarray(centres),
+            centre=centre,
             # Segments are straight in lon/lat, not great circles: at <= 0.05 deg
-            # they bulge out of the vertices' cap by far less than this margin.
-            radius=np.asarray(radii) + 1e-5,
-            centre_lonlat=np.asarray(lonlat),
-            radius_m=np.asarray(radii_m) + 50.0,
+            # they bulge out of the vertices' cap by far less than these margins.
+            radius=np.maximum.reduceat(angle, starts) + 1e-5,
+            centre_lonlat=np.stack([c_lon, c_lat], axis=1),
+            radius_m=np.maximum.reduceat(metres, starts) + 50.0,
         )
         return _border_index
 
