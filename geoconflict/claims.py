@@ -161,9 +161,9 @@ _HEDGE = "(?P<hedge>" + "|".join(p for p, _ in _HEDGE_WORDS) + ")"
 # "[hedge] NUMBER[-| ]UNIT [away] [(to the) DIRECTION] (from|of|outside) REFERENCE"
 _STATEMENT = re.compile(
     rf"(?:\b{_HEDGE}\s+)?\b{_NUMBER}(?:\s*|-){_UNIT}\b\.?"
-    rf"(?:\s+(?:away|off|distant|inland|out))?"
+    rf"(?:\s+(?:away|distant|inland|out|drive|walk|ride|journey|trip|stretch))?"
     rf"(?:\s+(?:to\s+the\s+)?{_DIRECTION}(?:ward|wards)?)?"
-    rf"\s*,?\s+(?P<prep>from|of|outside(?:\s+of)?|away\s+from|short\s+of|beyond|past|before)\b",
+    rf"\s*,?\s+(?P<prep>from|of|off|outside(?:\s+of)?|away\s+from|short\s+of|beyond|past|before)\b",
     re.IGNORECASE,
 )
 _ACROSS_BORDER = re.compile(

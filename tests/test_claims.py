@@ -1,0 +1,218 @@
+"""Distance statements: parsing, judging and the claim rows."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from gazetteer import Place
+from geoconflict.claims import (
+    RELATIVE_TOLERANCE,
+    direction_matches,
+    extract_claims,
+    find_distance_statements,
+    judge,
+    parse_number,
+)
+from geoconflict.errors import InputError
+from geoconflict.facts import geodesic
+from geoconflict.mentions import Mention
+from geoconflict.schema import CLAIM_COLUMNS, conform
+
+
+# ------------------------------------------------------------ parsing
+@pytest.mark.parametrize(
+    "text, value",
+    [("six", 6), ("12", 12), ("1,200", 1200), ("3.5", 3.5), ("twenty-five", 25), ("forty five", 45),
+     ("a dozen", 12), ("a hundred", 100), ("two hundred and fifty", 250), ("a few", 3), ("several", 5)],
+)
+def test_numbers_in_digits_and_words(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_unknown_number_is_none():
+    assert parse_number("many") is None and parse_number("") is None
+
+
+@pytest.mark.parametrize(
+    "phrase, km, hedge",
+    [
+        ("just six kilometres from the PMO", 6, "exact"),
+        ("about 180 km south of El Fasher", 180, "approximate"),
+        ("some 330 km south-west of Mogadishu", 330, "approximate"),
+        ("roughly 40 miles from Kharkiv", 40 * 1.609344, "approximate"),
+        ("within 5 km of Rafah", 5, "at_most"),
+        ("less than 800 metres from the hospital", 0.8, "at_most"),
+        ("more than 20 km from Goma", 20, "at_least"),
+        ("at least 12 nautical miles off Hodeidah", 12 * 1.852, "at_least"),
+        ("a few kilometres from Bakhmut", 3, "vague"),
+        ("nearly a dozen miles outside Aleppo", 12 * 1.609344, "approximate"),
+        ("a 10-km drive from Kherson", 10, "exact"),
+        ("only 2 mi from Mosul", 2 * 1.609344, "exact"),
+    ],
+)
+def test_statements_units_and_hedges(phrase, km, hedge):
+    found = find_distance_statements(phrase)
+    assert len(found) == 1
+    assert found[0]["stated_km"] == pytest.approx(km)
+    assert found[0]["hedge"] == hedge
+
+
+@pytest.mark.parametrize(
+    "phrase, direction",
+    [("180 km south of X", "S"), ("330 km south-west of X", "SW"), ("20 miles northeast of X", "NE"),
+     ("5 km to the west of X", "W"), ("40 km north west of X", "NW"), ("7 km from X", None)],
+)
+def test_stated_directions(phrase, direction):
+    assert find_distance_statements(phrase)[0]["stated_direction"] == direction
+
+
+def test_numbers_that_are_not_distances_are_ignored():
+    text = "Some 5 million people fled. The 3 M brigade moved. A dozen troops died 20 km away."
+    assert find_distance_statements(text) == []
+
+
+def test_across_the_border_is_a_vague_border_statement():
+    (stmt,) = find_distance_statements("Shells landed just across the border in Belgorod.")
+    assert stmt["border"] and stmt["hedge"] == "vague" and stmt["stated_text"] == "just across the border"
+
+
+# ------------------------------------------------------------ judging
+def test_tolerance_rule_is_the_documented_one():
+    for hedge, rel in RELATIVE_TOLERANCE.items():
+        assert judge(100, 100, hedge)[1] == pytest.approx(rel * 100)
+        assert judge(2, 2, hedge)[1] == pytest.approx(1.0)  # floor of 1 km
+    assert judge(100, 100, "exact", extent_km=4)[1] == pytest.approx(19.0)
+
+
+@pytest.mark.parametrize(
+    "stated, computed, hedge, verdict",
+    [
+        (6, 6.9, "exact", "consistent"),
+        (10, 20, "exact", "understated"),
+        (30, 20, "exact", "overstated"),
+        (180, 140, "approximate", "consistent"),
+        (180, 120, "approximate", "overstated"),
+        (5, 3, "at_most", "consistent"),
+        (5, 12, "at_most", "understated"),
+        (20, 60, "at_least", "consistent"),
+        (20, 5, "at_least", "overstated"),
+        (3, 4.4, "vague", "consistent"),
+        (3, 40, "vague", "understated"),
+    ],
+)
+def test_verdicts(stated, computed, hedge, verdict):
+    assert judge(stated, computed, hedge)[0] == verdict
+
+
+def test_areal_extent_widens_tolerance():
+    assert judge(10, 16, "exact")[0] == "understated"
+    assert judge(10, 16, "exact", extent_km=5)[0] == "consistent"
+
+
+def test_missing_computation_is_unverifiable():
+    assert judge(10, None, "exact")[0] == "unverifiable"
+    assert judge(10, math.nan, "approximate")[0] == "unverifiable"
+
+
+def test_unknown_hedge_is_a_typed_error():
+    with pytest.raises(InputError, match="approximate"):
+        judge(1, 1, "roughly")
+
+
+def test_direction_sectors():
+    assert direction_matches(180, 135) and direction_matches(180, 225)
+    assert not direction_matches(180, 100)
+    assert direction_matches(0, 350) and direction_matches(350, 20) and not direction_matches(315, 10)
+
+
+# ------------------------------------------- extraction with known places
+def _place(name, lat, lon, cc, kind="city", precision_m=0.0, gid=None):
+    return Place(name, lat, lon, cc, None, kind, gid or f"test:{name}", precision_m=precision_m)
+
+
+EL_FASHER = _place("El Fasher", 13.6279, 25.3494, "SD")
+NYALA = _place("Nyala", 12.0489, 24.8807, "SD")
+MOGADISHU = _place("Mogadishu", 2.0371, 45.3438, "SO")
+BAIDOA = _place("Baidoa", 3.1136, 43.6498, "SO")
+KHARKIV = _place("Kharkiv", 49.9935, 36.2304, "UA")
+IZIUM = _place("Izium", 49.2083, 37.2658, "UA")
+
+
+def _mentions(text, places):
+    out = []
+    for name, place in places:
+        start = text.index(name, out[-1].end if out else 0)
+        out.append(Mention(start, start + len(name), name, place))
+    return out
+
+
+def test_target_before_reference_with_direction():
+    text = "The RSF also attacked Nyala, about 180 km south of El Fasher, on Monday."
+    rows = extract_claims(text, _mentions(text, [("Nyala", NYALA), ("El Fasher", EL_FASHER)]))
+    (row,) = rows
+    assert (row["target"], row["reference"], row["hedge"], row["stated_direction"]) == (
+        "Nyala", "El Fasher", "approximate", "S")
+    km, bearing = geodesic(EL_FASHER.lat, EL_FASHER.lon, NYALA.lat, NYALA.lon)
+    assert row["computed_km"] == pytest.approx(km)
+    assert row["computed_bearing_deg"] == pytest.approx(bearing)
+    assert row["verdict"] == "consistent" and row["direction_ok"] is True
+    assert text[row["source_start"] : row["source_end"]] == row["notes"]
+    assert text[row["stated_start"] : row["stated_end"]].startswith("about 180 km south of")
+    line = row["geometry"]
+    assert list(line.coords) == [(EL_FASHER.lon, EL_FASHER.lat), (NYALA.lon, NYALA.lat)]
+
+
+def test_wrong_direction_is_flagged():
+    text = "Baidoa, some 250 km north-east of Mogadishu, was attacked."
+    (row,) = extract_claims(text, _mentions(text, [("Baidoa", BAIDOA), ("Mogadishu", MOGADISHU)]))
+    assert row["stated_direction"] == "NE" and row["direction_ok"] is False
+    assert row["verdict"] == "consistent"  # the distance itself holds
+
+
+def test_overstated_and_understated_claims():
+    text = "Izium lies 300 km from Kharkiv. Nyala is just 20 km from El Fasher."
+    ms = _mentions(text, [("Izium", IZIUM), ("Kharkiv", KHARKIV), ("Nyala", NYALA), ("El Fasher", EL_FASHER)])
+    rows = extract_claims(text, ms)
+    assert [r["verdict"] for r in rows] == ["overstated", "understated"]
+    assert [r["id"] for r in rows] == ["C1", "C2"]
+
+
+def test_miles_are_converted_before_judging():
+    text = "Izium, roughly 70 miles south-east of Kharkiv, was shelled."
+    (row,) = extract_claims(text, _mentions(text, [("Izium", IZIUM), ("Kharkiv", KHARKIV)]))
+    assert row["stated_km"] == pytest.approx(70 * 1.609344)
+    assert row["verdict"] == "consistent" and row["direction_ok"] is True
+
+
+def test_relative_clause_points_back_to_the_located_place():
+    fz = _place("Faizabad", 33.66444, 73.08694, "PK", "area", 1500)
+    pmo = _place("PMO", 33.7257, 73.1002, "PK", "landmark")
+    road = None
+    text = "Strikes hit the Faizabad area, which is connected to Tabbasum Road and lies six kilometres from the PMO."
+    ms = _mentions(text, [("Faizabad", fz), ("Tabbasum Road", road), ("PMO", pmo)])
+    (row,) = extract_claims(text, ms)
+    assert row["target"] == "Faizabad" and row["reference"] == "PMO"
+    assert row["verdict"] == "consistent"
+
+
+def test_unresolved_place_makes_the_claim_unverifiable_not_dropped():
+    text = "Thousands fled to Tawila, some 60 km west of El Fasher."
+    ms = _mentions(text, [("Tawila", None), ("El Fasher", EL_FASHER)])
+    (row,) = extract_claims(text, ms)
+    assert row["target"] == "Tawila" and row["verdict"] == "unverifiable"
+    assert row["computed_km"] is None and row["geometry"] is None and row["tolerance_km"] > 0
+
+
+def test_distance_without_a_place_reference_is_not_a_claim():
+    text = "Residents of Nyala said the front was 5 km from the market."
+    assert extract_claims(text, _mentions(text, [("Nyala", NYALA)])) == []
+
+
+def test_no_statements_no_rows_and_rows_fit_the_schema():
+    assert extract_claims("Nothing to see in Nyala.", _mentions("Nothing to see in Nyala.", [("Nyala", NYALA)])) == []
+    text = "Nyala, about 180 km south of El Fasher."
+    frame = conform(extract_claims(text, _mentions(text, [("Nyala", NYALA), ("El Fasher", EL_FASHER)])), "claim")
+    assert list(frame.columns[: len(CLAIM_COLUMNS)]) == list(CLAIM_COLUMNS)
+    assert frame.loc[0, "verdict"] == "consistent"
