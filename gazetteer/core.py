@@ -105,9 +105,12 @@ class Gazetteer:
         self._lock = threading.RLock()
         self._places: dict[int, Place] = {}
         self._cand_cache = _LRU(100_000)
-        self._ctx_cache = _LRU(256)
+        self._ctx_cache = _LRU(50_000)
+        self._doc_cache = _LRU(64)
+        self._result_cache = _LRU(100_000)
         self._bare_cache = _LRU(100_000)
         self._names: set[str] | None = None
+        self._find_calls = 0
         self._first_tokens: set[str] | None = None
         self._user_norm: dict[str, list[tuple[Place, int]]] = {}
         self._user_tkey: dict[str, list[tuple[Place, int]]] = {}
@@ -254,6 +257,24 @@ class Gazetteer:
             if not re.fullmatch(r"[A-Z]{2}", country):
                 raise InvalidNameError(f"country {country!r} is not an ISO 3166-1 alpha-2 code such as 'PK'")
         limit = max(1, int(limit))
+        if context is None:
+            ckey = None
+        elif isinstance(context, str):
+            ckey = context
+        elif isinstance(context, Context):
+            ckey = ("ctx", id(context))
+        else:
+            ckey = tuple(p.gazetteer_id for p in context if isinstance(p, Place))
+        key = (name, ckey, country, limit)
+        res = self._result_cache.get(key)
+        if res is None or isinstance(context, Context):
+            res = self._resolve(name, norm, context, country, limit)
+            self._result_cache.get_or(key, lambda: res)
+        # a fresh object each time: callers may edit what they get
+        return Resolution(res.query, res.best, list(res.alternatives), res.ambiguous, res.unresolved_reason,
+                          list(res.suggestions))
+
+    def _resolve(self, name: str, norm: str, context, country: str | None, limit: int) -> Resolution:
         ctx = self._context(name, norm, context)
         cands = self._lookup(norm)
         if not cands:
@@ -282,7 +303,7 @@ class Gazetteer:
             return self._fuzzy(name, norm, ctx, country, limit)
         if kind_hint:
             cands = [(p, b + (_KIND_HINT_BONUS if p.feature_type == kind_hint else 0.0)) for p, b in cands]
-        scored = rank(cands, ctx, country)
+        scored = rank(cands, ctx, country, top=limit + 1)
         return self._resolution(name, scored, limit)
 
     def _resolution(self, name: str, scored, limit: int, fuzzy_scores: dict | None = None) -> Resolution:
@@ -333,32 +354,56 @@ class Gazetteer:
         if isinstance(context, Context):
             return context
         if isinstance(context, str):
-            return self._ctx_cache.get_or((name, context), lambda: self._context_from_text(name, norm, context))
+            return self._ctx_cache.get_or((norm, context), lambda: self._context_for_name(norm, context))
         places = [p for p in context if isinstance(p, Place)]
-        key = (name, tuple(p.gazetteer_id for p in places))
+        key = (norm, tuple(p.gazetteer_id for p in places))
         return self._ctx_cache.get_or(key, lambda: Context.from_places(places))
 
-    def _context_from_text(self, name: str, norm: str, text: str) -> Context:
-        text = text[:200_000]
+    def _document(self, text: str) -> tuple[list[tuple[int, int, str, str, Place | None]], Context]:
+        """Names found in a context text with their bare resolutions (cached per text)."""
+
+        def make():
+            entries = []
+            for start, end, surface in self.find_names(text[:200_000], capitalised_only=True):
+                snorm = normalize_name(surface)
+                entries.append((start, end, snorm, translit_of_normalized(snorm), self._confident(snorm)))
+            return entries, Context.from_places([e[4] for e in entries if e[4] is not None])
+
+        return self._doc_cache.get_or(text, make)
+
+    def _confident(self, norm: str) -> Place | None:
+        """Bare reading of a context name, unless it rests on an obscure alias."""
+        cands = self._lookup(norm)
+        if not cands:
+            return None
+        best = self._bare(norm)
+        quality = next(b for p, b in cands if p is best) / max(prior(best.feature_type, best.population), 1e-9)
+        # Context from obscure alternate names is mostly noise.
+        if best.feature_type in ("country", "admin1") or quality >= MATCH_TRANSLIT_PRIMARY - 1e-9:
+            return best
+        return None
+
+    def _context_for_name(self, norm: str, text: str) -> Context:
+        entries, base = self._document(text)
         tkey = translit_of_normalized(norm)
+        padded = f" {norm} "
+
+        def mentions(e) -> bool:
+            return e[2] == norm or e[3] == tkey or padded in f" {e[2]} "
+
+        if not any(mentions(e) for e in entries):
+            return base  # the document does not name the query: shared context
         places, parents = [], []
-        for start, end, surface in self.find_names(text, capitalised_only=True):
-            snorm = normalize_name(surface)
-            if snorm == norm or translit_of_normalized(snorm) == tkey or f" {norm} " in f" {snorm} ":
-                # A mention of the query itself: look for a parent next to it.
-                for ptext in parents_in_text(text, start, end):
+        for e in entries:
+            if mentions(e):
+                # A mention of the query itself is no evidence for its own
+                # reading, but a parent written next to it is.
+                for ptext in parents_in_text(text, e[0], e[1]):
                     p = self._resolve_parent(ptext)
                     if p is not None and p not in parents:
                         parents.append(p)
-                continue
-            cands = self._lookup(snorm)
-            if not cands:
-                continue
-            best = rank(cands, None)[0][1]
-            quality = next(b for p, b in cands if p is best) / max(prior(best.feature_type, best.population), 1e-9)
-            # Context from obscure alternate names is mostly noise.
-            if best.feature_type in ("country", "admin1") or quality >= MATCH_TRANSLIT_PRIMARY - 1e-9:
-                places.append(best)
+            elif e[4] is not None:
+                places.append(e[4])
         return Context.from_places(places, parents)
 
     def _fuzzy(self, name: str, norm: str, ctx, country, limit) -> Resolution:
@@ -405,9 +450,10 @@ class Gazetteer:
         if self._names is None:
             with self._lock:
                 if self._names is None:
-                    names = set(load_names(self._con))
+                    names, firsts = load_names(self._con)
                     names.update(self._user_norm)
-                    self._first_tokens = {n.split(" ", 1)[0] for n in names}
+                    firsts.update(n.split(" ", 1)[0] for n in self._user_norm)
+                    self._first_tokens = firsts
                     self._names = names
         return self._names
 
@@ -440,45 +486,68 @@ class Gazetteer:
         >>> get_gazetteer().find_names("Strikes hit Kabul and Paktia.", capitalised_only=True)
         [(12, 17, 'Kabul'), (22, 28, 'Paktia')]
         """
-        names = self._name_set()
-        first = self._first_tokens
+        if not isinstance(text, str) or not text:
+            return []
         words = [(m.start(), m.end(), normalize_name(m.group())) for m in _WORD.finditer(text)]
-        out = []
-        i, n = 0, len(words)
-        while i < n:
-            s0, e0, w0 = words[i]
-            if w0 not in first and not (i + 1 < n and _APOS_ONLY.fullmatch(text[e0 : words[i + 1][0]])):
-                i += 1
+        n = len(words)
+        # glue[j]: how word j joins word j+1 inside a name (None: it cannot)
+        glue = []
+        for j in range(n - 1):
+            gap = text[words[j][1] : words[j + 1][0]]
+            glue.append(("" if _APOS_ONLY.fullmatch(gap) else " ") if _JOINABLE_GAP.fullmatch(gap) else None)
+        glue.append(None)
+        names = self._names
+        if names is None:
+            self._find_calls += 1
+            if self._find_calls > 2 or len(text) > 20_000:
+                names = self._name_set()  # a long-running job: worth ~1 s of loading
+        first = self._first_tokens if names is not None else None
+        grams: list[list[str]] = []
+        for i in range(n):
+            s0, _, w0 = words[i]
+            keys: list[str] = []
+            if (capitalised_only and not _capitalised(text[s0])) or (
+                first is not None and w0 not in first and glue[i] != ""
+            ):
+                grams.append(keys)
                 continue
-            # Build joined n-grams; an apostrophe gap glues (Ts'khinvali).
-            best_j, key = -1, w0
-            keys = [w0]
-            j = i
-            while j + 1 < n and len(keys) < MAX_NAME_TOKENS + 2:
-                gap = text[words[j][1] : words[j + 1][0]]
-                if not _JOINABLE_GAP.fullmatch(gap):
-                    break
-                key = key + ("" if _APOS_ONLY.fullmatch(gap) else " ") + words[j + 1][2]
+            key, j = w0, i
+            keys.append(key)
+            while glue[j] is not None and len(keys) < MAX_NAME_TOKENS + 2:
+                key = key + glue[j] + words[j + 1][2]
                 keys.append(key)
                 j += 1
+            grams.append(keys)
+        if names is None:
+            # Few calls so far: ask the index instead of loading every name.
+            names = self._present({k for keys in grams for k in keys})
+        out = []
+        i = 0
+        while i < n:
+            keys = grams[i]
+            best_k = -1
             for k in range(len(keys) - 1, -1, -1):
                 if keys[k] in names:
-                    best_j = i + k
+                    best_k = k
                     break
-            if best_j < 0:
+            if best_k < 0 or (min_population and not self._passes_population(keys[best_k], min_population)):
                 i += 1
                 continue
-            start, end = s0, words[best_j][1]
-            surface = text[start:end]
-            if capitalised_only and not _capitalised(surface):
-                i += 1
-                continue
-            if min_population and not self._passes_population(keys[best_j - i], min_population):
-                i += 1
-                continue
-            out.append((start, end, surface))
-            i = best_j + 1
+            start, end = words[i][0], words[i + best_k][1]
+            out.append((start, end, text[start:end]))
+            i += best_k + 1
         return out
+
+    def _present(self, keys: set[str]) -> set[str]:
+        """Which of these normalised strings are names, straight from SQLite."""
+        found = {k for k in keys if k in self._user_norm}
+        keys = list(keys)
+        with self._lock:
+            for i in range(0, len(keys), 900):
+                chunk = keys[i : i + 900]
+                sql = f"SELECT DISTINCT norm FROM names WHERE norm IN ({','.join('?' * len(chunk))})"
+                found.update(r[0] for r in self._con.execute(sql, chunk))
+        return found
 
     def _passes_population(self, norm: str, min_population: int) -> bool:
         for p, _ in self._lookup(norm):
@@ -568,6 +637,8 @@ class Gazetteer:
         # cached candidate lists and contexts may now be incomplete
         self._cand_cache.clear()
         self._ctx_cache.clear()
+        self._doc_cache.clear()
+        self._result_cache.clear()
         self._bare_cache.clear()
         return added
 

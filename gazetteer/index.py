@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import marshal
+import logging
 import os
 import sqlite3
 import tempfile
@@ -36,10 +36,11 @@ from gazetteer.sources import PlaceRecord
 __all__ = ["SCHEMA_VERSION", "cache_dir", "inputs_hash", "index_path", "build_index", "ensure_index", "open_index"]
 
 #: Bump when the table layout or the normalisation rules change.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: Longest name (in tokens) the text matcher looks for.
 MAX_NAME_TOKENS = 6
 _PREFIX = "gazetteer-"
+_log = logging.getLogger(__name__)
 
 
 def cache_dir() -> Path:
@@ -103,40 +104,40 @@ def build_index(path: Path, records: Iterable[PlaceRecord] | None = None) -> dic
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
+        recs: list[PlaceRecord] = []
+        seen_gids: set[str] = set()
+        for rec in records if records is not None else sources.all_records():
+            if rec.gazetteer_id not in seen_gids:
+                seen_gids.add(rec.gazetteer_id)
+                recs.append(rec)
+        _log.info("read %d places in %.1f s", len(recs), time.perf_counter() - t0)
+        folded = _fold_all(list(dict.fromkeys(n for r in recs for n, _ in r.names)))
+        _log.info("normalised %d names at %.1f s", len(folded), time.perf_counter() - t0)
         con = sqlite3.connect(tmp)
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;" + _DDL)
-        norm_cache: dict[str, str] = {}
-        tkey_cache: dict[str, str] = {}
         place_rows, name_rows = [], []
-        seen_gids: set[str] = set()
-        for pid, rec in enumerate(records if records is not None else sources.all_records(), start=1):
-            if rec.gazetteer_id in seen_gids:
-                continue
-            seen_gids.add(rec.gazetteer_id)
+        for pid, rec in enumerate(recs, start=1):
             place_rows.append(
                 (pid, rec.gazetteer_id, rec.name, rec.lat, rec.lon, rec.country_code, rec.admin1, rec.admin1_code,
                  rec.feature_type, int(rec.population or 0), float(rec.precision_m or 0.0), rec.source)
             )
-            done: dict[str, int] = {}
+            done: dict[str, tuple[str, int]] = {}
             for raw, kind in rec.names:
-                norm = norm_cache.get(raw)
-                if norm is None:
-                    norm = norm_cache[raw] = _normalize(raw)
-                if not norm or (norm in done and done[norm] <= kind):
-                    continue
-                done[norm] = kind
-            for norm, kind in done.items():
-                tkey = tkey_cache.get(norm)
-                if tkey is None:
-                    tkey = tkey_cache[norm] = translit_of_normalized(norm)
-                name_rows.append((norm, tkey, pid, kind))
+                norm, tkey = folded[raw]
+                if norm and (norm not in done or done[norm][1] > kind):
+                    done[norm] = (tkey, kind)
+            name_rows.extend((norm, tkey, pid, kind) for norm, (tkey, kind) in done.items())
             if len(name_rows) > 200_000:
                 con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
                 con.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows)
                 place_rows, name_rows = [], []
         con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
         con.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows)
+        del recs, place_rows, name_rows
+        tkey_cache = {norm: tkey for norm, tkey in folded.values() if norm}
+        _log.info("inserted rows at %.1f s", time.perf_counter() - t0)
         con.executescript(_POST)
+        _log.info("indexed at %.1f s", time.perf_counter() - t0)
         matchable = [n for n in tkey_cache if n.count(" ") < MAX_NAME_TOKENS]
         meta = {
             "schema": str(SCHEMA_VERSION),
@@ -145,17 +146,55 @@ def build_index(path: Path, records: Iterable[PlaceRecord] | None = None) -> dic
             "built_seconds": f"{time.perf_counter() - t0:.1f}",
         }
         con.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
-        con.execute("INSERT INTO meta VALUES ('names_blob', ?)", (marshal.dumps(matchable),))
+        # newline-joined text: str.split + set() is the fastest way back in
+        con.execute("INSERT INTO meta VALUES ('names_text', ?)", ("\n".join(matchable),))
+        firsts = dict.fromkeys(n.split(" ", 1)[0] for n in matchable)
+        con.execute("INSERT INTO meta VALUES ('first_tokens_text', ?)", ("\n".join(firsts),))
         con.commit()
         con.execute("ANALYZE")
         con.commit()
         con.close()
+        # mkstemp creates 0600 files; the cache may be shared by several users' tools
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o644 & ~umask)
         os.replace(tmp, path)
+        _log.info("index %s built in %.1f s", path.name, time.perf_counter() - t0)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     return {"places": len(seen_gids), "names": len(tkey_cache), "seconds": time.perf_counter() - t0}
+
+
+def _fold_chunk(names: list[str]) -> list[tuple[str, str]]:
+    out = []
+    tkeys: dict[str, str] = {}
+    for raw in names:
+        norm = _normalize(raw)
+        tkey = tkeys.get(norm)
+        if tkey is None:
+            tkey = tkeys[norm] = translit_of_normalized(norm)
+        out.append((norm, tkey))
+    return out
+
+
+def _fold_all(names: list[str]) -> dict[str, tuple[str, str]]:
+    """``raw -> (normalised, translit key)``, on all cores for big inputs."""
+    workers = min(4, os.cpu_count() or 1)
+    if len(names) < 50_000 or workers < 2:
+        return dict(zip(names, _fold_chunk(names)))
+    import multiprocessing
+
+    try:
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:  # pragma: no cover - platforms without fork
+        return dict(zip(names, _fold_chunk(names)))
+    size = -(-len(names) // (workers * 4))
+    chunks = [names[i : i + size] for i in range(0, len(names), size)]
+    with ctx.Pool(workers) as pool:
+        parts = pool.map(_fold_chunk, chunks)
+    return {raw: nt for chunk, part in zip(chunks, parts) for raw, nt in zip(chunk, part)}
 
 
 def _valid(path: Path) -> bool:
@@ -216,10 +255,14 @@ def open_index(path: Path) -> sqlite3.Connection:
     """Open an index read-only (shareable between threads for reads)."""
     con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
     con.execute("PRAGMA cache_size=-20000")
+    con.execute("PRAGMA mmap_size=268435456")  # read pages straight from the OS cache
     return con
 
 
-def load_names(con: sqlite3.Connection) -> list[str]:
-    """The distinct normalised names the text matcher looks for."""
-    row = con.execute("SELECT value FROM meta WHERE key='names_blob'").fetchone()
-    return marshal.loads(row[0]) if row else []
+def load_names(con: sqlite3.Connection) -> tuple[set[str], set[str]]:
+    """The distinct normalised names the text matcher looks for, and their first words."""
+    out = []
+    for key in ("names_text", "first_tokens_text"):
+        row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        out.append(set(row[0].split("\n")) if row and row[0] else set())
+    return out[0], out[1]

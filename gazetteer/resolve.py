@@ -21,8 +21,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pyproj import Geod
-
 from gazetteer.model import Place
 
 __all__ = [
@@ -37,6 +35,8 @@ __all__ = [
     "parents_in_text",
     "rank",
     "contains",
+    "distance_m",
+    "is_ambiguous",
 ]
 
 #: Match quality of the query against a candidate's names.
@@ -45,7 +45,28 @@ MATCH_TRANSLIT_PRIMARY = 0.93  # preferred name, after transliteration folding
 MATCH_ALIAS = 0.85  # an alternate name
 MATCH_TRANSLIT = 0.78  # an alternate name after transliteration folding
 
-_GEOD = Geod(ellps="WGS84")
+_GEOD = None
+
+
+def _geod():
+    # pyproj costs ~0.1 s to import: only pay it when distances are needed
+    global _GEOD
+    if _GEOD is None:
+        from pyproj import Geod
+
+        _GEOD = Geod(ellps="WGS84")
+    return _GEOD
+
+
+def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """WGS84 geodesic distance in metres (pyproj).
+
+    Examples
+    --------
+    >>> round(distance_m(0, 0, 0, 1) / 1000, 1)
+    111.3
+    """
+    return _geod().inv(lon1, lat1, lon2, lat2)[2]
 
 _PARENT_BONUS = 0.45
 _PARENT_MISS = -0.15
@@ -97,7 +118,7 @@ class Context:
         """Context from places already resolved elsewhere in the document."""
         cc_count: dict[str, int] = {}
         a1_count: dict[str, int] = {}
-        points = []
+        points: dict[str, tuple[float, float, str]] = {}
         for p in places:
             if p is None:
                 continue
@@ -106,12 +127,31 @@ class Context:
             if p.admin1_code:
                 a1_count[p.admin1_code] = a1_count.get(p.admin1_code, 0) + 1
             if p.feature_type != "country":
-                points.append((p.lat, p.lon, p.gazetteer_id))
-        return cls(_weights(cc_count), _weights(a1_count), points, list(parents))
+                points[p.gazetteer_id] = (p.lat, p.lon, p.gazetteer_id)
+        return cls(_weights(cc_count), _weights(a1_count), list(points.values()), list(parents))
 
     @property
     def empty(self) -> bool:
         return not (self.countries or self.admin1 or self.points or self.parents)
+
+    def grid(self) -> dict[tuple[int, int], list[tuple[float, float, str]]]:
+        """Context points bucketed in cells of :data:`_CELL_DEG` degrees."""
+        g = self.__dict__.get("_grid")
+        if g is None:
+            g = {}
+            for pt in self.points:
+                g.setdefault(_cell(pt[0], pt[1]), []).append(pt)
+            self.__dict__["_grid"] = g
+        return g
+
+
+#: Proximity only looks at context points in the 3x3 cells around a
+#: candidate; beyond ~2 cells the bonus exp(-d/150 km) is negligible anyway.
+_CELL_DEG = 2.0
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(math.floor(lat / _CELL_DEG)), int(math.floor(lon / _CELL_DEG))
 
 
 def _weights(counts: dict[str, int]) -> dict[str, float]:
@@ -256,9 +296,9 @@ def contains(parent: Place, place: Place) -> float:
             return 0.0
         # admin1 codes can be missing or disagree (Natural Earth vs GeoNames):
         # fall back to distance from the area's representative point.
-        d = _GEOD.inv(parent.lon, parent.lat, place.lon, place.lat)[2]
+        d = distance_m(parent.lat, parent.lon, place.lat, place.lon)
         return 1.0 if d <= max(parent.precision_m * 1.5, 30_000) else 0.0
-    d = _GEOD.inv(parent.lon, parent.lat, place.lon, place.lat)[2]
+    d = distance_m(parent.lat, parent.lon, place.lat, place.lon)
     reach = max(parent.precision_m * 2, 30_000)
     if d <= reach:
         return 1.0
@@ -271,16 +311,18 @@ def rank(
     cands: Sequence[tuple[Place, float]],
     context: Context | None,
     country: str | None = None,
+    top: int | None = None,
 ) -> list[tuple[float, Place]]:
     """Score candidates ``(place, base)`` (base = prior * match quality).
 
     Returns ``(score, place)`` pairs, best first; ties broken by population
-    and then gazetteer id so the order is deterministic.
+    and then gazetteer id so the order is deterministic.  With ``top``, only
+    the first ``top`` entries are guaranteed to carry their full score: the
+    proximity term is skipped for candidates that cannot reach them.
     """
-    scored = []
     ctx = context if context is not None and not context.empty else None
-    prox = _proximities(cands, ctx.points) if ctx and ctx.points else None
-    for i, (place, base) in enumerate(cands):
+    partial = []
+    for place, base in cands:
         s = base
         if ctx is not None:
             if ctx.parents:
@@ -290,32 +332,59 @@ def rank(
                 s += _COUNTRY_BONUS * ctx.countries.get(place.country_code, 0.0)
             if place.admin1_code:
                 s += _ADMIN1_BONUS * ctx.admin1.get(place.admin1_code, 0.0)
-            if prox is not None:
-                s += _PROXIMITY_BONUS * prox[i]
         if country and place.country_code != country:
             s += _COUNTRY_FILTER_MISS
-        scored.append((min(1.0, max(0.0, s)), place))
+        partial.append(s)
+    if ctx is not None and ctx.points:
+        need = range(len(cands))
+        if top is not None and len(cands) > top:
+            # Skip proximity for candidates that cannot reach the top even with
+            # the full bonus: most of a long candidate list.
+            kth = sorted(partial, reverse=True)[top - 1]
+            need = [i for i, s in enumerate(partial) if s + _PROXIMITY_BONUS >= kth]
+        for i, px in zip(need, _proximities([cands[i][0] for i in need], ctx)):
+            partial[i] += _PROXIMITY_BONUS * px
+    scored = [(min(1.0, max(0.0, s)), c[0]) for s, c in zip(partial, cands)]
     scored.sort(key=lambda sp: (-sp[0], -sp[1].population, sp[1].gazetteer_id))
     return scored
 
 
-def _proximities(cands: Sequence[tuple[Place, float]], points: list[tuple[float, float, str]]) -> list[float]:
-    """exp(-d / scale) to the nearest other context point, per candidate."""
-    import numpy as np
+def _proximities(places: Sequence[Place], ctx: Context) -> list[float]:
+    """exp(-d / scale) to the nearest other context point, per place.
 
-    n, m = len(cands), len(points)
-    lat1 = np.repeat([c[0].lat for c in cands], m)
-    lon1 = np.repeat([c[0].lon for c in cands], m)
-    lat2 = np.tile([p[0] for p in points], n)
-    lon2 = np.tile([p[1] for p in points], n)
-    d = np.asarray(_GEOD.inv(lon1, lat1, lon2, lat2)[2]).reshape(n, m) / 1000.0
-    ids = [p[2] for p in points]
-    for i, (c, _) in enumerate(cands):
-        for j, gid in enumerate(ids):
-            if gid == c.gazetteer_id:
-                d[i, j] = np.inf  # a place is not its own context
-    nearest = d.min(axis=1)
-    return [math.exp(-x / _PROXIMITY_SCALE_KM) if math.isfinite(x) else 0.0 for x in nearest]
+    Only points in neighbouring grid cells are measured, in one vectorised
+    pyproj call; results are remembered per context, which documents share
+    across all the names they contain.
+    """
+    memo = ctx.__dict__.setdefault("_prox", {})
+    grid = ctx.grid()
+    todo, idx, lat1, lon1, lat2, lon2 = [], [], [], [], [], []
+    for c in places:
+        if c.gazetteer_id in memo:
+            continue
+        todo.append(c.gazetteer_id)
+        memo[c.gazetteer_id] = 0.0
+        ci, cj = _cell(c.lat, c.lon)
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                cell = grid.get((ci + di, cj + dj))
+                if not cell:
+                    continue
+                for plat, plon, gid in cell:
+                    if gid != c.gazetteer_id:  # a place is not its own context
+                        idx.append(c.gazetteer_id)
+                        lat1.append(c.lat)
+                        lon1.append(c.lon)
+                        lat2.append(plat)
+                        lon2.append(plon)
+    if idx:
+        nearest: dict[str, float] = {}
+        for gid, d in zip(idx, _geod().inv(lon1, lat1, lon2, lat2)[2]):
+            if d < nearest.get(gid, math.inf):
+                nearest[gid] = d
+        for gid, d in nearest.items():
+            memo[gid] = math.exp(-d / 1000.0 / _PROXIMITY_SCALE_KM)
+    return [memo[c.gazetteer_id] for c in places]
 
 
 def is_ambiguous(scored: list[tuple[float, Place]]) -> bool:

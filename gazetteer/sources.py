@@ -150,13 +150,10 @@ def _read_features(path: Path) -> list[dict]:
 
 
 def _names(primary: str, others: Iterable[str]) -> list[tuple[str, int]]:
-    out = [(primary, 0)]
-    seen = {primary}
-    for n in others:
-        if n and isinstance(n, str) and n not in seen:
-            seen.add(n)
-            out.append((n, 1))
-    return out
+    # dict.fromkeys dedupes in C and keeps order: this runs for 240k places
+    rest = dict.fromkeys(others)
+    rest.pop(primary, None)
+    return [(primary, 0), *((n, 1) for n in rest if n and isinstance(n, str))]
 
 
 def read_admin1() -> list[PlaceRecord]:

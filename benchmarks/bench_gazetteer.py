@@ -1,0 +1,131 @@
+"""Gazetteer benchmark: prints the figures issue 2 asks for.
+
+* one-time index build, in a fresh cache folder (seconds)
+* first ``resolve`` in a NEW process over the built index (seconds of
+  gazetteer start-up + first answer, and the whole process wall time)
+* exact-name resolves per second with document context, on one core
+* resident memory of a loaded gazetteer (after the text matcher is loaded)
+* ``find_names`` over a ~500-word text, warm
+
+Run: ``.venv/bin/python benchmarks/bench_gazetteer.py [--keep-cache]``.
+By default the fresh cache folder is a temporary directory removed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+
+__all__ = ["main"]
+
+_CONTEXT = (
+    "Pakistani aircraft bombed Kabul, Kandahar and Paktia overnight. The Taliban struck back at military sites in "
+    "Islamabad's Faizabad area, six kilometres from the Prime Minister's Office. Officials in Peshawar and Quetta "
+    "said the Torkham and Chaman crossings were closed."
+)
+
+_CHILD = r"""
+import json, os, resource, sys, time
+t0 = time.perf_counter()
+from gazetteer import get_gazetteer
+gaz = get_gazetteer()
+t_open = time.perf_counter()
+res = gaz.resolve("Kandahar", context=sys.argv[1])
+t_first = time.perf_counter()
+assert res.best is not None
+text = sys.argv[2]
+gaz.find_names(text)  # loads the name set used by the matcher
+runs = 200
+t = time.perf_counter()
+for _ in range(runs):
+    spans = gaz.find_names(text, capitalised_only=True)
+t_find = (time.perf_counter() - t) / runs
+rss = 0
+with open("/proc/self/status") as f:
+    for line in f:
+        if line.startswith("VmRSS:"):
+            rss = int(line.split()[1]) / 1024
+print(json.dumps({
+    "open_s": t_open - t0, "first_resolve_s": t_first - t0, "find_names_ms": t_find * 1000, "spans": len(spans),
+    "rss_mb": rss, "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+}))
+"""
+
+_THROUGHPUT = r"""
+import json, os, sys, time
+if hasattr(os, "sched_setaffinity"):
+    os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+from gazetteer import get_gazetteer
+gaz = get_gazetteer()
+ctx = sys.argv[1]
+rows = gaz._con.execute(
+    "SELECT name FROM places WHERE ftype='city' AND population >= 100000 ORDER BY gid LIMIT 2000").fetchall()
+names = [r[0] for r in rows] + ["Kabul", "Kandahar", "Paktia", "Islamabad", "Faizabad", "Tripoli", "Hyderabad"]
+t = time.perf_counter()
+for n in names:
+    gaz.resolve(n, context=ctx)
+cold = len(names) / (time.perf_counter() - t)
+reps = 10
+t = time.perf_counter()
+for _ in range(reps):
+    for n in names:
+        gaz.resolve(n, context=ctx)
+warm = reps * len(names) / (time.perf_counter() - t)
+print(json.dumps({"names": len(names), "cold_per_s": cold, "warm_per_s": warm}))
+"""
+
+
+def _child(code: str, env: dict, *args: str) -> tuple[dict, float]:
+    t = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - t
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark child failed:\n{proc.stderr}")
+    return json.loads(proc.stdout.strip().splitlines()[-1]), wall
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--keep-cache", action="store_true", help="keep the fresh cache folder (path is printed)")
+    args = ap.parse_args(argv)
+
+    cache = tempfile.mkdtemp(prefix="gazetteer-bench-")
+    env = dict(os.environ, GEOCONFLICT_CACHE=cache)
+    os.environ["GEOCONFLICT_CACHE"] = cache
+    from gazetteer.index import ensure_index
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"load average {os.getloadavg()[0]:.2f}")
+    t = time.perf_counter()
+    path = ensure_index()
+    build = time.perf_counter() - t
+    print(f"index build (fresh cache):            {build:8.1f} s   ({os.path.getsize(path) / 1e6:.0f} MB, {path.name})")
+
+    words = (_CONTEXT + " ") * 9
+    text = " ".join(words.split()[:500])
+    first, wall = _child(_CHILD, env, _CONTEXT, text)
+    print(f"new process: gazetteer open            {first['open_s']:8.3f} s")
+    print(f"new process: open + first resolve      {first['first_resolve_s']:8.3f} s   (whole process {wall:.2f} s)")
+    print(f"find_names, 500-word text, warm        {first['find_names_ms']:8.2f} ms  ({first['spans']} spans)")
+    print(f"RSS of a loaded gazetteer (+matcher)   {first['rss_mb']:8.0f} MB  (peak {first['maxrss_mb']:.0f} MB)")
+    tp, _ = _child(_THROUGHPUT, env, _CONTEXT)
+    print(f"resolves/s, exact names + context, 1 core, first time per name  {tp['cold_per_s']:8.0f}")
+    print(f"resolves/s, exact names + context, 1 core, repeated names       {tp['warm_per_s']:8.0f}  "
+          f"({tp['names']} distinct names)")
+    if args.keep_cache:
+        print(f"cache kept in {cache}")
+    else:
+        import shutil
+
+        shutil.rmtree(cache, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
