@@ -521,3 +521,10 @@ def test_cli_export_reads_report_text(tmp_path):
     assert {f["properties"]["kind"] for f in doc["features"]} >= {"incident", "place"}
     incidents = [f for f in doc["features"] if f["properties"]["kind"] == "incident"]
     assert all(f["properties"]["event_date"] for f in incidents)
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    result = doctest.testmod(gio, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 5 and result.failed == 0
