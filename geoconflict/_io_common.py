@@ -330,11 +330,14 @@ def atomic_outputs(targets: Sequence[Path], *, force: bool) -> Iterator[Callable
                 "or choose another output path"
             )
     parent = targets[0].parent
-    parent.mkdir(parents=True, exist_ok=True)
     for t in targets:
         if t.is_dir():
             raise InputError(f"output {t} is a directory; give a file name such as {t / 'report.geojson'}")
-    scratch_dir = Path(tempfile.mkdtemp(prefix=".geoconflict-", dir=parent))
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        scratch_dir = Path(tempfile.mkdtemp(prefix=".geoconflict-", dir=parent))
+    except OSError as exc:
+        raise InputError(f"cannot write to {parent}: {exc.strerror}; choose a writable folder") from None
     try:
         mapping = {t: scratch_dir / t.name for t in targets}
 

@@ -528,3 +528,12 @@ def test_docstring_examples_run():
 
     result = doctest.testmod(gio, optionflags=doctest.ELLIPSIS)
     assert result.attempted >= 5 and result.failed == 0
+
+
+def test_output_folder_problems_are_typed(report, tmp_path):
+    (tmp_path / "taken").write_text("a file, not a folder", encoding="utf-8")
+    with pytest.raises(InputError, match="cannot write"):
+        gio.write_report(report, tmp_path / "taken" / "r.geojson")
+    (tmp_path / "adir.geojson").mkdir()
+    with pytest.raises(InputError, match="directory"):
+        gio.write_report(report, tmp_path / "adir.geojson", force=True)
