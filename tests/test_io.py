@@ -537,3 +537,18 @@ def test_output_folder_problems_are_typed(report, tmp_path):
     (tmp_path / "adir.geojson").mkdir()
     with pytest.raises(InputError, match="directory"):
         gio.write_report(report, tmp_path / "adir.geojson", force=True)
+
+
+def test_kml_is_well_formed_with_labels_and_folders(report, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    path = gio.write_report(report, tmp_path / "r.kml")
+    ns = {"k": "http://www.opengis.net/kml/2.2"}
+    root = ET.parse(path).getroot()  # a "]]>" in the text must not break the XML
+    folders = {d.findtext("k:name", namespaces=ns): d for d in root.iter(f"{{{ns['k']}}}Document")}
+    assert {"incidents", "places", "claims", "stances", "place_footprints"} <= set(folders)
+    marks = folders["incidents"].findall("k:Placemark", ns)
+    assert [m.findtext("k:name", namespaces=ns) for m in marks] == ["Kabul", "Faizabad, Islamabad", "I3"]
+    assert [m.findtext("k:description", namespaces=ns) for m in marks][1] == HOSTILE[6]
+    places = [m.findtext("k:name", namespaces=ns) for m in folders["places"].findall("k:Placemark", ns)]
+    assert places[:3] == ["Kabul", "Paktia", "Tabbasum Road"]
