@@ -69,6 +69,7 @@ def test_notebook_runs(path, tmp_path, kernel_path, monkeypatch):
     client = nbclient.NotebookClient(
         nb,
         timeout=300,
+        startup_timeout=180,  # a loaded 2-core CI machine starts kernels slowly
         kernel_name=KERNEL,
         resources={"metadata": {"path": str(tmp_path)}},
     )
