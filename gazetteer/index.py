@@ -36,10 +36,11 @@ from gazetteer.sources import PlaceRecord
 __all__ = ["SCHEMA_VERSION", "cache_dir", "inputs_hash", "index_path", "build_index", "ensure_index", "open_index"]
 
 #: Bump when the table layout or the normalisation rules change.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: Longest name (in tokens) the text matcher looks for.
 MAX_NAME_TOKENS = 6
 _PREFIX = "gazetteer-"
+_BUILD_MODULES = ("index.py", "normalize.py", "sources.py", "layers.py")
 _log = logging.getLogger(__name__)
 
 
@@ -63,6 +64,10 @@ def inputs_hash() -> str:
         size = -1
     h.update(f"cities500={size}".encode())
     h.update(sources.fingerprint(sources.data_files()).encode())
+    # The code that turns data into rows is an input too: a changed
+    # normalisation rule must not meet an index built with the old one.
+    here = Path(__file__).resolve().parent
+    h.update(sources.fingerprint([here / m for m in _BUILD_MODULES]).encode())
     return h.hexdigest()[:16]
 
 

