@@ -1,0 +1,223 @@
+"""Toponym recognition and resolution on short reports from many conflicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from _geoparse_reports import REPORTS
+from common import seed_reports
+from geoconflict.claims import extract_claims
+from geoconflict.errors import InputError
+from geoconflict.geoparse import geoparse, resolve_mentions
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    from gazetteer import get_gazetteer
+
+    return get_gazetteer()
+
+
+def _by_text(mentions):
+    out = {}
+    for m in mentions:
+        out.setdefault(m.text, []).append(m)
+    return out
+
+
+@pytest.fixture(scope="module")
+def parsed(gaz):
+    return {name: geoparse(r["text"], gazetteer=gaz) for name, r in REPORTS.items()}
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_offsets_index_the_text(name, parsed):
+    text = REPORTS[name]["text"]
+    mentions = parsed[name]
+    assert mentions, "every report names places"
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_expected_places_resolve_in_the_right_country(name, parsed):
+    found = _by_text(parsed[name])
+    for surface, (cc, kind) in REPORTS[name]["places"].items():
+        assert surface in found, f"{surface!r} not found in the {name} report"
+        for m in found[surface]:
+            assert m.place is not None, f"{surface!r} unresolved"
+            assert m.place.country_code == cc, (surface, m.place)
+            if kind:
+                assert m.place.feature_type == kind, (surface, m.place)
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_demonyms_organisations_and_people_are_not_places(name, parsed):
+    surfaces = {m.text for m in parsed[name]}
+    for word in REPORTS[name]["not_places"]:
+        assert word not in surfaces, f"{word!r} taken for a place in the {name} report"
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_place_like_names_the_gazetteer_lacks_are_listed_unresolved(name, parsed):
+    found = _by_text(parsed[name])
+    for surface in REPORTS[name]["unresolved"]:
+        assert surface in found, f"{surface!r} dropped"
+        assert all(m.place is None and not m.resolved for m in found[surface])
+
+
+def test_loose_spelling_match_abroad_is_not_trusted(parsed):
+    # "Tawila" (a Darfur town missing from the gazetteer) must not become a
+    # look-alike town on another continent
+    for m in _by_text(parsed["sudan"]).get("Tawila", []):
+        assert m.place is None or m.place.country_code == "SD"
+
+
+def test_region_cue_prefers_the_division(parsed):
+    (belgorod,) = _by_text(parsed["ukraine"])["Belgorod"]
+    assert belgorod.place.feature_type == "admin1" and belgorod.place.gazetteer_id.startswith("ne:")
+
+
+def test_institutional_landmarks_need_a_locative_cue(gaz):
+    said = geoparse("The Kremlin said the talks would continue. The Pentagon declined to comment.", gazetteer=gaz)
+    assert not [m for m in said if m.text in ("Kremlin", "The Kremlin", "Pentagon")]
+    near = geoparse("Two drones exploded near the Kremlin on Wednesday night.", gazetteer=gaz)
+    (kremlin,) = [m for m in near if m.text == "Kremlin"]
+    assert kremlin.place is not None and kremlin.place.country_code == "RU"
+
+
+def test_capital_metonymy_is_still_a_mention(gaz):
+    mentions = geoparse("Tensions between Kabul and Islamabad have escalated. Moscow is concerned.", gazetteer=gaz)
+    assert [(m.text, m.place.country_code) for m in mentions] == [("Kabul", "AF"), ("Islamabad", "PK"), ("Moscow", "RU")]
+
+
+def test_common_word_place_needs_a_cue(gaz):
+    cued = geoparse("Flooding cut power across Mobile, Alabama on Monday, and in Mobile the port closed.", gazetteer=gaz)
+    assert any(m.text == "Mobile" and m.place is not None and m.place.country_code == "US" for m in cued)
+    uncued = geoparse("Mobile networks were down. Police said the Chance of rain was high.", gazetteer=gaz)
+    assert not [m for m in uncued if m.text in ("Mobile", "Police", "Chance")]
+
+
+def test_person_names_and_remembered_surnames(gaz):
+    text = ("Former Afghan President Hamid Karzai spoke to Foreign Secretary Amna Baloch in Kabul. "
+            "Baloch said the talks went well. Mao Ning and Ishaq Dar also spoke; Dar left for Lahore.")
+    mentions = geoparse(text, gazetteer=gaz)
+    surfaces = [m.text for m in mentions]
+    for word in ("Afghan", "Hamid", "Karzai", "Amna", "Baloch", "Mao", "Ning", "Ishaq", "Dar"):
+        assert word not in surfaces
+    assert "Kabul" in surfaces and "Lahore" in surfaces
+
+
+def test_explicit_parents_pick_the_right_namesake(gaz):
+    pk = geoparse("Drones were seen over Islamabad's Faizabad area on Friday.", gazetteer=gaz)
+    (fz,) = [m for m in pk if m.text == "Faizabad"]
+    assert fz.place.country_code == "PK"
+    af = geoparse("The governor said Fayzabad in Badakhshan was calm.", gazetteer=gaz)
+    (fy,) = [m for m in af if m.text == "Fayzabad"]
+    assert fy.place.country_code == "AF" and fy.place.admin1 == "Badakhshan"
+
+
+def test_document_context_steers_ambiguous_names(gaz):
+    text = "Russian shelling hit Kharkiv and the nearby town of Balakliia. Later, Vovchansk was hit as well."
+    mentions = geoparse(text, gazetteer=gaz)
+    assert {m.place.country_code for m in mentions if m.place is not None} == {"UA"}
+
+
+def test_hyphenated_country_pairs(gaz):
+    mentions = geoparse("Clashes along the Afghanistan-Pakistan border continued.", gazetteer=gaz)
+    assert [(m.text, m.place.country_code) for m in mentions] == [("Afghanistan", "AF"), ("Pakistan", "PK")]
+
+
+def test_html_and_bytes_input(gaz):
+    html = b"<html><body><p>Shelling hit <b>Kharkiv</b>.</p><script>Paris()</script></body></html>"
+    mentions = geoparse(html, gazetteer=gaz)
+    assert [m.text for m in mentions] == ["Kharkiv"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "the cat sat on the mat. nothing happened here."])
+def test_no_places_gives_no_mentions(text, gaz):
+    assert geoparse(text, gazetteer=gaz) == []
+
+
+def test_bad_input_types_are_typed_errors(gaz):
+    with pytest.raises(InputError):
+        geoparse(12, gazetteer=gaz)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="UTF-8"):
+        geoparse(b"Caf\xe9 in Kabul", gazetteer=gaz)
+
+
+def test_hostile_text_is_just_text(gaz, hostile_string):
+    mentions = geoparse(hostile_string + " Kabul.", gazetteer=gaz)
+    assert [m.text for m in mentions] == ["Kabul"]
+
+
+# ------------------------------------------------------- resolve_mentions
+def test_resolve_mentions_one_per_span_in_order(gaz):
+    text = "Shelling hit Kharkiv and Izium; residents of Xyzzyville fled. The Kremlin said nothing."
+    spans = [(25, 30), (13, 20), (45, 55), (63, 74), (0, 8)]
+    out = resolve_mentions(text, spans, gazetteer=gaz)
+    assert [(m.start, m.end) for m in out] == spans
+    assert [m.text for m in out] == [text[s:e] for s, e in spans]
+    assert out[0].place.country_code == "UA" and out[1].place.country_code == "UA"
+    assert out[2].place is None  # unknown: listed, not dropped
+    assert out[3].place is not None  # the caller says it is a place: resolve it
+
+
+def test_resolve_mentions_uses_the_explicit_parent(gaz):
+    text = "Strikes hit Faizabad, Islamabad, on Friday."
+    (m,) = resolve_mentions(text, [(12, 20)], gazetteer=gaz)
+    assert m.place.country_code == "PK"
+
+
+@pytest.mark.parametrize("spans", [[(5, 3)], [(0, 999)], [(-1, 2)], [("a", "b")], [(1,)], ["ab"]])
+def test_resolve_mentions_rejects_bad_spans(spans, gaz):
+    with pytest.raises(InputError, match="span 0"):
+        resolve_mentions("Kabul is calm.", spans, gazetteer=gaz)
+
+
+def test_resolve_mentions_empty_span_list(gaz):
+    assert resolve_mentions("Kabul.", [], gazetteer=gaz) == []
+
+
+# ------------------------------------------------------------- the sample
+@pytest.fixture(scope="module")
+def sample(gaz):
+    reports = seed_reports()
+    if not reports:
+        pytest.skip("sample report ../shared/seed/*.txt not present")
+    text = reports[0].read_text(encoding="utf-8")
+    return text, geoparse(text, gazetteer=gaz)
+
+
+def test_sample_places(sample):
+    text, mentions = sample
+    found = _by_text(mentions)
+    for name in ("Kabul", "Kandahar", "Islamabad", "Afghanistan", "Pakistan", "United States", "China",
+                 "Russia", "India", "Saudi Arabia", "Moscow"):
+        assert name in found and all(m.resolved for m in found[name]), name
+    assert all(m.place.feature_type == "admin1" and m.place.country_code == "AF" for m in found["Paktia"])
+    (fz,) = found["Faizabad"]
+    assert fz.place.country_code == "PK" and fz.place.admin1.startswith("Islamabad")
+    (road,) = found["Tabbasum Road"]
+    assert road.place is None
+    pmo = [m for m in mentions if m.text.startswith("Prime Minister")]
+    assert pmo and pmo[0].place.feature_type == "landmark" and pmo[0].place.country_code == "PK"
+
+
+def test_sample_has_no_people_or_organisations(sample):
+    _text, mentions = sample
+    surfaces = {m.text for m in mentions}
+    for word in ("Taliban", "Geo News", "Geo", "Xinhua", "Hindustan Times", "Hindustan", "X", "Twitter",
+                 "Ramadan", "UN", "Hamid Karzai", "Karzai", "Antonio Guterres", "Guterres", "Mao Ning", "Mao",
+                 "Ishaq Dar", "Dar", "Amna Baloch", "Baloch", "Allison Hooker", "Hooker", "Afghan", "Pakistani",
+                 "Turkish", "Saudi", "Indian", "Chinese", "Russian", "Ministry of Interior", "Foreign Office"):
+        assert word not in surfaces, word
+
+
+def test_sample_pmo_claim_is_consistent(sample):
+    text, mentions = sample
+    rows = extract_claims(text, mentions)
+    (claim,) = [r for r in rows if r["target"] == "Faizabad"]
+    assert claim["reference"].startswith("Prime Minister")
+    assert claim["stated_km"] == 6.0 and 6.5 < claim["computed_km"] < 7.3
+    assert claim["verdict"] == "consistent"
