@@ -104,6 +104,15 @@ _WIRE_DATELINE = re.compile(
 )
 
 
+# Cheap pre-check on the lower-cased sentence: without any of these there is
+# no temporal expression to resolve (false positives only cost the full scan).
+_HINT = re.compile(
+    r"\d|yesterday|today|tonight|overnight|night|morning|hours|minutes|moments|later|same|shortly|week|"
+    r"month|recent|ago|earlier|before|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+)
+
+
 @dataclass(frozen=True)
 class EventDate:
     """A resolved date with its ACLED ``time_precision`` and the cue used.
@@ -289,6 +298,10 @@ def resolve_event_date(
     >>> resolve_event_date("Shelling continued.", None).date is None
     True
     """
+    if not _HINT.search(sentence.lower()):
+        if anchor is None:
+            return EventDate(None, None, "no date in report")
+        return EventDate(anchor, 2, "report date")
     explicit = _explicit_dates(sentence, anchor)
     if explicit:
         # a date far after the anchor is a forecast, not the event: ignore it

@@ -247,7 +247,7 @@ def _real_triggers(sentence: str, triggers: list[Trigger]) -> list[Trigger]:
         if _IRREALIS.search(before) or _NEGATED.search(before):
             continue
         low = t.text.lower()
-        if low in ("hit", "targeted", "targeting", "struck") and re.match(r"\s+(?:back|out|record|a\s+deal)\b", sentence[t.end:]):
+        if low in ("hit", "targeted", "targeting", "struck") and re.match(r"\s+(?:out|(?:a\s+)?record|a\s+deal|the\s+(?:market|shelves|headlines))\b", sentence[t.end:]):
             continue
         if low in ("strike", "strikes") and re.match(r"\s+(?:a\s+deal|a\s+balance|action)\b", sentence[t.end:]):
             continue

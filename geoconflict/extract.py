@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from geoconflict.dates import find_published, parse_published
@@ -121,9 +122,10 @@ def read_report(
     if title is None:
         first = next((line.strip() for line in text.splitlines() if line.strip()), "")
         title = first[:200]
-    report = Report(text=text, published=anchor, title=title or "", source=outlet or "")
+    meta = {"text": text, "published": anchor, "title": title or "", "source": outlet or ""}
     if not text.strip():
-        return report
+        return Report(places=_table([], "place"), incidents=_table([], "incident"),
+                      claims=_table([], "claim"), stances=_table([], "stance"), **meta)
 
     from geoconflict.actors import find_actors
     from geoconflict.claims import extract_claims
@@ -143,14 +145,27 @@ def read_report(
     incidents = extract_incidents(
         text, mentions, published=anchor, source=outlet, sentences=sentences, actors=actors
     )
-    report.places = conform(_place_rows(mentions, gazetteer), "place")
-    frame = conform(incidents, "incident")
-    report.incidents = annotate_incidents(frame) if len(frame) else frame
-    report.claims = conform(extract_claims(text, mentions, gazetteer=gazetteer), "claim")
-    report.stances = conform(
-        extract_stances(text, sentences=sentences, incidents=incidents, mentions=mentions, actors=actors), "stance"
+    stances = extract_stances(text, sentences=sentences, incidents=incidents, mentions=mentions, actors=actors)
+    frame = _table(incidents, "incident")
+    # the Report is built once with all four tables: its default factories
+    # would build four empty frames first, which costs more than the extraction
+    return Report(
+        places=_table(_place_rows(mentions, gazetteer), "place"),
+        incidents=annotate_incidents(frame) if len(frame) else frame,
+        claims=_table(extract_claims(text, mentions, gazetteer=gazetteer), "claim"),
+        stances=_table(stances, "stance"),
+        **meta,
     )
-    return report
+
+
+@lru_cache(maxsize=None)
+def _empty(kind: str):
+    return conform([], kind)
+
+
+def _table(rows: list[dict[str, Any]], kind: str):
+    """``conform(rows, kind)``, with empty tables copied from a cached one."""
+    return conform(rows, kind) if rows else _empty(kind).copy()
 
 
 def _place_rows(mentions, gazetteer) -> list[dict[str, Any]]:

@@ -240,3 +240,26 @@ def test_cli_writes_one_feature_collection(tmp_path, capsys):
     # refuses to overwrite without --force
     assert main(["extract", src, "-o", str(out)]) == 1
     assert main(["extract", src, "-o", str(out), "--force"]) == 0
+
+
+def test_bundled_example(gaz):
+    example = Path(__file__).resolve().parents[1] / "geoconflict" / "examples" / "border_strikes.txt"
+    r = read_report(example.read_bytes(), gazetteer=gaz)
+    assert str(r.published) == "2026-02-28"
+    inc = r.incidents
+    strikes = inc[inc["layer"] == "strike"]
+    assert set(strikes["actor1"]) == {"Military Forces of Pakistan"}
+    assert len(strikes) == 3 and set(strikes["country_code"]) == {"AF"}
+    assert sorted(strikes["geo_precision"]) == [1, 1, 3]  # Paktia province
+    (ret,) = inc[inc["layer"] == "retaliation"].itertuples()
+    assert ret.actor1 == "Taliban" and ret.country_code == "PK"
+    assert sorted(ret.responds_to.split()) == sorted(strikes["id"])
+    # "Fayzabad in Badakhshan was calm": a place, not an incident
+    assert not inc["admin1"].fillna("").str.contains("Badakhshan").any()
+    got = _stances(r)
+    assert ("United States", "supports", "Pakistan") in got
+    assert ("India", "condemns", "Pakistan") in got
+    assert ("Afghanistan", "condemns", "Pakistan") in got
+    assert {("Turkey", "engages", "Pakistan"), ("Saudi Arabia", "engages", "Pakistan")} <= got
+    for actor in ("China", "Russia", "United Nations"):
+        assert any(a == actor and s == "calls_for_restraint" for a, s, _ in got)
