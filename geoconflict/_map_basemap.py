@@ -17,7 +17,8 @@ import numpy as np
 import shapely
 from shapely.geometry import box, mapping
 
-__all__ = ["basemap_geojson", "world_geojson", "country_geometry", "rounded_geojson", "BoundariesUnavailable"]
+__all__ = ["basemap_geojson", "world_geojson", "country_geometry", "rounded_geojson", "BoundariesUnavailable",
+           "unwrap_antimeridian"]
 
 
 class BoundariesUnavailable(Exception):
@@ -38,6 +39,25 @@ def _frame(kind: str):
     except Exception as exc:  # noqa: BLE001 - data files missing or unreadable: degrade, say why
         raise BoundariesUnavailable(f"cannot load {kind} boundaries ({exc})") from None
     return frame
+
+
+def unwrap_antimeridian(geom):
+    """Polygon parts drawn across the antimeridian (longitudes jumping from
+    -180 to 180 within one ring, e.g. Chukotka, Fiji) moved east of 180 so a
+    web map draws them in place instead of as a band around the world."""
+    if geom is None or geom.is_empty:
+        return geom
+    minx, _, maxx, _ = geom.bounds
+    if maxx - minx <= 180:
+        return geom
+    parts = []
+    for part in shapely.get_parts(geom):
+        pminx, _, pmaxx, _ = part.bounds
+        if pmaxx - pminx > 180:
+            part = shapely.transform(part, lambda xy: np.where(xy[:, :1] < 0, xy + [360.0, 0.0], xy))
+        parts.append(part)
+    return shapely.multipolygons(parts) if all(p.geom_type == "Polygon" for p in parts) else \
+        shapely.union_all(parts)
 
 
 def _polygonal(geom):
@@ -75,12 +95,13 @@ def rounded_geojson(geom, decimals: int) -> dict[str, Any] | None:
 
 
 def _features(frame, clip, tolerance: float, decimals: int, keep: tuple[str, ...]) -> dict[str, Any]:
-    geoms = frame.geometry.values
     if clip is not None:
         hits = frame.sindex.query(clip, predicate="intersects")
         hits.sort()
         frame = frame.iloc[hits]
-        geoms = shapely.intersection(frame.geometry.values, clip)
+    geoms = np.array([unwrap_antimeridian(g) for g in frame.geometry.values], dtype=object)
+    if clip is not None:
+        geoms = shapely.intersection(geoms, clip)
     geoms = shapely.simplify(geoms, tolerance, preserve_topology=True)
     features = []
     for geom, (_, row) in zip(geoms, frame.iterrows()):

@@ -17,7 +17,12 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geoconflict._map_basemap import BoundariesUnavailable, country_geometry, rounded_geojson
+from geoconflict._map_basemap import (
+    BoundariesUnavailable,
+    country_geometry,
+    rounded_geojson,
+    unwrap_antimeridian,
+)
 from geoconflict._map_security import clean
 from geoconflict.schema import GEO_PRECISION, LAYERS, STANCES, VERDICTS
 
@@ -32,6 +37,7 @@ __all__ = [
     "OTHER_SHAPE",
     "PRECISION_STYLE",
     "STANCE_COLORS",
+    "STANCE_OPACITY",
     "VERDICT_COLORS",
     "LINK_COLOR",
 ]
@@ -76,6 +82,8 @@ STANCE_COLORS = {
     "concern": "#fdae61",
     "engages": "#9e6ebd",
 }
+#: Light enough that incidents and borders stay readable on a shaded country.
+STANCE_OPACITY = 0.22
 VERDICT_COLORS = {
     "consistent": "#1a9850",
     "overstated": "#d95f02",
@@ -311,11 +319,20 @@ def _incidents(report, strings: _Strings, notes: list[str]) -> dict[str, Any]:
     }
 
 
-def _areas_and_places(report, notes: list[str]) -> tuple[dict[str, Any], list[dict[str, Any]], list]:
+def _areas_and_places(report, notes: list[str]) -> tuple[dict[str, Any], list[dict[str, Any]], list, list]:
+    """Areal places as polygons, and every located place as a point.
+
+    A country's outline is drawn as an area only when an incident is located
+    in it as a whole; countries named as actors or reactions are not areas of
+    the events (the stance layer shades them).
+    """
     frame = report.places
-    features, places, points = [], [], []
+    features, places, points, area_points = [], [], [], []
     if frame is None or frame.empty:
-        return {"type": "FeatureCollection", "features": []}, places, points
+        return {"type": "FeatureCollection", "features": []}, places, points, area_points
+    incidents = report.incidents
+    incident_ids = {str(v) for v in _column(incidents, "gazetteer_id").dropna()}
+    incident_locations = {str(v).casefold() for v in _column(incidents, "location").dropna()}
     lons, lats = _point_xy(frame)
     footprints = list(_column(frame, "footprint"))
     seen_footprints: set[str] = set()
@@ -343,6 +360,12 @@ def _areas_and_places(report, notes: list[str]) -> tuple[dict[str, Any], list[di
                 continue
         if footprint.geom_type not in ("Polygon", "MultiPolygon"):
             continue
+        if str(place["feature_type"] or "").lower() == "country" and not (
+            str(place["gazetteer_id"]) in incident_ids
+            or str(place["name"] or "").casefold() in incident_locations
+        ):
+            continue
+        footprint = unwrap_antimeridian(footprint)
         key = str(place["gazetteer_id"] or footprint.wkb_hex[:64])
         if key in seen_footprints:
             continue
@@ -361,8 +384,8 @@ def _areas_and_places(report, notes: list[str]) -> tuple[dict[str, Any], list[di
             "gazetteer_id": place["gazetteer_id"], "precision": label,
             "point": [place["lat"], place["lon"]],
         }})
-        points.extend([(minx, miny), (maxx, maxy)])
-    return {"type": "FeatureCollection", "features": features}, places, points
+        area_points.extend([(minx, miny), (maxx, maxy)])
+    return {"type": "FeatureCollection", "features": features}, places, points, area_points
 
 
 def _claims(report, notes: list[str]) -> tuple[list[dict[str, Any]], list]:
@@ -400,7 +423,7 @@ def _claims(report, notes: list[str]) -> tuple[list[dict[str, Any]], list]:
 @lru_cache(maxsize=64)
 def _country_outline(code: str) -> dict[str, Any] | None:
     """Simplified GeoJSON outline of a country (cached: the same countries recur)."""
-    geom = country_geometry(code)
+    geom = unwrap_antimeridian(country_geometry(code))
     if geom is None:
         return None
     minx, miny, maxx, maxy = geom.bounds
@@ -453,7 +476,7 @@ def build_map_data(report) -> MapData:
     notes: list[str] = []
     strings = _Strings()
     inc = _incidents(report, strings, notes)
-    areas, places, place_points = _areas_and_places(report, notes)
+    areas, places, place_points, area_points = _areas_and_places(report, notes)
     claims, claim_points = _claims(report, notes)
     stances, stance_present, off_map = _stances(report, notes)
     unresolved = [str(t) for t in report.unresolved] if not report.places.empty else []
@@ -465,8 +488,11 @@ def build_map_data(report) -> MapData:
     bounds = None
     for x, y in zip(inc["cols"]["lon"], inc["cols"]["lat"]):
         bounds = _extend(bounds, x, y)
-    for x, y in place_points + claim_points:
+    for x, y in area_points + claim_points:
         bounds = _extend(bounds, x, y)
+    if bounds is None:  # no events: frame the places the report names
+        for x, y in place_points:
+            bounds = _extend(bounds, x, y)
 
     payload = {
         "s": strings.values,
@@ -482,7 +508,7 @@ def build_map_data(report) -> MapData:
         "precision": {str(k): v for k, v in GEO_PRECISION.items()},
         "style": {
             "precision": PRECISION_STYLE, "verdict": VERDICT_COLORS, "stance": STANCE_COLORS,
-            "link": LINK_COLOR, "area": _AREA_STYLE, "place": _PLACE_STYLE,
+            "link": LINK_COLOR, "area": _AREA_STYLE, "stanceOpacity": STANCE_OPACITY, "place": _PLACE_STYLE,
             "countries": {"color": "#8c8c8c", "weight": 1, "fillColor": "#f4f1ea", "fillOpacity": 1},
             "admin1": {"color": "#b4b4b4", "weight": 0.6, "fill": False, "dashArray": "3 3"},
         },

@@ -195,7 +195,9 @@ GC.init = function (map, payload, opts) {
     GC.marks.push(["data", performance.now()]);
     GC.data = d;
     GC.asShapes = d.inc.lon.length > opts.maxMarkers;
-    GC.renderer = L.svg({ padding: 0.3 });
+    // Incidents above links, claims and areas (overlayPane is 400).
+    map.createPane("gcPoints").style.zIndex = 450;
+    GC.renderer = L.svg({ padding: 0.3, pane: "gcPoints" });
     return d;
   });
   GC.ready.catch(function (err) { console.error("geoconflict: cannot read the map data", err); });
@@ -327,7 +329,6 @@ function pointAt(e) {
 function setupPointEvents(map) {
   if (GC.pointEvents) { return; }
   GC.pointEvents = true;
-  map.createPane("gcPoints").style.zIndex = 450;
   map.getPane("gcPoints").style.pointerEvents = "none";
   map.on("click", function (e) {
     var i = pointAt(e);
@@ -425,7 +426,9 @@ GC.fillClaims = function (group) {
     if (k.computed_km !== null) {
       var label = el("span", null, k.computed_km.toFixed(1) + " km" +
                      (k.stated_km !== null ? " (stated " + k.stated_km + " km)" : ""));
-      line.bindTooltip(label, { permanent: true, direction: "center", className: "gc-claim-label" });
+      // Beside the line's midpoint, not on it: short claims would hide their own endpoints.
+      line.bindTooltip(label, { permanent: true, direction: "right", offset: [14, 0],
+                                className: "gc-claim-label" });
     }
   });
   interact(group, function (layer) {
@@ -478,7 +481,7 @@ GC.fillStances = function (group) {
   var d = GC.data;
   L.geoJSON(d.stances, {
     style: function (f) {
-      return { color: "#333", weight: 1, fillOpacity: 0.45,
+      return { color: "#555", weight: 1, fillOpacity: d.style.stanceOpacity,
                fillColor: d.style.stance[f.properties.stance] || "#999" };
     }
   }).eachLayer(function (layer) { group.addLayer(layer); });

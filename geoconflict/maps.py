@@ -37,6 +37,7 @@ from geoconflict._map_data import (
     LINK_COLOR,
     PRECISION_STYLE,
     STANCE_COLORS,
+    STANCE_OPACITY,
     VERDICT_COLORS,
     build_map_data,
 )
@@ -205,7 +206,7 @@ def _legend(data, *, title: str, notes: list[str]) -> Legend:
                                 line_svg("#555555", dash="2 4", ring=True)))
         sections.append(LegendSection("Distance claims (line labelled with computed km)", items))
     if data.stances or data.stance_off_map:
-        items = [LegendItem(s.replace("_", " "), swatch_svg(STANCE_COLORS[s], opacity=0.45))
+        items = [LegendItem(s.replace("_", " "), swatch_svg(STANCE_COLORS[s], opacity=STANCE_OPACITY))
                  for s in data.stances]
         items += [LegendItem(f"not shaded: {entry}") for entry in data.stance_off_map]
         sections.append(LegendSection("Stances (countries shaded)", items))

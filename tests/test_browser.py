@@ -78,7 +78,7 @@ class Page:
         self.page.mouse.click(x, y)
 
     def close_popup(self):
-        self.page.evaluate("GC.map.closePopup()")
+        self.page.evaluate("() => { GC.map.closePopup(); }")  # returning the map would serialise it
         self.page.wait_for_selector(".leaflet-popup", state="detached", timeout=5000)
 
     def click_at(self, lat: float, lon: float):
@@ -109,7 +109,8 @@ def offline_page(browser, files):
 
 def test_offline_map_renders_without_network(offline_page):
     page = offline_page.page
-    assert page.locator(".leaflet-container").count() == 1
+    assert page.locator(".folium-map.leaflet-container").count() == 1
+    assert page.locator(".leaflet-control-minimap").count() == 1  # drawn from the bundled outlines
     assert page.locator("path.gc-incident").count() == 4
     assert offline_page.blocked == []
     assert offline_page.errors == []
@@ -177,7 +178,7 @@ def test_hostile_report_stays_inert(browser, files):
     page = Page(browser, files["hostile"])
     try:
         p = page.page
-        assert p.locator(".leaflet-container").count() == 1
+        assert p.locator(".folium-map.leaflet-container").count() == 1
         assert p.locator('img[src="x"]').count() == 0
         page.click_incident(f"I0{HOSTILE_STRINGS[0]}")
         text = page.popup_text()
@@ -191,5 +192,23 @@ def test_hostile_report_stays_inert(browser, files):
         assert page.errors == []
         assert page.blocked == []
         p.screenshot(path=str(OUTPUTS / "test_map_hostile.png"))
+    finally:
+        page.close()
+
+
+def test_example_report_end_to_end(browser, example_path, tmp_path):
+    extract = pytest.importorskip("geoconflict.extract")
+    report = extract.read_report(example_path.read_text(encoding="utf-8"), source=example_path.name)
+    path = save_map(report_map(report, offline=True), tmp_path / "example.html", offline=True)
+    page = Page(browser, path)
+    try:
+        located = report.incidents.dropna(subset=["latitude", "longitude"])
+        assert page.page.locator("path.gc-incident").count() == len(located)
+        first = located.iloc[0]
+        page.click_incident(str(first["id"]))
+        assert str(first["notes"]) in page.popup_text()
+        page.close_popup()
+        assert page.errors == [] and page.dialogs == [] and page.blocked == []
+        page.page.screenshot(path=str(OUTPUTS / "example_map.png"))
     finally:
         page.close()

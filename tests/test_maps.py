@@ -387,3 +387,33 @@ def test_cli_bad_published_date(tmp_path, capsys):
     src.write_text("Text.")
     assert main(["map", str(src), "-o", str(tmp_path / "o.html"), "--published", "28/02/2026"]) == 1
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- end to end
+@pytest.fixture(scope="module")
+def example_report(example_path):
+    extract = pytest.importorskip("geoconflict.extract")
+    return extract.read_report(example_path.read_text(encoding="utf-8"), source=example_path.name)
+
+
+def test_example_report_maps_everything_it_extracted(example_report):
+    rep = example_report
+    data = payload(render_html(report_map(rep, offline=True), offline=True))
+    located = rep.incidents.dropna(subset=["latitude", "longitude"])
+    assert len(data["inc"]["lon"]) == len(located) > 0
+    # one layer toggle per incident layer in the report
+    names = layer_names(render_html(report_map(rep)))
+    from geoconflict._map_data import LAYER_NAMES
+    for layer in set(located["layer"].dropna()):
+        assert LAYER_NAMES[layer] in names
+    # every responds_to reference between located incidents becomes a link
+    ids = set(located["id"])
+    expected = sum(1 for v in located["responds_to"].dropna() for t in str(v).split() if t in ids)
+    assert len(data["links"]) == expected
+    # claims drawn with their stated ring
+    for claim in data["claims"]:
+        if claim["stated_km"]:
+            assert claim["ring_m"] == pytest.approx(claim["stated_km"] * 1000)
+    # the sentence of each incident travels with it
+    s = data["s"]
+    assert {s[i] for i in data["inc"]["n"] if i >= 0} <= set(rep.incidents["notes"].dropna())
