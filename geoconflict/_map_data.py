@@ -468,7 +468,7 @@ def _stances(report, notes: list[str]) -> tuple[dict[str, Any], list[str], list[
         features.append({"type": "Feature", "geometry": gj,
                          "properties": {"code": code, "name": name, "stance": main, "entries": entries}})
     return {"type": "FeatureCollection", "features": features}, \
-        [s for s in STANCES if s in present], off_map
+        [s for s in STANCES if s in present], list(dict.fromkeys(off_map))
 
 
 def build_map_data(report) -> MapData:

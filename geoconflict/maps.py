@@ -340,9 +340,10 @@ def report_map(
     if data.bounds is not None:
         minx, miny, maxx, maxy = data.bounds
         pad = 0.05 if (maxx - minx) or (maxy - miny) else 0.5
-        # Leave room for the layer control (top right) and the legend (bottom right).
+        # Leave room for the zoom buttons (left), layer control (top right), legend
+        # (bottom right) and the mini-map and time slider (bottom left).
         m.fit_bounds([[miny - pad, minx - pad], [maxy + pad, maxx + pad]], max_zoom=12,
-                     padding_top_left=(50, 30), padding_bottom_right=(300, 30))
+                     padding_top_left=(60, 40), padding_bottom_right=(300, 200))
     m.add_child(Done(), name="gc_done")
     return m
 

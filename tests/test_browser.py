@@ -209,6 +209,8 @@ def test_example_report_end_to_end(browser, example_path, tmp_path):
         assert str(first["notes"]) in page.popup_text()
         page.close_popup()
         assert page.errors == [] and page.dialogs == [] and page.blocked == []
+        page.page.mouse.move(640, 5)  # no hover tooltip in the picture
+        page.page.evaluate("() => { GC.map.closeTooltip(GC.tip); }")
         page.page.screenshot(path=str(OUTPUTS / "example_map.png"))
     finally:
         page.close()

@@ -417,3 +417,10 @@ def test_example_report_maps_everything_it_extracted(example_report):
     # the sentence of each incident travels with it
     s = data["s"]
     assert {s[i] for i in data["inc"]["n"] if i >= 0} <= set(rep.incidents["notes"].dropna())
+
+
+def test_report_displays_as_its_map_in_jupyter(report):
+    html = report._repr_html_()
+    assert "<iframe" in html and "srcdoc=" in html
+    assert "GC.init(" in html  # the escaped page of report_map(report)
+    assert type(report.explore()).__name__ == "_ReportMap"
