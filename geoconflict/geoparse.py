@@ -428,6 +428,7 @@ def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]
                     if tokens[x].possessive or words[x - ri] in ORG_HEAD_WORDS or words[x - ri] in PERSON_TITLES:
                         first = x + 1
                         break
+                first = _skip_lead(tokens, first, rj)
                 if first < rj - 1:
                     found = [f for f in found if f[1] <= first] + [(first, rj, "place_head")]
         # a run ending in a place word is a place even unknown to the gazetteer
@@ -438,6 +439,7 @@ def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]
                 if tokens[x].possessive or words[x - ri] in ORG_HEAD_WORDS or words[x - ri] in PERSON_TITLES:
                     first = x + 1
                     break
+            first = _skip_lead(tokens, first, rj)
             if first < rj - 1:
                 covered = [f for f in found if f[0] >= first]
                 if not (len(covered) == 1 and covered[0][0] == first and covered[0][1] == rj):
@@ -458,6 +460,20 @@ def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]
     if persons:
         cands = [c for c in cands if c.text not in persons]
     return cands, tokens
+
+
+def _skip_lead(tokens: list[_Token], first: int, end: int) -> int:
+    """Skip words that open a run but are not part of a place name
+    ("Residents of Xyzzy Road", "The Abu Shouk")."""
+    while first < end - 1:
+        word = tokens[first].text
+        if word in _FUNCTION_WORDS or word in ORDINARY_WORDS or word in _RUN_CONNECTORS:
+            first += 1
+        elif tokens[first + 1].text == "of" and _zipf(word) >= COMMON_ZIPF:
+            first += 2
+        else:
+            break
+    return first
 
 
 def _judge_in_run(text, tokens, cand: _Candidate, lex: _Lexicon, persons: set[str]) -> str:
@@ -820,6 +836,7 @@ def resolve_mentions(
         if c.place is not None and c.place.gazetteer_id not in seen:
             seen.add(c.place.gazetteer_id)
             doc_places.append(c.place)
+    doc_countries = {p.country_code for p in doc_places if p.country_code}
     out: list[Mention] = []
     for start, end in checked:
         surface = text[start:end]
@@ -840,9 +857,7 @@ def resolve_mentions(
         if res is not None and res.best is None and country is not None:
             res = lex.resolve(name, context=tuple(context[:_MAX_CONTEXT]) or None)
         if res is not None:
-            cand.place = res.best
-            cand.alternatives = tuple(res.alternatives or ())
-            cand.ambiguous = bool(res.ambiguous)
+            _choose(cand, res, doc_countries)
         out.extend(_to_mentions([cand]))
     return out
 

@@ -14,7 +14,7 @@ with an :class:`~geoconflict.errors.InputError` that names the limit and
 says how to split the input, *before* any parsing, so a 10 MB "report"
 costs a few milliseconds and no memory beyond its bytes.  Everything below
 the limit is processed in time and memory linear in its length (about a
-second per megabyte for sentence splitting and geoparsing).  Collections of
+to two seconds of CPU per megabyte for sentence splitting and geoparsing).  Collections of
 documents belong in ``geoconflict geoparse --jsonl`` (one document per line,
 each under the limit).
 """

@@ -154,13 +154,13 @@ def test_hostile_text_is_just_text(gaz, hostile_string):
 # ------------------------------------------------------- resolve_mentions
 def test_resolve_mentions_one_per_span_in_order(gaz):
     text = "Shelling hit Kharkiv and Izium; residents of Xyzzyville fled. The Kremlin said nothing."
-    spans = [(25, 30), (13, 20), (45, 55), (63, 74), (0, 8)]
+    spans = [(25, 30), (13, 20), (45, 55), (62, 73), (0, 8)]
     out = resolve_mentions(text, spans, gazetteer=gaz)
     assert [(m.start, m.end) for m in out] == spans
     assert [m.text for m in out] == [text[s:e] for s, e in spans]
     assert out[0].place.country_code == "UA" and out[1].place.country_code == "UA"
     assert out[2].place is None  # unknown: listed, not dropped
-    assert out[3].place is not None  # the caller says it is a place: resolve it
+    assert out[3].place is not None and out[3].place.country_code == "RU"  # the caller says it is a place
 
 
 def test_resolve_mentions_uses_the_explicit_parent(gaz):
