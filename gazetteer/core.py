@@ -27,11 +27,12 @@ from gazetteer.index import MAX_NAME_TOKENS, ensure_index, load_names, open_inde
 from gazetteer.model import Place, Resolution
 from gazetteer.normalize import normalize_name, translit_of_normalized
 from gazetteer.resolve import (
-    MATCH_ALIAS,
     MATCH_EXACT,
     MATCH_TRANSLIT,
     MATCH_TRANSLIT_PRIMARY,
+    PRIMARY_SPELLING_BONUS,
     Context,
+    alias_quality,
     clean_parent,
     is_ambiguous,
     parents_in_text,
@@ -51,6 +52,7 @@ _JOINABLE_GAP = re.compile(r"[ \t\-\u2010\u2011.'\u2019\u02bc]{1,3}")
 _APOS_ONLY = re.compile(r"['\u2019\u02bc]")
 _MAX_CANDIDATES = 200
 _KIND_HINT_BONUS = 0.2
+_CAPITAL_MIN_POPULATION = 50_000
 _KIND_WORDS = (
     (re.compile(r"\b(?:province|state|region|governorate|oblast|prefecture|department|territory|division)\s*$", re.I), "admin1"),
     (re.compile(r"\b(?:city|town|village)\s*$", re.I), "city"),
@@ -141,26 +143,53 @@ class Gazetteer:
         if not norm:
             return []
         tkey = translit_of_normalized(norm)
-        best: dict[str, tuple[Place, float]] = {}
+        best: dict[str, list] = {}  # gid -> [place, quality, preferred name folds to the query]
 
-        def offer(place: Place, quality: float):
+        def offer(place: Place, kind: int, translit: bool):
+            if translit:
+                q = MATCH_TRANSLIT_PRIMARY if kind == 0 else MATCH_TRANSLIT
+            else:
+                q = MATCH_EXACT if kind == 0 else alias_quality(place)
             cur = best.get(place.gazetteer_id)
-            if cur is None or quality > cur[1]:
-                best[place.gazetteer_id] = (place, quality)
+            if cur is None:
+                best[place.gazetteer_id] = cur = [place, q, False]
+            elif q > cur[1]:
+                cur[1] = q
+            if translit and kind == 0:
+                cur[2] = True
 
         sql = "SELECT p.*, n.kind FROM names n JOIN places p ON p.id = n.place WHERE n.{} = ?"
         with self._lock:
             exact = self._con.execute(sql.format("norm"), (norm,)).fetchall()
             trans = self._con.execute(sql.format("tkey"), (tkey,)).fetchall() if tkey else []
             for row in exact:
-                offer(self._place_from_row(row), MATCH_EXACT if row[12] == 0 else MATCH_ALIAS)
+                offer(self._place_from_row(row), row[12], False)
             for row in trans:
-                offer(self._place_from_row(row), MATCH_TRANSLIT_PRIMARY if row[12] == 0 else MATCH_TRANSLIT)
+                offer(self._place_from_row(row), row[12], True)
         for place, kind in self._user_norm.get(norm, ()):
-            offer(place, MATCH_EXACT if kind == 0 else MATCH_ALIAS)
+            offer(place, kind, False)
         for place, kind in self._user_tkey.get(tkey, ()):
-            offer(place, MATCH_TRANSLIT_PRIMARY if kind == 0 else MATCH_TRANSLIT)
-        out = [(p, prior(p.feature_type, p.population) * q) for p, q in best.values()]
+            offer(place, kind, True)
+        out = []
+        for p, q, primary_folds in best.values():
+            if primary_folds and q < MATCH_EXACT:
+                # An alias that is also a spelling of the preferred name
+                # (Paktya for Paktia) beats the same alias of another place.
+                q = min(MATCH_EXACT, max(q, MATCH_TRANSLIT_PRIMARY) + PRIMARY_SPELLING_BONUS)
+            out.append((p, prior(p.feature_type, p.population) * q))
+        # A province named like its capital city (Kandahar, Kabul, Islamabad
+        # Capital Territory) is the city in running text unless the text says
+        # "province"; alias lists must not flip that.
+        capitals: dict[str, float] = {}
+        for p, b in out:
+            if p.feature_type == "city" and p.admin1_code and p.population >= _CAPITAL_MIN_POPULATION:
+                capitals[p.admin1_code] = max(b, capitals.get(p.admin1_code, 0.0))
+        if capitals:
+            out = [
+                (p, min(b, capitals[p.admin1_code] - 0.02))
+                if p.feature_type == "admin1" and p.admin1_code in capitals else (p, b)
+                for p, b in out
+            ]
         out.sort(key=lambda pb: (-pb[1], -pb[0].population, pb[0].gazetteer_id))
         return out[:_MAX_CANDIDATES]
 

@@ -28,6 +28,9 @@ __all__ = [
     "MATCH_TRANSLIT_PRIMARY",
     "MATCH_ALIAS",
     "MATCH_TRANSLIT",
+    "MATCH_ALIAS_CURATED",
+    "PRIMARY_SPELLING_BONUS",
+    "alias_quality",
     "Context",
     "prior",
     "parse_parent",
@@ -41,9 +44,28 @@ __all__ = [
 
 #: Match quality of the query against a candidate's names.
 MATCH_EXACT = 1.0  # preferred name, after normalisation
-MATCH_TRANSLIT_PRIMARY = 0.93  # preferred name, after transliteration folding
-MATCH_ALIAS = 0.85  # an alternate name
-MATCH_TRANSLIT = 0.78  # an alternate name after transliteration folding
+MATCH_ALIAS_CURATED = 0.92  # alternate name of a country, admin1 area, curated or user place
+MATCH_TRANSLIT_PRIMARY = 0.87  # preferred name, after transliteration folding
+MATCH_ALIAS = 0.82  # GeoNames alternate name of a populated place
+MATCH_TRANSLIT = 0.75  # an alternate name after transliteration folding
+#: Added when the query also folds to the preferred name's transliteration key.
+PRIMARY_SPELLING_BONUS = 0.03
+
+
+def alias_quality(place: Place) -> float:
+    """Quality of a match on an alternate name of ``place``.
+
+    GeoNames lists thousands of alternate names per big city, some of them
+    wrong or belonging to a neighbour (Anantnag is "Islamabad" there);
+    Natural Earth's and curated alias lists are short and edited.
+
+    Examples
+    --------
+    >>> alias_quality(Place("Kabul", 34.5, 69.2, "AF", None, "city", "geonames:1")) < MATCH_ALIAS_CURATED
+    True
+    """
+    return MATCH_ALIAS if place.feature_type == "city" else MATCH_ALIAS_CURATED
+
 
 _GEOD = None
 
