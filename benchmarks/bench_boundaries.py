@@ -47,7 +47,8 @@ rng = np.random.default_rng(0)
 lats, lons = rng.uniform(-50, 65, 4 * n), rng.uniform(-170, 170, 4 * n)
 on_land = np.array([c is not None for c in b.countries_at(lats, lons, max_distance_km=0)])
 lats, lons = lats[on_land][:n], lons[on_land][:n]
-b._borders()
+for fn in (b.countries_at, b.admin1s_at, b.distances_to_border_km):
+    fn(lats[:5], lons[:5])  # build the trees and the border index first
 out = {"points": int(lats.size)}
 for name, fn in (("countries_at", b.countries_at), ("admin1s_at", b.admin1s_at),
                  ("distances_to_border_km", b.distances_to_border_km)):

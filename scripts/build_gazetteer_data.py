@@ -217,7 +217,8 @@ def _write_fc(path: Path, features: list[dict]) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_bytes(buf.getvalue())
     os.replace(tmp, path)
-    print(f"wrote {path.relative_to(REPO)}: {len(features)} features, {len(buf.getvalue()) / 1e6:.2f} MB", file=sys.stderr)
+    shown = path.relative_to(REPO) if path.is_relative_to(REPO) else path
+    print(f"wrote {shown}: {len(features)} features, {len(buf.getvalue()) / 1e6:.2f} MB", file=sys.stderr)
 
 
 # --------------------------------------------------------------------------- names
