@@ -676,7 +676,7 @@ class Gazetteer:
         """
         from gazetteer.layers import layer_name_for, read_layer
 
-        layer = layer_name_for(name if name else (source if not hasattr(source, "columns") else "dataframe"))
+        layer = layer_name_for(name, source)
         if layer in self._layers:
             raise LayerFormatError(f"a layer named {layer!r} was already added; pass another name=")
         records, shapes = read_layer(source, layer)

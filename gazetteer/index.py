@@ -260,7 +260,6 @@ def open_index(path: Path) -> sqlite3.Connection:
     """Open an index read-only (shareable between threads for reads)."""
     con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
     con.execute("PRAGMA cache_size=-20000")
-    con.execute("PRAGMA mmap_size=268435456")  # read pages straight from the OS cache
     return con
 
 

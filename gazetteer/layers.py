@@ -44,17 +44,23 @@ GEONAMES_FORMAT = (
 _LAYER_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
-def layer_name_for(path_or_name: Any) -> str:
-    """A safe layer name from a file path or user-given name.
+def layer_name_for(name: Any = None, source: Any = None) -> str:
+    """A safe layer name: the given ``name``, else the file stem of ``source``.
 
     Examples
     --------
-    >>> layer_name_for("/tmp/My Places.csv")
+    >>> layer_name_for(source="/tmp/My Places.csv")
     'My_Places'
+    >>> layer_name_for("field notes v2.1")
+    'field_notes_v2.1'
     """
-    stem = Path(str(path_or_name)).stem if not isinstance(path_or_name, str) or "/" in path_or_name or "." in path_or_name else path_or_name
-    name = _LAYER_NAME.sub("_", stem).strip("_")
-    return name or "layer"
+    if name:
+        raw = str(name)
+    elif isinstance(source, (str, Path)):
+        raw = Path(source).stem
+    else:
+        raw = "dataframe"
+    return _LAYER_NAME.sub("_", raw).strip("_") or "layer"
 
 
 def _float(value: Any, where: str, column: str, fmt: str, lo: float, hi: float) -> float:

@@ -103,3 +103,44 @@ def test_translit_and_articles_in_tiny_index(tiny_world):
     # "Qaryah" reaches "Al-Qaryah" through the article and translit rules
     assert gaz.resolve("Qarya").best.gazetteer_id == "test:2"
     assert gaz.resolve("Zed").best.gazetteer_id == "country:ZZ"
+
+
+_BUILDER = r"""
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from gazetteer import index, sources
+from _gazetteer import tiny_records
+data = Path(sys.argv[1])
+sources.data_files = lambda: [data]
+def records():
+    with open(data.with_suffix(".builds"), "a") as f:
+        f.write("x")
+    return iter(tiny_records())
+sources.all_records = records
+print(index.ensure_index())
+"""
+
+
+def test_two_processes_share_one_build(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    data = tmp_path / "data.csv"
+    data.write_text("v1", encoding="utf-8")
+    env = dict(os.environ, GEOCONFLICT_CACHE=str(tmp_path / "cache"))
+    tests_dir = str(Path(__file__).resolve().parent)
+    procs = [
+        subprocess.Popen([sys.executable, "-c", _BUILDER, str(data), tests_dir], env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [o[1] for o in outs]
+    paths = {o[0].strip() for o in outs}
+    assert len(paths) == 1
+    assert data.with_suffix(".builds").read_text() == "x"  # built once, reused by the other
+    with sqlite3.connect(paths.pop()) as con:
+        assert con.execute("SELECT count(*) FROM places").fetchone()[0] == 3
