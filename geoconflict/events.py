@@ -121,11 +121,12 @@ _DESCRIPTOR = (
     r"central|outer|upper|lower|parts?|areas?|outskirts|suburbs?|edges?|centre|center|heart|city|town|village|"
     r"province|provinces|district|districts|region|regions|state|county|capital|port|camp|neighbou?rhoods?|"
     r"vicinity|border\s+town|town\s+square|streets|market|parts\s+of\s+the|several|various|multiple|targets|"
-    r"positions|bases?|sites?|hideouts?|locations|military|militant|army)\s+(?:of\s+|in\s+|near\s+)?(?:the\s+)?){0,4}"
+    r"positions|bases?|sites?|hideouts?|locations|military|militant|army|"
+    r"[\w’'-]+-(?:held|controlled|run|occupied|besieged|based))\s+(?:of\s+|in\s+|near\s+)?(?:the\s+)?){0,4}"
 )
 _POSSESSOR = r"(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}(?:'s|’s)\s+)?"
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|outside|around|across|into|inside|within|throughout|along|over|toward|towards|"
+    r"(?:\b(?:in|at|near|outside|around|across|into|inside|within|through|throughout|along|over|toward|towards|"
     r"targeting|targeted|target|hit|hitting|struck|striking|bombed|bombing|shelled|shelling|pounded|pounding|"
     r"attacked|attacking|raided|raiding|stormed|captured|seized|besieged|overran|entered|"
     r"rocked|rocking|killed\s+in|including|such\s+as|close\s+to|north\s+of|south\s+of|east\s+of|west\s+of|outskirts\s+of)\s+"
@@ -156,7 +157,11 @@ _NEAR = re.compile(
     r"just\s+(?:north|south|east|west)\s+of)\s+(?:the\s+)?(?:\w+\s+){0,2}$)",
     re.IGNORECASE,
 )
-_AREA_AFTER = re.compile(r"(?:'s|’s)?\s+(?:area|outskirts|suburbs?|district|neighbou?rhood|region)\b", re.IGNORECASE)
+_AREA_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:(?:north|south|east|west)(?:ern)?\s+|outer\s+|central\s+)?"
+    r"(?:area|outskirts|suburbs?|district|neighbou?rhoods?|region|parts?)\b",
+    re.IGNORECASE,
+)
 _TARGET_PREP = re.compile(r"\b(?:against|on|targeting|targeted|at|toward|towards|hitting)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
 _BY_PREP = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
 _BORDER_AFTER = re.compile(r"\s*(?:[-–—]\s*\w+\s+)?border\b|[-–—]\w", re.IGNORECASE)
@@ -409,7 +414,7 @@ def _pick_attacker(sentence: str, actors: list[ActorMention], anchor: int, locat
         if a.kind == "demonym" or (a.kind == "crowd" and a.name == "Civilians"):
             continue
         left = sentence[max(0, a.start - 40): a.start]
-        if _TARGET_PREP.search(left) or re.search(r"\b(?:between|with|of|from|and|about|over)\s+(?:the\s+)?$", left, re.I):
+        if _TARGET_PREP.search(left) or re.search(r"\b(?:between|with|of|from|and|about|over|by)\s+(?:the\s+)?$", left, re.I):
             continue
         return a
     if battle:
@@ -511,7 +516,7 @@ def extract_incidents(
     previous_date: EventDate | None = None
     mi = ai = 0
     pi = 0
-    for si, sent in enumerate(sentences):
+    for si, (sent, whole) in enumerate(_clauses(sentences)):
         while pi + 1 < len(para_starts) and para_starts[pi + 1] <= sent.start:
             pi += 1
         while mi < len(mentions) and mentions[mi].start < sent.start:
@@ -530,7 +535,7 @@ def extract_incidents(
             s_actors.append(ActorMention(a.start - sent.start, a.end - sent.start, a.text, a.name, a.country_code, a.kind))
             j += 1
         stext = sent.text
-        if stext.rstrip().endswith("?") or _is_headline(text, sent):
+        if whole.text.rstrip().endswith("?") or _is_headline(text, whole):
             continue
         while ti < len(all_triggers) and all_triggers[ti].start < sent.start:
             ti += 1
@@ -552,7 +557,10 @@ def extract_incidents(
         if not triggers:
             continue
 
-        # --- locations
+        # --- locations (the dateline's city is where the report was filed, not a scene)
+        dl = _DATELINE_PREFIX.match(stext)
+        if dl:
+            s_mentions = [m for m in s_mentions if m.start - sent.start >= dl.end()]
         located: list[tuple[Mention, str]] = []
         prev_loc: Mention | None = None
         head_of: dict[int, Mention] = {}  # list item -> the list's first place ("parts of A, B and C")
@@ -596,7 +604,6 @@ def extract_incidents(
         continues = frame is not None and attacker is None and (
             _ANAPHORA.search(stext) is not None or not located or si - frame.sentence_index == 1
         )
-        dl = _DATELINE_PREFIX.match(stext)
         edate = resolve_event_date(stext[dl.end():] if dl else stext, published, previous=previous_date)
         same_event = frame is not None and (continues or (
             attacker is not None and frame.actor1 == _actor_for(attacker, None, doc_groups)))
@@ -623,7 +630,9 @@ def extract_incidents(
             is_cause = cause is not None and rel > cause.end() and retaliation
             if is_cause:
                 # the incident being answered: its own attacker is named in the clause
-                clause_actors = [a for a in s_actors if a.start >= cause.end()]
+                comma = stext.find(",", cause.end())
+                clause_end = comma if comma >= 0 else len(stext)
+                clause_actors = [a for a in s_actors if cause.end() <= a.start < clause_end]
                 a1m = next((a for a in clause_actors if a.kind in ("military", "group", "country", "capital")), None)
                 if a1m is None:
                     a1m = next((a for a in clause_actors if a.kind == "demonym"), None)
@@ -673,9 +682,9 @@ def extract_incidents(
                 "geo_precision": _geo_precision(text, m, head_of.get(m.start)),
                 "fatalities": fatalities,
                 "source": source,
-                "notes": stext,
-                "source_start": sent.start,
-                "source_end": sent.end,
+                "notes": whole.text,
+                "source_start": whole.start,
+                "source_end": whole.end,
                 "confidence": round(min(0.99, max(0.05, confidence)), 3),
                 "responds_to": None,
                 "gazetteer_id": m.place.gazetteer_id,
@@ -683,7 +692,7 @@ def extract_incidents(
                 "date_cue": edate.cue,
             }
             key = (m.place.gazetteer_id, actor1, event_type, edate.date)
-            inc = _Incident(row=row, order=(sent.start, m.start), key=key)
+            inc = _Incident(row=row, order=(whole.start, m.start), key=key)
             if layer == "retaliation" and not is_cause:
                 inc.cause_country = None
             incidents.append(inc)
@@ -703,6 +712,27 @@ def extract_incidents(
         inc.row["responds_to"] = " ".join(merged[j].row["id"] for j in inc.answers) or None
         rows.append(inc.row)
     return rows
+
+
+# Where a sentence holds two events: "X struck A, while Y clashed with Z near B";
+# "X struck A; Y shelled B"; "X struck A, a day after Y attacked B".
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+while\s+|,\s+whereas\s+|,\s+(?:a\s+day|hours|days|a\s+week|minutes|shortly)\s+(?:after|before)\s+"
+)
+
+
+def _clauses(sentences):
+    """(clause, sentence) pairs; a clause is a Sentence-like span of its sentence."""
+    from geoconflict.text import Sentence
+
+    for sent in sentences:
+        start = 0
+        for m in _CLAUSE_BREAK.finditer(sent.text):
+            if m.start() > start:
+                yield Sentence(sent.start + start, sent.start + m.start(), sent.text[start:m.start()]), sent
+            # "a day after ..." stays with its clause: it dates that clause's event
+            start = m.start() + 1 if m.group().rstrip().endswith(("after", "before")) else m.end()
+        yield Sentence(sent.start + start, sent.end, sent.text[start:]), sent
 
 
 def _upgrade_protest(incidents, frame_start, stext, s_actors, sides) -> None:

@@ -252,20 +252,29 @@ def extract_stances(
         speaker, local = _speaker(stext, s_actors, first_cue, persons, last, sentences, si)
         if speaker is not None:
             last = speaker
+        speakers = [speaker] + (_coordinated(stext, s_actors, first_cue, speaker) if local else [])
         done: set[str] = set()
         fallback = _Lazy(lambda: _incident_target(stext, sent.start, incidents))
         for ci, (stance, cstart, cend) in enumerate(cues):
             if stance in done:
                 continue
             done.add(stance)
-            if stance == "engages":
+            if stance == "supports" and re.match(r"(?:'s|’s)\s", stext[max(0, cstart - 3):cstart].lstrip()[-3:] + " "):
+                continue  # "Rwanda's support for the rebels": a possessor's stance, reported
+            if stance == "supports" and re.match(r"\s+by\b", stext[cend:]):
+                # "M23 rebels backed by Rwanda": the agent after "by" supports the subject
+                agent = next((e for a in s_actors if a.start >= cend and (e := _entity(a)) is not None), None)
+                subj = _subject(stext, s_actors, cstart)
+                patient = _entity(subj) if subj is not None else None
+                pairs = [(agent, patient)] if agent is not None and patient is not None else []
+            elif stance == "engages":
                 pairs = _engagements(s_actors, speaker if local else None, parties)
             else:
                 if speaker is None:
                     continue
                 clause_end = cues[ci + 1][1] if ci + 1 < len(cues) else len(stext)
                 targets = _targets(stext, s_actors, stance, cstart, cend, speaker, parties, clause_end, fallback)
-                pairs = [(speaker, t) for t in targets]
+                pairs = [(who, t) for who in speakers for t in targets]
             for who, toward in pairs:
                 if toward is None or who.actor == toward.actor or (who.cc and who.cc == toward.cc):
                     continue
@@ -311,6 +320,28 @@ def _subject(stext: str, s_actors: list[ActorMention], limit: int) -> ActorMenti
             continue
         candidate = a
     return candidate
+
+
+def _coordinated(stext, s_actors, limit, speaker) -> list[_Speaker]:
+    """'France and Britain urged...': the other members of a coordinated subject."""
+    subj = _subject(stext, s_actors, limit)
+    if subj is None or speaker is None or (_entity(subj) or speaker).actor != speaker.actor:
+        return []
+    out: list[_Speaker] = []
+    idx = s_actors.index(subj)
+    while idx > 0:
+        prev = s_actors[idx - 1]
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", stext[prev.end: s_actors[idx].start]):
+            break
+        ent = _entity(prev)
+        if ent is None or ent.actor == speaker.actor:
+            break
+        left = stext[max(0, prev.start - 30): prev.start]
+        if re.search(r"\b(?:between|with|against|on|to|for|of|amid|by)\s+(?:the\s+)?$", left, re.I):
+            break
+        out.append(ent)
+        idx -= 1
+    return out
 
 
 def _speaker(stext, s_actors, first_cue, persons, last, sentences, si) -> tuple[_Speaker | None, bool]:
@@ -392,6 +423,8 @@ def _engagements(s_actors, speaker, parties) -> list[tuple[_Speaker, _Speaker | 
     inside = [e for e in ents if e.cc in party_cc]
     outside = [e for e in ents if e.cc not in party_cc]
     toward = inside[0] if inside else (parties[0] if parties else None)
+    if toward is not None:
+        toward = next((p for p in parties if p.actor == toward.actor), toward)
     return [(e, toward) for e in outside]
 
 
@@ -402,7 +435,7 @@ def _party(actor: str | None) -> _Speaker | None:
     cc = actor_country(actor)
     m = re.match(r"(?:Military|Police) Forces of (.+)$", actor) or re.match(r"(?:Protesters|Rioters|Civilians) \((.+)\)$", actor)
     if m:
-        return _Speaker(m.group(1), cc)
+        return None if actor.startswith("Civilians") else _Speaker(m.group(1), cc)
     if actor.startswith("Unidentified"):
         return None
     return _Speaker(actor, cc)
@@ -435,7 +468,7 @@ def _parties(actors: list[ActorMention], incidents) -> list[_Speaker]:
     # prominence in the text breaks ties ("engages" with the side the report is about)
     mentions = Counter(a.country_code for a in actors if a.country_code and a.kind in ("country", "capital", "military", "group"))
     ranked = sorted(found.values(), key=lambda p: (-weight[p.actor], -mentions[p.cc], p.actor))
-    top = [p for p in ranked if weight[p.actor] >= 2][:2] or ranked[:1]
+    top = ranked[:2]
     top.sort(key=lambda p: (-mentions[p.cc], -weight[p.actor], p.actor))
     return top
 
