@@ -84,20 +84,30 @@ def write_geojson(tables: dict[str, gpd.GeoDataFrame], meta: dict, path: Path) -
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def read_geojson(path: Path) -> tuple[dict[str, gpd.GeoDataFrame], dict]:
+def _read_meta(path: Path) -> dict:
+    """The ``geoconflict`` foreign member, which write_geojson puts on its own
+    line before the features (so a large file need not be parsed twice)."""
     try:
         with open(path, encoding="utf-8") as fh:
-            doc = json.load(fh)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path} is not valid GeoJSON (UTF-8 JSON): {exc}") from None
-    if not isinstance(doc, dict) or doc.get("type") not in ("FeatureCollection", "Feature"):
-        raise InputError(f"{path} is not a GeoJSON FeatureCollection")
-    meta = doc.get("geoconflict") if isinstance(doc.get("geoconflict"), dict) else {}
-    if not doc.get("features"):
-        return {}, meta
+            head = [fh.readline() for _ in range(8)]
+    except UnicodeDecodeError:
+        raise InputError(f"{path} is not UTF-8 text; GeoJSON must be UTF-8 (RFC 7946)") from None
+    for line in head:
+        if line.startswith('"geoconflict": '):
+            try:
+                value = json.loads(line[len('"geoconflict": '):].rstrip().rstrip(","))
+            except json.JSONDecodeError:
+                return {}
+            return value if isinstance(value, dict) else {}
+    return {}
+
+
+def read_geojson(path: Path) -> tuple[dict[str, gpd.GeoDataFrame], dict]:
+    meta = _read_meta(path)
     # Dates stay text so that GDAL's guessing cannot turn a note into a date.
-    frame = pyogrio.read_dataframe(path, DATE_AS_STRING="YES")
-    frame = pd.DataFrame(frame)
+    frame = pd.DataFrame(pyogrio.read_dataframe(path, DATE_AS_STRING="YES"))
+    if frame.empty:
+        return {}, meta
     if "kind" not in frame.columns:
         # A plain FeatureCollection from elsewhere: incidents if it looks like
         # events, else places.
