@@ -197,3 +197,36 @@ def test_source_column_and_unresolved_mentions():
     rows = extract_incidents(text, ms, published=PUBLISHED, source="Test Wire")
     assert [r["location"] for r in rows] == ["Kharkiv"]
     assert rows[0]["source"] == "Test Wire"
+
+
+def test_two_events_in_one_sentence_are_separated_by_clause():
+    from _extract import place
+
+    places = {"Beirut": place("Beirut", 33.89, 35.5, "LB"), "Kharkiv": place("Kharkiv", 49.98, 36.25, "UA"),
+              "Lebanon": place("Lebanon", 33.9, 35.9, "LB", "country", admin1=None, gid="country:LB")}
+    text = ("Israeli airstrikes pounded Beirut's southern suburbs overnight, while Hezbollah fighters "
+            "clashed with Israeli troops in southern Lebanon.")
+    rows = extract_incidents(text, mentions(text, places), published=PUBLISHED)
+    by_place = {r["location"]: r for r in rows}
+    assert by_place["Beirut"]["actor1"] == "Military Forces of Israel"
+    assert by_place["Beirut"]["geo_precision"] == 2  # part of the city
+    assert by_place["Lebanon"]["actor1"] == "Hezbollah" and by_place["Lebanon"]["layer"] == "clash"
+    assert by_place["Lebanon"]["actor2"] == "Military Forces of Israel"
+    assert {r["notes"] for r in rows} == {text}
+
+
+def test_dateline_city_is_not_the_scene():
+    text = "KABUL, Feb 28, 2026 (Wire) - Pakistani jets bombed Kandahar on Friday."
+    rows = incidents(text)
+    assert [r["location"] for r in rows] == ["Kandahar"]
+    assert rows[0]["event_date"] == date(2026, 2, 27)  # the dateline's date is not the event's
+
+
+def test_backer_is_not_the_attacker():
+    from _extract import place
+
+    goma = {"Goma": place("Goma", -1.68, 29.23, "CD")}
+    text = "M23 rebels backed by Rwanda captured the airport in Goma on Monday."
+    (row,) = extract_incidents(text, mentions(text, goma), published=date(2025, 1, 28))
+    assert row["actor1"] == "M23: March 23 Movement"
+    assert row["sub_event_type"] == "Non-state actor overtakes territory"

@@ -98,3 +98,15 @@ def test_questions_and_text_without_reactions_give_no_rows():
     assert extract_stances("Is the US supporting Pakistan?") == []
     assert extract_stances("") == []
     assert extract_stances("Markets opened as usual in Kabul.") == []
+
+
+def test_passive_backing_and_coordinated_speakers():
+    incidents = [{"actor1": "M23: March 23 Movement", "actor2": "Military Forces of Democratic Republic of Congo",
+                  "country_code": "CD", "location": "Goma", "source_start": 0, "notes": "M23 took Goma."}]
+    got = stances("M23 rebels backed by Rwanda captured Goma. France and Britain urged an immediate ceasefire.",
+                  incidents)
+    assert ("Rwanda", "supports", "M23: March 23 Movement") in got
+    assert not any(a == "M23: March 23 Movement" and s == "supports" for a, s, _ in got)
+    for actor in ("France", "United Kingdom"):
+        assert (actor, "calls_for_restraint", "M23: March 23 Movement") in got
+        assert (actor, "calls_for_restraint", "Democratic Republic of Congo") in got
