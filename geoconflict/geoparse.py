@@ -532,14 +532,15 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
     if re.sub(r"^(?:the|The)\s+", "", surf) in METONYMIC_LANDMARKS:
         before = text[max(0, cand.start - 40) : cand.start]
         return bool(_LANDMARK_CUE_BEFORE.search(before))
+    single = " " not in surf
+    if single and (surf in ORDINARY_WORDS or surf in _FUNCTION_WORDS or surf.title() in _FUNCTION_WORDS) \
+            and not cand.cue:
+        return False
+    if len(surf) < 2 or (len(surf) == 2 and not surf.isupper()):
+        return False
     if surf.isupper() and len(surf) <= 4:
         # acronyms: only countries and curated landmarks ("US", "UK", "PMO")
         return place.feature_type in ("country", "landmark", "admin1")
-    single = " " not in surf
-    if single and (surf in ORDINARY_WORDS or surf in _FUNCTION_WORDS) and not cand.cue:
-        return False
-    if len(surf) <= 2 and not surf.isupper():
-        return False
     if cand.needs_strong and not cand.cue and not (
         _major(place, _STRONG_POPULATION) and _norm(surf) == _norm(place.name)
     ):
@@ -574,18 +575,34 @@ _PARENT_AFTER = re.compile(
 )
 
 
-def _link_parents(text: str, cands: list[_Candidate]) -> None:
+_RANK = {"country": 4, "admin1": 3, "city": 2, "area": 1, "landmark": 0}
+
+
+def _contains_rank(parent: Place | None, child: Place | None) -> bool:
+    """Whether ``parent`` can contain ``child`` by kind ("Russia, Ukraine" cannot)."""
+    if parent is None:
+        return False
+    if child is None:
+        return True
+    return _RANK.get(parent.feature_type, 0) > _RANK.get(child.feature_type, 0)
+
+
+def _link_parents(text: str, cands: list[_Candidate], first: dict) -> None:
+    def best(c):
+        return getattr(first.get(c.lookup), "best", None)
+
     for i, c in enumerate(cands):
         if i > 0:
             p = cands[i - 1]
             between = text[p.end : c.start]
-            if p.end <= c.start and len(between) <= 4 and _PARENT_BEFORE.match(between):
+            if p.end <= c.start and len(between) <= 4 and _PARENT_BEFORE.match(between) \
+                    and _contains_rank(best(p), best(c)):
                 c.parent = i - 1
                 continue
         if i + 1 < len(cands):
             nx = cands[i + 1]
             between = text[c.end : nx.start]
-            if len(between) <= 40 and _PARENT_AFTER.match(between):
+            if len(between) <= 40 and _PARENT_AFTER.match(between) and _contains_rank(best(nx), best(c)):
                 c.parent = i + 1
 
 
@@ -614,6 +631,7 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
             seen.add(best.gazetteer_id)
         if len(ctx) >= _MAX_CONTEXT:
             break
+    _link_parents(text, cands, first)
     doc_countries = {p.country_code for p in ctx if p.country_code}
     # pass 2: each mention with the document context and its explicit parent
     for c in cands:
@@ -683,6 +701,13 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
     # a near miss is a suggestion, not a reading of the text: the mention stays
     # unresolved ("Tabbasum Road" is not "Fort Abbas")
     ranked = [p for p in ranked if not p.fuzzy and _plausible(c.lookup, p)]
+    if ranked:
+        key = _norm(c.lookup)
+        if _norm(ranked[0].name) != key:
+            exact = [p for p in ranked if _norm(p.name) == key]
+            # "Russia" is Russia even when an alias elsewhere ranks higher
+            if exact and (exact[0].feature_type in ("country", "admin1") or exact[0].score >= 0.8 * ranked[0].score):
+                ranked = [exact[0]] + [p for p in ranked if p is not exact[0]]
     cue_words = set(c.cue.split()) if c.cue else set()
     if cue_words & _AREA_CUES:
         # "Belgorod region", "Kandahar province": the division, not its capital
@@ -739,7 +764,6 @@ def _parse(text: str, lex: _Lexicon) -> list[_Candidate]:
         kept.append(c)
     for c in kept:
         c.cue = _cue_for(text, c.start, c.end)
-    _link_parents(text, kept)
     _resolve_all(text, kept, lex)
     midsentence = {c.text for c in kept if not _sentence_initial(text, c.start)}
     accepted = [c for c in kept if _accept(text, c, midsentence)]

@@ -221,3 +221,21 @@ def test_sample_pmo_claim_is_consistent(sample):
     assert claim["reference"].startswith("Prime Minister")
     assert claim["stated_km"] == 6.0 and 6.5 < claim["computed_km"] < 7.3
     assert claim["verdict"] == "consistent"
+
+
+def test_exact_country_name_beats_an_alias_elsewhere(gaz):
+    text = ("Drones hit Kharkiv in Ukraine. An ammunition depot in Belgorod, across the border in Russia, burned. "
+            "Germany and Poland sent aid.")
+    found = _by_text(geoparse(text, gazetteer=gaz))
+    assert found["Russia"][0].place.country_code == "RU"
+    assert found["Ukraine"][0].place.country_code == "UA"
+
+
+def test_sentence_initial_article_is_not_a_country_code(gaz):
+    mentions = geoparse("KHARTOUM, Sudan - A drone strike hit a market. I saw it, a witness said.", gazetteer=gaz)
+    assert [m.text for m in mentions] == ["KHARTOUM", "Sudan"]
+
+
+def test_sibling_places_are_not_parents(gaz):
+    found = _by_text(geoparse("Talks between Russia, Ukraine and Turkey stalled.", gazetteer=gaz))
+    assert [found[n][0].place.country_code for n in ("Russia", "Ukraine", "Turkey")] == ["RU", "UA", "TR"]
