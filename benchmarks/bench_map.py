@@ -45,9 +45,11 @@ def load_seconds(browser, path: Path) -> tuple[float, float]:
     page.wait_for_function("window.__gcReady === true", timeout=120_000, polling=50)
     ready = time.perf_counter() - start
     # Interactive: the first incident's popup opens on a click at its position.
-    x, y = page.evaluate("""() => {
-        const i = 0, c = GC.data.inc;
+    x, y = page.evaluate("""async () => {
+        const i = 0, c = GC.data.inc, frame = () => new Promise(r => requestAnimationFrame(r));
+        GC.map.stop();
         GC.map.setView([c.lat[i], c.lon[i]], 9, {animate: false});
+        await frame(); await frame();
         const p = GC.map.latLngToContainerPoint([c.lat[i], c.lon[i]]);
         const r = GC.map.getContainer().getBoundingClientRect();
         return [p.x + r.left, p.y + r.top];

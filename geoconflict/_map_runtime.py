@@ -505,6 +505,10 @@ GC.fillBasemap = function (group) {
   var d = GC.data, pane = GC.map.getPane("gcBasemap") || GC.map.createPane("gcBasemap");
   pane.style.zIndex = 150;
   var r = L.svg({ pane: "gcBasemap", padding: 0.5 });
+  // Coarse world outlines beneath the detailed ones, which stop at the data extent.
+  if (d.world) {
+    group.addLayer(L.geoJSON(d.world, { style: d.style.countries, interactive: false, renderer: r }));
+  }
   [["countries", d.style.countries], ["admin1", d.style.admin1]].forEach(function (kv) {
     if (!d.basemap[kv[0]]) { return; }
     group.addLayer(L.geoJSON(d.basemap[kv[0]], { style: kv[1], interactive: false, renderer: r }));

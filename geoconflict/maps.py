@@ -285,8 +285,7 @@ def report_map(
     if offline or provider is None:
         try:
             basemap = basemap_geojson(data.bounds)
-            if offline:
-                world = world_geojson()
+            world = world_geojson()
         except BoundariesUnavailable as exc:
             notes.append(f"No vector basemap: {exc}.")
     payload = dict(data.payload)
@@ -323,18 +322,17 @@ def report_map(
 
     if len(data.dates) > 1:
         m.add_child(TimeSlider(), name="gc_time")
-    m.add_child(_legend(data, title=title, notes=notes), name="gc_legend")
     Fullscreen(position="topleft").add_to(m)
     MeasureControl(position="topleft", primary_length_unit="kilometers",
                    secondary_length_unit="miles", primary_area_unit="sqkilometers").add_to(m)
-    if offline:
-        if world is not None:
-            m.add_child(VectorMiniMap(), name="gc_minimap")
-    elif provider is not None:
+    if provider is not None:
         MiniMap(tile_layer=folium.TileLayer(tiles=provider.build_url(), attr=provider.html_attribution),
                 toggle_display=True, position="bottomleft").add_to(m)
-    elif world is None:
+    elif world is not None:  # no tiles: the overview is drawn from the bundled outlines
+        m.add_child(VectorMiniMap(), name="gc_minimap")
+    else:
         notes.append("No mini-map: it needs tiles or the bundled country outlines.")
+    m.add_child(_legend(data, title=title, notes=notes), name="gc_legend")
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
 
     if data.bounds is not None:
