@@ -28,14 +28,16 @@ import json, time
 t0 = time.perf_counter()
 from gazetteer import boundaries as b
 t1 = time.perf_counter()
+c1 = time.process_time()
 for kind in ("countries", "admin1", "borders"):
     b._layer(kind)
 t2 = time.perf_counter()
+cpu = time.process_time() - c1
 b._borders()
 t3 = time.perf_counter()
 b.load_admin1()
 t4 = time.perf_counter()
-print(json.dumps({"import_s": t1 - t0, "layers_s": t2 - t1, "border_index_s": t3 - t2, "admin1_frame_s": t4 - t3}))
+print(json.dumps({"import_s": t1 - t0, "layers_s": t2 - t1, "border_index_s": t3 - t2, "admin1_frame_s": t4 - t3, "layers_cpu_s": cpu}))
 """
 
 _QUERIES = r"""
@@ -73,7 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--points", type=int, default=5000, help="points on land per vectorised call (default 5000)")
     args = ap.parse_args(argv)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load average {os.getloadavg()[0]:.1f} (wall times grow with it; CPU times less so)"
+    )
     with tempfile.TemporaryDirectory(prefix="bench-boundaries-") as cache:
         env = dict(os.environ, GEOCONFLICT_CACHE=cache, OMP_NUM_THREADS="1")
         first = _run(_LOAD, env)
@@ -82,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     for label, r in (("first use (parse .geojson.gz, write cache)", first), ("later processes (WKB cache)", warm)):
         total = r["layers_s"] + r["border_index_s"]
         print(
-            f"{label}: import {r['import_s']:.2f} s, three layers {r['layers_s']:.2f} s, "
+            f"{label}: import {r['import_s']:.2f} s, three layers {r['layers_s']:.2f} s "
+            f"(CPU {r['layers_cpu_s']:.2f} s), "
             f"border index {r['border_index_s']:.2f} s -> {total:.2f} s; admin-1 GeoDataFrame +{r['admin1_frame_s']:.2f} s"
         )
     print(f"queries on {queries['points']} points on land (warm, one process):")

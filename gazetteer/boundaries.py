@@ -563,6 +563,17 @@ def _candidate_chunks(bi: _BorderIndex, lons: np.ndarray, lats: np.ndarray) -> t
 
 def _nearest_border(lats: np.ndarray, lons: np.ndarray):
     """(km, nearest lat, nearest lon, borders-layer row) per point; NaN/-1 for NaN input."""
+    if lats.size > 1:
+        # Event tables repeat locations (ACLED: many events per town): solve
+        # each distinct point once.
+        uniq, inverse = np.unique(np.stack([lats, lons], axis=1), axis=0, return_inverse=True)
+        if len(uniq) < lats.size:
+            inverse = inverse.reshape(-1)
+            return tuple(a[inverse] for a in _nearest_border_distinct(uniq[:, 0], uniq[:, 1]))
+    return _nearest_border_distinct(lats, lons)
+
+
+def _nearest_border_distinct(lats: np.ndarray, lons: np.ndarray):
     n = lats.size
     km = np.full(n, np.nan)
     nlat = np.full(n, np.nan)

@@ -109,6 +109,15 @@ def test_vectorised_and_scalar_agree():
         assert b.distance_to_border_km(la, lo) == pytest.approx(d, abs=1e-6)
 
 
+def test_repeated_locations_give_the_same_answer_as_single_ones():
+    lats = [34.5553, 31.5017, 34.5553, float("nan"), 31.5017]
+    lons = [69.2075, 34.4668, 69.2075, 1.0, 34.4668]
+    d = b.distances_to_border_km(lats, lons)
+    assert d[0] == d[2] == b.distance_to_border_km(34.5553, 69.2075)
+    assert d[1] == d[4] == b.distance_to_border_km(31.5017, 34.4668)
+    assert math.isnan(d[3])
+
+
 def test_vectorised_nan_entries_are_missing_values():
     codes = b.countries_at([np.nan, 34.5553], [69.0, 69.2075])
     assert codes.tolist() == [None, "AF"]
