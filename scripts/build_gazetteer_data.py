@@ -478,7 +478,6 @@ def build_countries(node_modules: Path, gn_countries: dict, admin1_by_country: d
     topo = json.loads((node_modules / "world-atlas" / "countries-10m.json").read_text(encoding="utf-8"))
     raw = _decode_arcs(topo)
     simp = [_simplify_arc(a, COUNTRY_TOLERANCE) for a in raw]
-    border_simp = {}
     num_to_iso2 = {str(v["isonumeric"]).zfill(3): k for k, v in gn_countries.items()}
 
     # Admin-1 union per country, to give territories without an ISO numeric id
