@@ -57,11 +57,7 @@ def test_round_trip_keeps_every_record(report, tmp_path, fmt):
     assert back.unresolved == ["Tabbasum Road"]
     assert back.places.loc[1, "footprint"].geom_type == "Polygon"
     assert set(back.incidents["notes"].dropna()) >= {HOSTILE[4], HOSTILE[6]}
-
-
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_report_metadata_where_the_format_has_room(report, tmp_path, fmt):
-    back = gio.read_file(gio.write_report(report, tmp_path / f"report.{fmt}"))
+    # report metadata, where the format has room for it
     if fmt in KEEPS_METADATA:
         assert (back.title, back.published, back.source) == (report.title, report.published, report.source)
     else:
@@ -380,7 +376,7 @@ def test_failed_multi_file_write_leaves_no_file(report, tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", ["geojson", "csv", "kml"])  # the text formats
 def test_control_characters(tmp_path, fmt):
     report = hostile_report()
     report.stances.loc[1, "quote"] = "bell\x07 escape\x1b[31m end"
