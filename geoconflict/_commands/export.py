@@ -9,11 +9,6 @@ from pathlib import Path
 
 __all__ = ["register", "run"]
 
-#: Inputs read as report text (extracted with read_report); anything else is
-#: read with geoconflict.io.read_file.
-TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
-
-
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "export",
@@ -46,6 +41,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from geoconflict._commands.map import REPORT_SUFFIXES, load_input
     from geoconflict.errors import InputError
     from geoconflict.io import format_for, output_paths, read_file, write_report
 
@@ -54,10 +50,9 @@ def run(args: argparse.Namespace) -> int:
     published = _published(args.published)
     if not source.is_file():
         raise InputError(f"input {source} does not exist or is not a file")
-    if source.suffix.lower() in TEXT_SUFFIXES:
-        # the same reading of report text as `geoconflict map`
-        from geoconflict._commands.map import load_input
-
+    # report text is read exactly as `geoconflict map` reads it; any other
+    # input is a file geoconflict.io.read_file knows
+    if source.suffix.lower() in REPORT_SUFFIXES:
         report = load_input(source, published=published)
     else:
         report = read_file(source)
