@@ -29,7 +29,7 @@ from pathlib import Path
 from geoconflict._map_security import inline_code
 from geoconflict.errors import AssetsNotFoundError
 
-__all__ = ["Asset", "resolve_assets", "node_modules_dir", "asset_text"]
+__all__ = ["Asset", "resolve_assets", "node_modules_dir", "asset_text", "leaflet_icon_script"]
 
 _REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -177,6 +177,25 @@ def asset_text(key: str) -> str:
             "run `./dev setup` (npm ci) to install the packages listed in package.json"
         )
     return _read_asset(str(path), kind, path.stat().st_mtime_ns)
+
+
+def leaflet_icon_script() -> str:
+    """JS pointing Leaflet's default marker icon at inlined images.
+
+    Leaflet finds its marker images through the path of leaflet.css; once the
+    CSS is inlined that path is gone and plugins that place default markers
+    (the measure tool) would request ``marker-icon.png`` from disk.
+    """
+    images = node_modules_dir() / "leaflet" / "dist" / "images"
+    urls = {}
+    for option, name in (("iconUrl", "marker-icon.png"), ("iconRetinaUrl", "marker-icon-2x.png"),
+                         ("shadowUrl", "marker-shadow.png")):
+        path = images / name
+        if not path.is_file():
+            raise AssetsNotFoundError(f"Leaflet image {path} is missing; run `./dev setup` (npm ci) again")
+        urls[option] = _data_uri(path)
+    return ("L.Icon.Default.imagePath = '';\nL.Icon.Default.mergeOptions("
+            + json.dumps(urls, sort_keys=True) + ");")
 
 
 def resolve_assets(pairs: list[tuple[str, str]], kind: str, *, offline: bool) -> list[Asset]:

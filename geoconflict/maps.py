@@ -30,7 +30,7 @@ import folium
 from branca.element import Element
 from folium.plugins import Fullscreen, MeasureControl, MiniMap
 
-from geoconflict._assets import resolve_assets
+from geoconflict._assets import leaflet_icon_script, resolve_assets
 from geoconflict._map_basemap import BoundariesUnavailable, basemap_geojson, world_geojson
 from geoconflict._map_data import (
     LAYER_NAMES,
@@ -149,6 +149,8 @@ def _apply_assets(root, *, offline: bool) -> None:
             continue
         done.add(asset.name)
         root.header.add_child(InlineAsset(asset.code, asset.kind), name=f"gc_inline_{asset.name}")
+        if asset.name == "leaflet_js":
+            root.header.add_child(InlineAsset(leaflet_icon_script(), "js"), name="gc_inline_leaflet_icons")
 
 
 def _tile_provider(name: str):

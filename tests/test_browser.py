@@ -160,6 +160,25 @@ def test_time_slider_filters_by_date(offline_page):
     assert page.locator("path.gc-incident").count() == 4
 
 
+def test_measure_and_fullscreen_controls_work_offline(browser, files):
+    page = Page(browser, files["offline"])
+    try:
+        p = page.page
+        failed: list[str] = []
+        p.on("requestfailed", lambda r: failed.append(r.url))
+        box = p.locator(".leaflet-control-measure-toggle").bounding_box()
+        p.mouse.move(box["x"] + 5, box["y"] + 5)  # the control opens on hover
+        p.click(".leaflet-control-measure .js-start")
+        p.mouse.click(300, 300)
+        p.mouse.click(500, 420)
+        p.click(".leaflet-control-measure .js-finish")
+        assert "Kilometers" in p.inner_text(".leaflet-popup-content")
+        p.click(".leaflet-control-zoom-fullscreen")
+        assert failed == [] and page.errors == [] and page.blocked == []
+    finally:
+        page.close()
+
+
 def test_canvas_mode_popups(browser, files):
     page = Page(browser, files["canvas"])
     try:
