@@ -191,6 +191,24 @@ _EXCESSIVE = re.compile(r"\b(?:live\s+(?:ammunition|fire|rounds)|opened\s+fire\s
 _CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|villagers|residents|worshippers|displaced|aid\s+workers|market|hospital|school|mosque|church|camp)\b", re.IGNORECASE)
 
 
+def _fast(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive, end-anchored pattern recompiled for case-folded
+    windows (see actors._fold), with a look-ahead that lets most start
+    positions fail at once: these run for every mention and trigger, and the
+    folded form is about five times faster."""
+    return re.compile("(?=[a-z0-9])" + pattern.pattern.replace("[A-Z]", "[a-z]"))
+
+
+# modal verbs only in lower case: "12 May 2024" is a date, not a hypothetical
+_MODAL = re.compile(r"\b(?:might|may|will|shall)\b[^.;:]{0,60}$")
+_IRREALIS = re.compile(_IRREALIS.pattern.replace("(?-i:might|may|will|shall)|", ""), re.IGNORECASE)
+_IRREALIS_F, _NEGATED_F, _LOCATIVE_F, _FALSE_ON_F, _DISTANCE_REF_F, _NEAR_F, _TARGET_PREP_F = map(
+    _fast, (_IRREALIS, _NEGATED, _LOCATIVE, _FALSE_ON, _DISTANCE_REF, _NEAR, _TARGET_PREP)
+)
+_NOT_SUBJECT_F = re.compile(r"(?=[a-z])\b(?:between|with|of|from|and|about|over|by)\s+(?:the\s+)?$")
+_WITH_F = re.compile(r"(?=[a-z])\bwith\s+(?:the\s+)?$")
+
+
 @dataclass(frozen=True)
 class Trigger:
     """A word or phrase that reports violence or a demonstration."""
@@ -231,8 +249,8 @@ def find_triggers(text: str) -> list[Trigger]:
 
     Examples
     --------
-    >>> [(t.text, t.sub_event_type) for t in find_triggers("Drones struck; shelling and clashes.")]
-    [('struck', ''), ('shelling', 'Shelling/artillery/missile attack'), ('clashes', 'Armed clash')]
+    >>> [(t.text, t.sub_event_type) for t in find_triggers("Drones struck; shelling and clashes. They attacked.")]
+    [('Drones struck', 'Air/drone strike'), ('shelling', 'Shelling/artillery/missile attack'), ('clashes', 'Armed clash'), ('attacked', '')]
     """
     out = []
     for m in _TRIGGER_RE.finditer(_fold(text)):
@@ -249,7 +267,8 @@ def _real_triggers(sentence: str, triggers: list[Trigger]) -> list[Trigger]:
     kept = []
     for t in triggers:
         before = sentence[max(0, t.start - 80): t.start]
-        if _IRREALIS.search(before) or _NEGATED.search(before):
+        folded = _fold(before)
+        if _IRREALIS_F.search(folded) or _NEGATED_F.search(folded) or _MODAL.search(before):
             continue
         low = t.text.lower()
         if low in ("hit", "targeted", "targeting", "struck") and re.match(r"\s+(?:out|(?:a\s+)?record|a\s+deal|the\s+(?:market|shelves|headlines))\b", sentence[t.end:]):
@@ -309,13 +328,14 @@ def _in_quote(text: str, start: int, end: int, para_start: int) -> bool:
 def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: int) -> tuple[bool, str]:
     """Whether a mention is marked as the scene of an event, and how."""
     before = text[max(sent_start, m.start - 90): m.start]
-    if _DISTANCE_REF.search(before):
+    folded = _fold(before)
+    if _DISTANCE_REF_F.search(folded):
         return False, "distance reference"
     if _BORDER_AFTER.match(text, m.end) or re.search(r"[-–]$", before):
         return False, "border compound"
-    if _FALSE_ON.search(before):
+    if _FALSE_ON_F.search(folded):
         return False, "metonym"
-    if _LOCATIVE.search(before):
+    if _LOCATIVE_F.search(folded):
         return True, "cue"
     if prev_loc is not None:
         gap = text[prev_loc.end: m.start]
@@ -378,7 +398,7 @@ def _geo_precision(text: str, m: Mention, head: Mention | None = None) -> int:
         return 3
     first = head or m
     before = text[max(0, first.start - 40): first.start]
-    if ft == "area" or _NEAR.search(before) or _AREA_AFTER.match(text, m.end):
+    if ft == "area" or _NEAR_F.search(_fold(before)) or _AREA_AFTER.match(text, m.end):
         return 2
     return 1
 
@@ -414,7 +434,8 @@ def _pick_attacker(sentence: str, actors: list[ActorMention], anchor: int, locat
         if a.kind == "demonym" or (a.kind == "crowd" and a.name == "Civilians"):
             continue
         left = sentence[max(0, a.start - 40): a.start]
-        if _TARGET_PREP.search(left) or re.search(r"\b(?:between|with|of|from|and|about|over|by)\s+(?:the\s+)?$", left, re.I):
+        left = _fold(left)
+        if _TARGET_PREP_F.search(left) or _NOT_SUBJECT_F.search(left):
             continue
         return a
     if battle:
@@ -436,7 +457,8 @@ def _pick_target(sentence: str, actors: list[ActorMention], anchor: int, attacke
         if attacker is not None and a.start < attacker.end:
             continue
         left = sentence[max(0, a.start - 40): a.start]
-        if _TARGET_PREP.search(left) or (battle and re.search(r"\bwith\s+(?:the\s+)?$", left, re.I)):
+        folded = _fold(left)
+        if _TARGET_PREP_F.search(folded) or (battle and _WITH_F.search(folded)):
             return a
         if a.start > anchor and (a.kind == "crowd" or re.fullmatch(r"\w+(?:ed|ing)?\s+(?:(?:the|a|an)\s+)?", sentence[anchor:a.start])):
             return a
@@ -497,7 +519,7 @@ def extract_incidents(
     >>> r["actor1"], r["sub_event_type"], r["location"], str(r["event_date"]), r["time_precision"]
     ('Military Forces of Russia', 'Shelling/artillery/missile attack', 'Kharkiv', '2025-03-02', 1)
     """
-    from shapely import Point
+    import shapely
 
     if not text:
         return []
@@ -688,7 +710,6 @@ def extract_incidents(
                 "confidence": round(min(0.99, max(0.05, confidence)), 3),
                 "responds_to": None,
                 "gazetteer_id": m.place.gazetteer_id,
-                "geometry": Point(float(m.place.lon), float(m.place.lat)),
                 "date_cue": edate.cue,
             }
             key = (m.place.gazetteer_id, actor1, event_type, edate.date)
@@ -711,6 +732,10 @@ def extract_incidents(
     for inc in merged:
         inc.row["responds_to"] = " ".join(merged[j].row["id"] for j in inc.answers) or None
         rows.append(inc.row)
+    if rows:  # one vectorised call instead of a Point per row
+        points = shapely.points([r["longitude"] for r in rows], [r["latitude"] for r in rows])
+        for row, point in zip(rows, points):
+            row["geometry"] = point
     return rows
 
 

@@ -107,8 +107,9 @@ def read_report(
     Examples
     --------
     >>> r = read_report("Drones struck El Fasher on Sunday, killing 12 civilians.", "2025-03-04")
-    >>> r.incidents.loc[0, ["location", "sub_event_type", "time_precision"]].tolist()
-    ['El Fasher', 'Air/drone strike', 1]
+    >>> row = r.incidents.iloc[0]
+    >>> row["location"], row["sub_event_type"], int(row["time_precision"])
+    ('El Fasher', 'Air/drone strike', 1)
     >>> str(r.incidents.loc[0, "event_date"].date())
     '2025-03-02'
     """
