@@ -188,6 +188,11 @@ def test_canvas_mode_popups(browser, files):
             page.page.locator(".leaflet-control-layers label", has_text=name).locator("input").uncheck()
         page.click_at(33.66444, 73.08694)
         assert RETALIATION_SENTENCE in page.popup_text()
+        page.close_popup()
+        page.page.locator(".gc-time input[type=range]").fill("0")  # before the retaliation's date
+        page.click_at(33.66444, 73.08694)
+        page.page.wait_for_timeout(300)
+        assert page.page.locator(".leaflet-popup").count() == 0
         assert page.errors == [] and page.blocked == []
     finally:
         page.close()

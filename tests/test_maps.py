@@ -205,6 +205,25 @@ def test_offline_page_loads_nothing_from_the_network(offline_html):
     assert "L.tileLayer" not in offline_html
 
 
+def test_offline_vector_basemap_around_the_data(offline_html):
+    pytest.importorskip("gazetteer.boundaries")
+    basemap = payload(offline_html)["basemap"]
+    countries = {f["properties"]["name"] for f in basemap["countries"]["features"]}
+    assert {"Afghanistan", "Pakistan"} <= countries
+    assert "Brazil" not in countries  # clipped to the data extent
+    assert len(basemap["admin1"]["features"]) > 10
+    assert payload(offline_html)["world"]["features"]  # coarse outlines for the mini-map
+
+
+def test_stances_shade_countries_and_list_the_rest(online_html):
+    pytest.importorskip("gazetteer.boundaries")
+    features = payload(online_html)["stances"]["features"]
+    by_code = {f["properties"]["code"]: f["properties"] for f in features}
+    assert by_code["US"]["stance"] == "supports" and by_code["IN"]["stance"] == "condemns"
+    assert by_code["US"]["entries"][0]["quote"] == "Pakistan has a right to defend itself."
+    assert "not shaded: United Nations: calls for restraint" in legend_texts(online_html)
+
+
 def test_offline_inlines_leaflet_and_plugins_and_drops_unused(offline_html):
     assert "L.Control.Measure =" in offline_html or "L.Control.Measure=" in offline_html
     assert "antPath" in offline_html and "MiniMap" in offline_html
