@@ -100,6 +100,13 @@ _FUNCTION_WORDS = frozenset(
     Across Most Many Some Several All Each Every Other Another Residents Fighting Shelling Strikes
     Clashes Attacks Protests Police Troops Fighters Militants Rebels Forces Officials""".split()
 )
+# Never a place on their own, whatever the cue ("in North Waziristan" when the
+# gazetteer lacks the district must not become Cameroon's North region).
+_GENERIC_GEO_WORDS = frozenset(
+    """North South East West Northern Southern Eastern Western Central Middle Upper Lower Greater
+    Gulf Sea Ocean Bay Strait River Lake Mount Valley Desert Coast Island Islands Capital City
+    Province Region State District Border Frontier Republic Kingdom Federation Union""".split()
+)
 _MEDIA_HEADS = frozenset(
     "News Times Post Radio Television TV Tribune Herald Daily Press Journal Gazette Online Channel "
     "Agency Broadcasting Observer Express Telegraph Review Weekly Today Monitor".split()
@@ -136,7 +143,7 @@ _CUE_AFTER = re.compile(
     r"county|area|camp|airport|airbase|border|crossing|frontier|outskirts|suburbs?|suburb|"
     r"neighbourhood|neighborhood|valley|refugee|municipality|prefecture|department|raion|"
     r"hromada|locality|enclave|corridor|front|frontline|countryside|highway|road|port|"
-    r"governate|division|strip|sector|axis|direction)\b",
+    r"governate|division|strip|sector|axis|direction)\b(?![-\w])",
     re.IGNORECASE,
 )
 _LANDMARK_CUE_BEFORE = re.compile(
@@ -193,6 +200,8 @@ class _Lexicon:
         self._resolved: dict[tuple, object] = {}
 
     def is_name(self, surface: str) -> bool:
+        if surface in _COUNTRY_FORMS:
+            return True
         key = surface
         hit = self._names.get(key)
         if hit is None:
@@ -219,6 +228,8 @@ class _Lexicon:
             ctx_key = tuple(p.gazetteer_id for p in context) if not isinstance(context, str) else context
         key = (name, ctx_key, country)
         res = self._resolved.get(key)
+        if res is None and name in _COUNTRY_FORMS:
+            res = self._country_form(name)
         if res is None:
             try:
                 res = self.gaz.resolve(
@@ -233,6 +244,24 @@ class _Lexicon:
             self._resolved[key] = res
         return res
 
+
+    def _country_form(self, name: str):
+        from gazetteer import Resolution
+
+        try:
+            place = self.gaz.place(f"country:{_COUNTRY_FORMS[name]}")
+        except Exception:  # a gazetteer without that id: resolve the usual way
+            return None
+        return Resolution(query=name, best=place)
+
+
+# Long and short official forms of country names that gazetteers often lack
+# ("Democratic Republic of Congo" is neither GeoNames' nor Natural Earth's spelling).
+_COUNTRY_FORMS = {
+    "Democratic Republic of Congo": "CD", "Democratic Republic of the Congo": "CD", "DR Congo": "CD",
+    "DRC": "CD", "D.R. Congo": "CD", "Congo-Kinshasa": "CD", "Republic of Congo": "CG",
+    "Republic of the Congo": "CG", "Congo-Brazzaville": "CG", "Türkiye": "TR", "Turkiye": "TR",
+}
 
 _LEXICONS: dict[int, _Lexicon] = {}
 
@@ -422,7 +451,7 @@ def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]
             run_cue = _cue_for(text, run_start, run_end) or ""
             if _UNKNOWN_PLACE_AFTER.match(after_run) or (
                 run_cue.endswith(" of X") and run_cue.split()[0] in _AREA_OF
-            ):
+            ) or (run_cue and words[0] in _PLACE_MODIFIERS and words[0] not in ("Al", "El")):
                 first = ri
                 for x in range(rj - 2, ri - 1, -1):
                     if tokens[x].possessive or words[x - ri] in ORG_HEAD_WORDS or words[x - ri] in PERSON_TITLES:
@@ -467,6 +496,8 @@ def _skip_lead(tokens: list[_Token], first: int, end: int) -> int:
     ("Residents of Xyzzy Road", "The Abu Shouk")."""
     while first < end - 1:
         word = tokens[first].text
+        if word in _PLACE_MODIFIERS:
+            break
         if word in _FUNCTION_WORDS or word in ORDINARY_WORDS or word in _RUN_CONNECTORS:
             first += 1
         elif tokens[first + 1].text == "of" and _zipf(word) >= COMMON_ZIPF:
@@ -533,6 +564,8 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
         before = text[max(0, cand.start - 40) : cand.start]
         return bool(_LANDMARK_CUE_BEFORE.search(before))
     single = " " not in surf
+    if single and surf.title() in _GENERIC_GEO_WORDS:
+        return False
     if single and (surf in ORDINARY_WORDS or surf in _FUNCTION_WORDS or surf.title() in _FUNCTION_WORDS) \
             and not cand.cue:
         return False
@@ -632,7 +665,12 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
         if len(ctx) >= _MAX_CONTEXT:
             break
     _link_parents(text, cands, first)
-    doc_countries = {p.country_code for p in ctx if p.country_code}
+    # which names of the document vouch for which countries
+    support: dict[str, set[str]] = {}
+    for name, res in first.items():
+        best = getattr(res, "best", None)
+        if best is not None and best.country_code:
+            support.setdefault(best.country_code, set()).add(name)
     # pass 2: each mention with the document context and its explicit parent
     for c in cands:
         parent_place = None
@@ -659,7 +697,7 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
                 if best is not None and head in ("Province", "Governorate", "Oblast", "Region",
                                                  "District", "State", "County", "City", "Town"):
                     res = alt
-        _choose(c, res, doc_countries)
+        _choose(c, res, {cc for cc, names in support.items() if names - {c.lookup}})
 
 
 _AREA_CUES = frozenset(
@@ -690,19 +728,27 @@ def _plausible(surface: str, place: Place) -> bool:
 def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
     """Pick the place for a candidate from a resolution (best first)."""
     ranked = [p for p in [getattr(res, "best", None), *(getattr(res, "alternatives", ()) or ())] if p is not None]
+    key = _norm(c.lookup)
+    top = ranked[0] if ranked else None
     if doc_countries:
-        # a small town far from everything else the report names, matched on
-        # a variant spelling, is a guess: better listed as unresolved
+        # a town outside every country the rest of the report names is a
+        # guess when matched on a variant spelling, or when nothing in the
+        # text says it is a place ("Fano militiamen" in an Ethiopia report)
         ranked = [
             p for p in ranked
-            if not (p.feature_type == "city" and (p.population or 0) < _STRAY_POPULATION
-                    and p.country_code not in doc_countries and _norm(c.lookup) != _norm(p.name))
+            if not (p.feature_type == "city" and p.country_code not in doc_countries and (
+                ((p.population or 0) < _STRAY_POPULATION and _norm(c.lookup) != _norm(p.name))
+                or ((p.population or 0) < _STRONG_POPULATION and not c.cue)
+                or (_norm(c.lookup) != _norm(p.name) and not c.cue)
+            ))
         ]
     # a near miss is a suggestion, not a reading of the text: the mention stays
     # unresolved ("Tabbasum Road" is not "Fort Abbas")
     ranked = [p for p in ranked if not p.fuzzy and _plausible(c.lookup, p)]
+    # below the gazetteer's own first choice only exact names are trusted:
+    # loose matches further down are noise ("Fano" -> Vienna)
+    ranked = [p for p in ranked if p is top or _norm(p.name) == key or p.feature_type != "city"]
     if ranked:
-        key = _norm(c.lookup)
         if _norm(ranked[0].name) != key:
             exact = [p for p in ranked if _norm(p.name) == key]
             # "Russia" is Russia even when an alias elsewhere ranks higher

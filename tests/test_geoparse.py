@@ -239,3 +239,19 @@ def test_sentence_initial_article_is_not_a_country_code(gaz):
 def test_sibling_places_are_not_parents(gaz):
     found = _by_text(geoparse("Talks between Russia, Ukraine and Turkey stalled.", gazetteer=gaz))
     assert [found[n][0].place.country_code for n in ("Russia", "Ukraine", "Turkey")] == ["RU", "UA", "TR"]
+
+
+def test_long_country_forms_and_foreign_namesakes(gaz):
+    text = ("GOMA, Democratic Republic of Congo - M23 rebels seized the town of Sake, about 25 km west of Goma, "
+            "the capital of North Kivu province. Ethiopian forces and Fano militiamen clashed near Gondar.")
+    found = _by_text(geoparse(text, gazetteer=gaz))
+    assert found["Democratic Republic of Congo"][0].place.country_code == "CD"
+    assert found["Sake"][0].place.country_code == "CD"
+    assert "Fano" not in found  # a militia, not the Italian town
+    assert "Congo" not in found
+
+
+def test_unknown_district_with_compass_prefix_is_listed_whole(gaz):
+    found = _by_text(geoparse("Gunmen attacked a checkpoint in North Waziristan on Tuesday.", gazetteer=gaz))
+    assert "North" not in found
+    assert "North Waziristan" in found
