@@ -58,7 +58,8 @@ TRIGGERS: tuple[tuple[str, str, str, int], ...] = (
      r"bomb\s+blasts?|booby[- ]traps?(?:ped)?|explosive\s+devices?|planted\s+bombs?)", _EXPLOSIONS, "Remote explosive/landmine/IED", 9),
     (r"grenades?", _EXPLOSIONS, "Grenade", 8),
     (r"(?:air\s*strikes?|air[- ]raids?|aerial\s+(?:bombardments?|attacks?|strikes?|bombing)|drone\s+(?:strikes?|attacks?)|"
-     r"drones?\s+(?:struck|hit|attacked|targeted|slammed)|kamikaze\s+drones?|warplanes?|fighter\s+jets?|"
+     r"drones?\s+(?:struck|hit|attacked|targeted|slammed|at|on|against|towards?)|kamikaze\s+drones?|"
+     r"(?:launched|fired|sent)\s+(?:\w+\s+){0,3}drones|warplanes?|fighter\s+jets?|"
      r"bomb(?:ed|ing|ings)|aircraft|helicopter\s+gunships?|barrel\s+bombs?)", _EXPLOSIONS, _AIR, 8),
     (r"(?:shell(?:ing|ed|s)?|artillery|missiles?|rockets?|mortars?|ballistic|barrages?|bombardments?|"
      r"projectiles?|howitzers?)", _EXPLOSIONS, _SHELL, 7),
@@ -129,7 +130,7 @@ _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|around|across|into|inside|within|through|throughout|along|over|toward|towards|"
     r"targeting|targeted|target|hit|hitting|struck|striking|bombed|bombing|shelled|shelling|pounded|pounding|"
     r"attacked|attacking|raided|raiding|stormed|captured|seized|besieged|overran|entered|"
-    r"rocked|rocking|killed\s+in|including|such\s+as|close\s+to|north\s+of|south\s+of|east\s+of|west\s+of|outskirts\s+of)\s+"
+    r"rocked|rocking|killed\s+in|including|such\s+as|streets\s+of|close\s+to|north\s+of|south\s+of|east\s+of|west\s+of|outskirts\s+of)\s+"
     + _DESCRIPTOR + _POSSESSOR + r"|\bon\s+" + _DESCRIPTOR + _POSSESSOR + r")$",
     re.IGNORECASE,
 )
@@ -460,6 +461,9 @@ def _pick_target(sentence: str, actors: list[ActorMention], anchor: int, attacke
         folded = _fold(left)
         if _TARGET_PREP_F.search(folded) or (battle and _WITH_F.search(folded)):
             return a
+        if battle and attacker is not None and re.search(r"\bbetween\s+(?:the\s+)?$", _fold(sentence[max(0, attacker.start - 20):attacker.start])) \
+                and re.fullmatch(r"\s+and\s+(?:the\s+)?", sentence[attacker.end:a.start]):
+            return a
         if a.start > anchor and (a.kind == "crowd" or re.fullmatch(r"\w+(?:ed|ing)?\s+(?:(?:the|a|an)\s+)?", sentence[anchor:a.start])):
             return a
     return None
@@ -583,6 +587,7 @@ def extract_incidents(
         dl = _DATELINE_PREFIX.match(stext)
         if dl:
             s_mentions = [m for m in s_mentions if m.start - sent.start >= dl.end()]
+            s_actors = [a for a in s_actors if a.start >= dl.end()]
         located: list[tuple[Mention, str]] = []
         prev_loc: Mention | None = None
         head_of: dict[int, Mention] = {}  # list item -> the list's first place ("parts of A, B and C")

@@ -230,3 +230,23 @@ def test_backer_is_not_the_attacker():
     (row,) = extract_incidents(text, mentions(text, goma), published=date(2025, 1, 28))
     assert row["actor1"] == "M23: March 23 Movement"
     assert row["sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_more_news_patterns():
+    from _extract import place
+
+    places = {"Khartoum": place("Khartoum", 15.55, 32.53, "SD"), "Kyiv": place("Kyiv", 50.45, 30.52, "UA"),
+              "Peshawar": place("Peshawar", 34.01, 71.58, "PK"), "Pakistan": place(
+                  "Pakistan", 30.38, 70.1, "PK", "country", admin1=None, gid="country:PK")}
+
+    def rows(text):
+        return extract_incidents(text, mentions(text, places), published=date(2024, 11, 8))
+
+    (clash,) = rows("Fighting between the army and the RSF in Khartoum killed 20 people on Thursday.")
+    assert (clash["actor1"], clash["actor2"]) == ("Military Forces of Sudan", "Rapid Support Forces")
+    assert clash["fatalities"] == 20 and clash["layer"] == "clash"
+    (drones,) = rows("Russia launched dozens of drones at Kyiv overnight.")
+    assert (drones["actor1"], drones["sub_event_type"]) == ("Military Forces of Russia", "Air/drone strike")
+    (bomb,) = rows("PESHAWAR, Pakistan, Nov. 8, 2024 (Wire) - A suicide bomber blew himself up at a mosque "
+                   "in Peshawar on Friday, police said.")
+    assert bomb["sub_event_type"] == "Suicide bomb" and bomb["actor1"] is None  # the dateline is no attacker
