@@ -443,3 +443,27 @@ def test_report_displays_as_its_map_in_jupyter(report):
     assert "<iframe" in html and "srcdoc=" in html
     assert "GC.init(" in html  # the escaped page of report_map(report)
     assert type(report.explore()).__name__ == "_ReportMap"
+
+
+def test_cli_maps_report_text(tmp_path, example_path):
+    pytest.importorskip("geoconflict.extract")
+    from geoconflict.cli import main
+
+    out = tmp_path / "example.html"
+    assert main(["map", str(example_path), "-o", str(out), "--offline", "--published", "2026-02-28"]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert payload(html)["inc"]["lon"]
+    assert "<script src=" not in html
+
+
+def test_acled_csv_maps_every_located_event(tmp_path):
+    io = pytest.importorskip("geoconflict.io")
+    from common import EXAMPLES_DIR
+
+    csv = EXAMPLES_DIR / "acled_sample.csv"
+    if not csv.is_file():
+        pytest.skip("bundled ACLED sample not present")
+    rep = io.read_file(csv)
+    data = payload(render_html(report_map(rep)))
+    assert len(data["inc"]["lon"]) == int(rep.incidents[["latitude", "longitude"]].notna().all(axis=1).sum())
+    assert set(data["s"][i] for i in data["inc"]["a1"] if i >= 0) == set(rep.incidents["actor1"].dropna())
