@@ -45,7 +45,8 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
     ("supports",
      r"(?:express\w*|extend\w*|offer\w*|voic\w*|reaffirm\w*|pledg\w*|declar\w*|announc\w*)\s+(?:\w+\s+){0,3}support|"
      r"support(?:s|ed)?\s+(?:for\s+)?(?:\w+(?:'s|’s)?\s+)?(?:right|efforts?|stance|position)|"
-     r"\bsupports?\b|\bbacks\b|\bbacked\b|\bbacking\b|stands?\s+(?:firmly\s+)?(?:with|by)|stood\s+(?:with|by)|"
+     r"\bsupports?\b|\bbacks\b|\bbacked\b|\bbacking\b|"
+     r"(?:stands?|stood|standing)\s+(?:firmly\s+|squarely\s+|shoulder\s+to\s+shoulder\s+)?(?:with|by)|"
      r"solidarity\s+with|right\s+to\s+defend\s+itself|right\s+to\s+self-defen[cs]e"),
     ("calls_for_restraint",
      r"restraint|cease-?fire|truce|de-?escalat\w*|negotiating\s+table|"
@@ -53,7 +54,8 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      r"diplomatic\s+(?:means|solution|settlement|channels)|political\s+and\s+diplomatic\s+means|"
      r"peaceful(?:ly)?\s+(?:resol\w*|settle\w*|solution|means)|resolve\s+(?:any\s+|their\s+|the\s+)?differences|"
      r"abandon\s+confrontation|stop\s+the\s+fighting|end\s+(?:the\s+)?hostilities|return\s+to\s+(?:the\s+)?talks|"
-     r"calm\s+(?:down|the\s+situation)"),
+     r"calm\s+(?:down|the\s+situation)|call(?:s|ed|ing)?\s+for\s+calm|urg(?:es|ed|ing)\s+calm|"
+     r"maximum\s+restraint|exercise\s+restraint|avoid\s+(?:further\s+)?escalation"),
     ("concern", r"concern(?:s|ed)?|alarm(?:ed)?|worr(?:y|ied)|disturb(?:ed|ing)|dismay(?:ed)?|troubled"),
     ("engages",
      r"held\s+(?:\w+\s+){0,2}(?:talks|conversations?|calls?|meetings?)|talks\s+with|"

@@ -110,3 +110,15 @@ def test_passive_backing_and_coordinated_speakers():
     for actor in ("France", "United Kingdom"):
         assert (actor, "calls_for_restraint", "M23: March 23 Movement") in got
         assert (actor, "calls_for_restraint", "Democratic Republic of Congo") in got
+
+
+def test_more_reaction_phrasings():
+    incidents = [{"actor1": "Military Forces of Israel", "actor2": "Hamas", "country_code": "PS",
+                  "location": "Rafah", "source_start": 0, "notes": "Israeli jets struck Rafah."}]
+    got = stances("Israeli jets struck Rafah. Washington said it stood firmly with Israel. "
+                  "Beijing denounced the strikes as a violation of sovereignty. The Kremlin said it was deeply "
+                  "alarmed. Egypt and Qatar, which mediate between the sides, called for calm.", incidents)
+    assert ("United States", "supports", "Israel") in got
+    assert ("China", "condemns", "Israel") in got
+    assert ("Russia", "concern", "Israel") in got
+    assert ("Egypt", "calls_for_restraint", "Hamas") in got and ("Qatar", "calls_for_restraint", "Israel") in got
