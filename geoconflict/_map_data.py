@@ -145,7 +145,15 @@ class _Strings:
         text = values.astype("string")
         text = text.where(text.str.strip() != "", None)
         codes, uniques = pd.factorize(text, use_na_sentinel=True)
-        table = np.array([self(u) for u in uniques] + [-1], dtype=np.int64)
+        index, values = self.index, self.values
+        table = np.empty(len(uniques) + 1, dtype=np.int64)
+        table[-1] = -1
+        for k, u in enumerate(uniques):  # already non-empty strings: no cleaning needed
+            idx = index.get(u)
+            if idx is None:
+                idx = index[u] = len(values)
+                values.append(u)
+            table[k] = idx
         return table[codes].tolist()  # code -1 picks the trailing -1
 
 
