@@ -231,6 +231,9 @@ GC.PointLayer = L.Layer.extend({
     }
     this._groups = Array.from(groups.keys()).sort(function (a, b) { return a - b; })
       .map(function (key) { return groups.get(key); });
+    this._style = new Uint16Array(rows.length);
+    var self = this;
+    this._groups.forEach(function (g, gi) { g.members.forEach(function (m) { self._style[m] = gi; }); });
   },
   onAdd: function (map) {
     this._canvas = L.DomUtil.create("canvas", "gc-points");
@@ -269,23 +272,32 @@ GC.PointLayer = L.Layer.extend({
     var ctx = cv.getContext("2d"), o = this._origin(), d = GC.data, sty = d.style, self = this;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, size.x, size.y);
-    // Each style is drawn once into a small sprite, then stamped at every point:
-    // rasterising one path with tens of thousands of sub-paths is far slower.
-    this._groups.forEach(function (g) {
-      var sprite = self._sprite(g, dpr), half = sprite.half;
-      g.members.forEach(function (k) {
-        var x = self._px[k] * o.scale - o.x, y = self._py[k] * o.scale - o.y;
-        if (x < -half || y < -half || x > size.x + half || y > size.y + half || !self._visible(k)) { return; }
-        ctx.drawImage(sprite.canvas, Math.round(x - half), Math.round(y - half), 2 * half, 2 * half);
-      });
+    // Each style is drawn once into a small sprite, then stamped at every point
+    // (rasterising one path with tens of thousands of sub-paths is far slower).
+    // Points are stamped in data order so no actor's colour buries the others,
+    // and symbols shrink when many are in view.
+    var n = this._rows.length, inView = new Uint8Array(n), count = 0, k, x, y;
+    for (k = 0; k < n; k++) {
+      x = this._px[k] * o.scale - o.x; y = this._py[k] * o.scale - o.y;
+      if (x > -12 && y > -12 && x < size.x + 12 && y < size.y + 12 && this._visible(k)) { inView[k] = 1; count++; }
+    }
+    var scale = count > 20000 ? 0.5 : count > 4000 ? 0.7 : 1, sprites = this._groups.map(function (g) {
+      return self._sprite(g, dpr, scale);
     });
+    this._scale = scale;
+    for (k = 0; k < n; k++) {
+      if (!inView[k]) { continue; }
+      var sp = sprites[this._style[k]], half = sp.half;
+      x = this._px[k] * o.scale - o.x; y = this._py[k] * o.scale - o.y;
+      ctx.drawImage(sp.canvas, Math.round(x - half), Math.round(y - half), 2 * half, 2 * half);
+    }
   },
-  _sprite: function (g, dpr) {
-    var key = dpr + "|" + g.col + "|" + g.sh + "|" + g.gp;
+  _sprite: function (g, dpr, scale) {
+    var key = dpr + "|" + scale + "|" + g.col + "|" + g.sh + "|" + g.gp;
     GC.sprites = GC.sprites || {};
     if (GC.sprites[key]) { return GC.sprites[key]; }
     var d = GC.data, ps = d.style.precision[g.gp] || d.style.precision["1"];
-    var color = d.colors[g.col], shape = d.shapes[g.sh], r = ps.radius;
+    var color = d.colors[g.col], shape = d.shapes[g.sh], r = ps.radius * scale;
     var half = Math.ceil(r * 1.25 + ps.weight + 1), cv = document.createElement("canvas");
     cv.width = cv.height = 2 * half * dpr;
     var ctx = cv.getContext("2d");
@@ -306,7 +318,7 @@ GC.PointLayer = L.Layer.extend({
   },
   // Nearest visible point within reach of a container point: [distance, row] or null.
   _hit: function (cp) {
-    var o = this._origin(), best = null, reach = 12;
+    var o = this._origin(), best = null, reach = 12 * (this._scale || 1);
     for (var k = 0; k < this._rows.length; k++) {
       var dx = this._px[k] * o.scale - o.x - cp.x, dy = this._py[k] * o.scale - o.y - cp.y;
       if (dx > reach || dx < -reach || dy > reach || dy < -reach) { continue; }
