@@ -65,7 +65,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from geoconflict.mentions import Mention
-from geoconflict.text import split_sentences
+from geoconflict.text import Sentence, split_sentences
 
 __all__ = [
     "HEDGES",
@@ -170,6 +170,30 @@ _ACROSS_BORDER = re.compile(
     r"\b(?P<hedge>just|right|immediately)?\s*(?:across|over|beyond)\s+the\s+(?:border|frontier)\b",
     re.IGNORECASE,
 )
+
+
+# A cheap pre-filter: only text near a unit word can hold a distance statement.
+_UNIT_HINT = re.compile(
+    r"\d\s*-?(?:km|kms|m|mi|nm)\b|kilomet|klicks|\bmiles?\b|\bmet(?:re|er)s?\b|\byards?\b",
+    re.IGNORECASE,
+)
+
+
+def _statement_matches(text: str):
+    """``_STATEMENT`` matches, searched only in windows around unit words."""
+    seen: set[int] = set()
+    last_end = -1
+    for hint in _UNIT_HINT.finditer(text):
+        if hint.start() < last_end:
+            continue
+        lo = max(0, hint.start() - 80)
+        hi = min(len(text), hint.end() + 60)
+        for m in _STATEMENT.finditer(text, lo, hi):
+            if m.start() in seen or m.start("unit") > hint.end() + 1 or m.end("unit") < hint.start():
+                continue
+            seen.add(m.start())
+            last_end = max(last_end, m.end())
+            yield m
 
 
 def parse_number(text: str) -> float | None:
@@ -309,7 +333,7 @@ def find_distance_statements(text: str) -> list[dict[str, Any]]:
     ('just six kilometers', 'exact')
     """
     out: list[dict[str, Any]] = []
-    for m in _STATEMENT.finditer(text):
+    for m in _statement_matches(text):
         number_text = m.group("num")
         value = parse_number(number_text)
         unit = re.sub(r"\s+", " ", m.group("unit").lower())
@@ -423,6 +447,26 @@ def _pick_target(stmt: dict, mentions: Sequence[Mention], text: str, sent_start:
     return None
 
 
+def _sentence_around(text: str, pos: int) -> Sentence:
+    """The sentence of ``text`` containing offset ``pos`` (split locally, so a
+    long document is not split whole for a few statements)."""
+    lo = max(0, pos - 2000)
+    cut = text.rfind("\n\n", lo, pos)
+    if cut >= 0:
+        lo = cut
+    hi = text.find("\n\n", pos)
+    hi = len(text) if hi < 0 or hi - pos > 2000 else hi
+    best = None
+    for sent in split_sentences(text[lo:hi]):
+        if sent.start + lo <= pos:
+            best = sent
+        else:
+            break
+    if best is None:
+        return Sentence(pos, min(len(text), pos + 1), text[pos : pos + 1])
+    return Sentence(best.start + lo, best.end + lo, best.text)
+
+
 def _border_distance_km(place, gazetteer) -> float | None:
     try:
         from gazetteer import boundaries
@@ -482,15 +526,10 @@ def extract_claims(
     if not statements:
         return []
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
-    sentences = split_sentences(text)
     rows: list[dict[str, Any]] = []
-    si = 0
     for stmt in statements:
-        while si < len(sentences) - 1 and sentences[si].end <= stmt["start"]:
-            si += 1
-        sent = sentences[si] if sentences else None
-        s_start = sent.start if sent else 0
-        s_end = sent.end if sent else len(text)
+        sent = _sentence_around(text, stmt["start"])
+        s_start, s_end = sent.start, sent.end
         if stmt["border"]:
             reference = None
         else:
@@ -513,7 +552,7 @@ def extract_claims(
             "direction_ok": None,
             "tolerance_km": None,
             "verdict": "unverifiable",
-            "notes": sent.text if sent else text,
+            "notes": sent.text,
             "source_start": s_start,
             "source_end": s_end,
             "stated_start": stmt["start"],
