@@ -319,6 +319,8 @@ class Gazetteer:
         if not cands:
             # The name may embed its parent: "Faizabad, Islamabad".
             for target, parent_text in parse_parent(name):
+                if parent_text[:1].islower() and not name.islower():
+                    continue  # "Rafah, on the border": a description, not a parent name
                 tnorm = normalize_name(target)
                 tc = self._lookup(tnorm)
                 parent = self._resolve_parent(parent_text)
@@ -326,6 +328,14 @@ class Gazetteer:
                     cands, norm = tc, tnorm
                     ctx = self._context(target, tnorm, context) or Context()
                     ctx = Context(ctx.countries, ctx.admin1, ctx.points, [parent, *ctx.parents])
+                    break
+        if not cands:
+            # "Rafah, on the Egyptian border": the name before the comma alone.
+            for target, _ in parse_parent(name):
+                tnorm = normalize_name(target)
+                if self._lookup(tnorm):
+                    cands, norm = self._lookup(tnorm), tnorm
+                    ctx = self._context(target, tnorm, context)
                     break
         kind_hint = None
         if not cands:
@@ -351,7 +361,7 @@ class Gazetteer:
             fz = fuzzy_scores.get(p.gazetteer_id) if fuzzy_scores else None
             places.append(
                 Place(p.name, p.lat, p.lon, p.country_code, p.admin1, p.feature_type, p.gazetteer_id, p.population,
-                      p.precision_m, p.source, round(s, 4), fz is not None, fz[0] if fz else name.strip(), p.admin1_code)
+                      p.precision_m, p.source, round(min(1.0, max(0.0, s)), 4), fz is not None, fz[0] if fz else name.strip(), p.admin1_code)
             )
         return Resolution(name, places[0], places[1:], is_ambiguous(scored[: limit + 1]))
 

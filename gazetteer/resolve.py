@@ -97,6 +97,7 @@ _ADMIN1_BONUS = 0.10
 _PROXIMITY_BONUS = 0.12
 _PROXIMITY_SCALE_KM = 150.0
 _COUNTRY_FILTER_MISS = -0.5
+_MAX_BONUS = _COUNTRY_BONUS + _ADMIN1_BONUS + _PROXIMITY_BONUS
 #: Runner-up within this score of the best makes a resolution ambiguous.
 AMBIGUITY_MARGIN = 0.05
 
@@ -316,6 +317,8 @@ def contains(parent: Place, place: Place) -> float:
             return 1.0
         if place.feature_type == "admin1" or place.country_code != parent.country_code:
             return 0.0
+        if parent.admin1_code and place.admin1_code:
+            return 0.0  # both coded, and the codes differ
         # admin1 codes can be missing or disagree (Natural Earth vs GeoNames):
         # fall back to distance from the area's representative point.
         d = distance_m(parent.lat, parent.lon, place.lat, place.lon)
@@ -338,11 +341,18 @@ def rank(
     """Score candidates ``(place, base)`` (base = prior * match quality).
 
     Returns ``(score, place)`` pairs, best first; ties broken by population
-    and then gazetteer id so the order is deterministic.  With ``top``, only
-    the first ``top`` entries are guaranteed to carry their full score: the
-    proximity term is skipped for candidates that cannot reach them.
+    and then gazetteer id so the order is deterministic.  Scores are raw sums
+    (they may leave 0..1); clip them for display.  With ``top``, only
+    the first ``top`` entries are guaranteed to be right: candidates that
+    cannot reach them are dropped or skip the proximity term.
     """
     ctx = context if context is not None and not context.empty else None
+    if top is not None and len(cands) > top and not country and (ctx is None or not ctx.parents):
+        # Bonuses are then all >= 0 and at most _MAX_BONUS: a candidate whose
+        # base trails the top-th base by more cannot reach the top.  Lists
+        # arrive sorted by base, so this is a prefix.
+        cut = sorted((b for _, b in cands), reverse=True)[top - 1] - (_MAX_BONUS if ctx is not None else 0.0)
+        cands = [c for c in cands if c[1] >= cut]
     partial = []
     for place, base in cands:
         s = base
@@ -366,7 +376,9 @@ def rank(
             need = [i for i, s in enumerate(partial) if s + _PROXIMITY_BONUS >= kth]
         for i, px in zip(need, _proximities([cands[i][0] for i in need], ctx)):
             partial[i] += _PROXIMITY_BONUS * px
-    scored = [(min(1.0, max(0.0, s)), c[0]) for s, c in zip(partial, cands)]
+    # Raw sums order the list (two readings both past 1.0 stay distinct);
+    # callers clip to 0..1 when they report a score.
+    scored = [(s, c[0]) for s, c in zip(partial, cands)]
     scored.sort(key=lambda sp: (-sp[0], -sp[1].population, sp[1].gazetteer_id))
     return scored
 

