@@ -153,20 +153,28 @@ def _apply_assets(root, *, offline: bool) -> None:
             root.header.add_child(InlineAsset(leaflet_icon_script(), "js"), name="gc_inline_leaflet_icons")
 
 
+_SUGGESTED_TILES = ("OpenStreetMap.Mapnik", "OpenTopoMap", "Esri.WorldImagery", "Esri.WorldStreetMap",
+                    "OpenStreetMap.HOT")
+
+
 def _tile_provider(name: str):
+    """The xyzservices provider called ``name``; a typed error lists usable ones."""
     import xyzservices
 
     try:
-        return xyzservices.providers.query_name(name)
+        provider = xyzservices.providers.query_name(name)
     except ValueError:
-        flat = sorted(xyzservices.providers.flatten())
-        common = [n for n in ("OpenStreetMap.Mapnik", "OpenTopoMap", "Esri.WorldImagery",
-                              "Esri.WorldStreetMap", "CartoDB.Positron") if n in flat]
         raise InputError(
             f"unknown tile provider {name!r}; use an xyzservices name such as "
-            f"{', '.join(common)} (all {len(flat)}: xyzservices.providers.flatten()), "
-            "or tiles=None for no tiles"
+            f"{', '.join(_SUGGESTED_TILES)} (all: xyzservices.providers.flatten()), "
+            "or tiles=None (CLI: --tiles none) for no tiles"
         ) from None
+    if provider.requires_token():
+        raise InputError(
+            f"tile provider {name!r} needs an API key, which geoconflict does not pass on; "
+            f"use one without a key such as {', '.join(_SUGGESTED_TILES)}, or tiles=None"
+        )
+    return provider
 
 
 def _payload_json(payload: dict[str, Any]) -> str:
@@ -231,7 +239,8 @@ def report_map(
     report : Report
         Places, incidents, claims and stances to draw.
     tiles : str or None
-        xyzservices provider name (``"OpenStreetMap.Mapnik"``, ``"OpenTopoMap"`` ...);
+        xyzservices provider name (``"OpenStreetMap.Mapnik"``, ``"OpenTopoMap"`` ...; providers
+        that need an API key are refused);
         ``None`` draws no tiles.  Defaults to OpenStreetMap online and to no
         tiles offline (a vector basemap of borders is drawn instead).
     offline : bool

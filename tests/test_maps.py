@@ -177,6 +177,12 @@ def test_unknown_tiles_name_lists_valid_ones(report):
     assert "OpenTopoMap" in str(info.value)
 
 
+def test_tiles_needing_a_key_are_refused_with_alternatives(report):
+    with pytest.raises(InputError, match="API key") as info:
+        report_map(report, tiles="CartoDB.Positron")
+    assert "OpenStreetMap.Mapnik" in str(info.value)
+
+
 def test_not_a_report_is_a_typed_error():
     with pytest.raises(InputError, match="Report"):
         report_map({"incidents": []})
