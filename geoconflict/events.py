@@ -57,6 +57,8 @@ TRIGGERS: tuple[tuple[str, str, str, int], ...] = (
     (r"(?:IEDs?|improvised\s+explosive\s+devices?|roadside\s+bombs?|car\s+bombs?|landmines?|land\s+mines?|"
      r"bomb\s+blasts?|booby[- ]traps?(?:ped)?|explosive\s+devices?|planted\s+bombs?)", _EXPLOSIONS, "Remote explosive/landmine/IED", 9),
     (r"grenades?", _EXPLOSIONS, "Grenade", 8),
+    # an explosion of unknown origin: typed by any more specific trigger in the sentence
+    (r"(?:explosions?|blasts?|detonat(?:ed|ion)|exploded|bomb\s+went\s+off)", _EXPLOSIONS, "Remote explosive/landmine/IED", 3),
     (r"(?:air\s*strikes?|air[- ]raids?|aerial\s+(?:bombardments?|attacks?|strikes?|bombing)|drone\s+(?:strikes?|attacks?)|"
      r"drones?\s+(?:struck|hit|attacked|targeted|slammed|at|on|against|towards?)|kamikaze\s+drones?|"
      r"(?:launched|fired|sent)\s+(?:\w+\s+){0,3}drones|warplanes?|fighter\s+jets?|"
@@ -189,7 +191,11 @@ _NUMBER_WORDS = {
 }
 _INTERVENTION = re.compile(r"\b(?:tear\s*gas|water\s+cannons?|rubber\s+bullets|baton|dispersed|arrested|detained)\b", re.IGNORECASE)
 _EXCESSIVE = re.compile(r"\b(?:live\s+(?:ammunition|fire|rounds)|opened\s+fire\s+on\s+(?:the\s+)?(?:protesters|demonstrators)|shot\s+dead|killed)\b", re.IGNORECASE)
-_CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|villagers|residents|worshippers|displaced|aid\s+workers|market|hospital|school|mosque|church|camp)\b", re.IGNORECASE)
+_CIVILIAN_TARGET = re.compile(
+    r"\b(?:civilians?|villagers|residents|worshippers|displaced|aid\s+workers|market|hospital|school|mosque|church|"
+    r"camp|people|passengers|farmers|students|teachers|women|children|pupils|shoppers|commuters|journalists)\b",
+    re.IGNORECASE,
+)
 
 
 def _fast(pattern: re.Pattern[str]) -> re.Pattern[str]:

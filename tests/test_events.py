@@ -250,3 +250,12 @@ def test_more_news_patterns():
     (bomb,) = rows("PESHAWAR, Pakistan, Nov. 8, 2024 (Wire) - A suicide bomber blew himself up at a mosque "
                    "in Peshawar on Friday, police said.")
     assert bomb["sub_event_type"] == "Suicide bomb" and bomb["actor1"] is None  # the dateline is no attacker
+
+
+def test_blasts_and_shootings_of_civilians():
+    (blast,) = incidents("A blast ripped through a market in Kandahar on Friday, killing nine.")
+    assert blast["sub_event_type"] == "Remote explosive/landmine/IED" and blast["fatalities"] == 9
+    (shooting,) = incidents("Gunmen shot dead five people in Kandahar on Friday.")
+    assert (shooting["event_type"], shooting["sub_event_type"]) == ("Violence against civilians", "Attack")
+    assert shooting["actor1"] == "Unidentified Armed Group (Afghanistan)"
+    assert shooting["actor2"] == "Civilians (Afghanistan)"
