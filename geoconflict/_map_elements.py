@@ -87,7 +87,11 @@ class DataLayer(Layer):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = L.featureGroup();
         GC.ready.then(function () {
-            GC.{{ this.fill }}({{ this.get_name() }}{% if this.arg is not none %}, {{ this.arg }}{% endif %});
+            var group = {{ this.get_name() }}, fill = function () {
+                GC.{{ this.fill }}(group{% if this.arg is not none %}, {{ this.arg }}{% endif %});
+            };
+            // Layers hidden at start are filled the first time they are switched on.
+            if (GC.map.hasLayer(group)) { fill(); } else { group.once("add", fill); }
         });
         {% endmacro %}
         """

@@ -300,6 +300,12 @@ def report_map(
         except BoundariesUnavailable as exc:
             notes.append(f"No vector basemap: {exc}.")
     payload = dict(data.payload)
+    if data.n_places > max_incidents_as_markers:
+        # An ACLED export names a place per event; the incidents already show them.
+        payload["places"] = []
+        data.n_places = 0
+        notes.append("The named places are not drawn as their own layer: there are too many; "
+                     "each incident shows its location.")
     payload["basemap"] = basemap
     payload["world"] = world
     options = script_json({"maxMarkers": int(max_incidents_as_markers)})

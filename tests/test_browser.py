@@ -148,6 +148,12 @@ def test_toggling_a_layer_hides_its_incidents(offline_page):
     assert page.locator("path.gc-incident").count() == 1
     box.check()
     assert page.locator("path.gc-incident").count() == 4
+    # a layer hidden at start is filled when first switched on
+    places = page.locator(".leaflet-control-layers label", has_text="Places named").locator("input")
+    before = page.locator("path.leaflet-interactive").count()
+    places.check()
+    assert page.locator("path.leaflet-interactive").count() == before + 3  # three located places
+    places.uncheck()
 
 
 def test_time_slider_filters_by_date(offline_page):
