@@ -70,6 +70,9 @@ def main(sizes: list[int]) -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        # Warm-up (boundary data, browser start) so every row measures the same work.
+        load_seconds(browser, save_map(report_map(synthetic_report(10), offline=True),
+                                       Path(tmp) / "warm.html", offline=True))
         for n in sizes:
             report = synthetic_report(n)
             t0 = time.perf_counter()
@@ -81,7 +84,10 @@ def main(sizes: list[int]) -> None:
             rows.append((n, size_mb, build, ready, interactive))
         browser.close()
 
-    print("offline map of N synthetic incidents (headless Chromium, network blocked)")
+    import os
+
+    print(f"offline map of N synthetic incidents (headless Chromium, network blocked; "
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f})")
     print(f"{'incidents':>10} {'HTML MB':>8} {'build s':>8} {'drawn s':>8} {'popup s':>8}")
     for n, size_mb, build, ready, interactive in rows:
         print(f"{n:>10,} {size_mb:>8.2f} {build:>8.2f} {ready:>8.2f} {interactive:>8.2f}")
