@@ -141,12 +141,22 @@ def _entity(a: ActorMention) -> _Speaker | None:
     return None
 
 
-def _person_after(sentence: str, end: int) -> str | None:
-    """'<body> Foreign Ministry spokesperson Mao Ning' -> 'Mao Ning'."""
-    words = re.finditer(r"[\w'’.\-éèáíóúñ]+", sentence[end: end + 120])
+_WORD = re.compile(r"[\w'’.\-]+")
+_FIRST_WORD = re.compile(r"\s+([\w'’.\-]+)")
+
+
+def _person_after(sentence: str, end: int, titled: bool = False) -> str | None:
+    """'<body> Foreign Ministry spokesperson Mao Ning' -> 'Mao Ning'.
+
+    ``titled`` when the body's own name ends in a title ("UN Secretary-General").
+    """
+    first = _FIRST_WORD.match(sentence, end)
+    if first is None:
+        return None
+    if not titled and first.group(1).lower().rstrip(".,") not in _TITLE_WORDS:
+        return None  # most actor mentions are not followed by a title: skip the scan
     name: list[str] = []
-    titled = False
-    for w in words:
+    for w in _WORD.finditer(sentence, end, min(len(sentence), end + 120)):
         token = w.group()
         low = token.lower().rstrip(".,")
         if not name and low in _TITLE_WORDS:
@@ -233,7 +243,7 @@ def extract_stances(
         # learn "<body> <title> <Name>" and "his spokesperson, <Name>"
         for a in s_actors:
             ent = _entity(a)
-            person = _person_after(stext, a.end) if ent else None
+            person = _person_after(stext, a.end, a.text.split()[-1].lower() in _TITLE_WORDS) if ent else None
             if ent and person:
                 persons[_surname(person)] = _Speaker(ent.actor, ent.cc, person)
         m = _HIS_SPOKES.search(stext)
