@@ -26,10 +26,12 @@ __all__ = ["read_report", "MAX_REPORT_CHARS"]
 MAX_REPORT_CHARS = 2_000_000
 
 _AREAL = ("country", "admin1", "area")
-# "(Reuters)", "— Geo News", "Source: Dawn": the outlet named in the text
+# The outlet named in the text: a wire dateline "KABUL, Feb 28 (Reuters) -",
+# a bare wire credit "(AP)", or a "Source: Dawn" line.
 _OUTLET = re.compile(
-    r"\((?P<wire>Reuters|AP|AFP|Xinhua|Anadolu|dpa|UPI|PTI|ANI|IANS|TASS|Bernama)\)"
-    r"|^\s*(?:source|by)\s*:\s*(?P<named>[A-Z][\w&.' -]{1,40}?)\s*$",
+    r"^[ \t]*[A-Z][\w .,'\-]{1,60}?\((?P<dateline>[A-Z][^()\n]{1,40}?)\)\s*[-–—]"
+    r"|\((?P<wire>Reuters|AP|AFP|Xinhua|Anadolu|dpa|UPI|PTI|ANI|IANS|TASS|Bernama)\)"
+    r"|^\s*(?i:source|by)\s*:\s*(?P<named>[A-Z][\w&.' -]{1,40}?)\s*$",
     re.MULTILINE,
 )
 
@@ -61,7 +63,7 @@ def _outlet(text: str) -> str | None:
     m = _OUTLET.search(text[:3000])
     if not m:
         return None
-    return m.group("wire") or m.group("named").strip()
+    return (m.group("dateline") or m.group("wire") or m.group("named")).strip()
 
 
 def read_report(

@@ -143,7 +143,23 @@ def test_tables_follow_the_schema(read):
         assert list(frame.columns)[: len(columns)] == list(columns)
         assert frame.crs.to_string() == "EPSG:4326"
     assert list(r.incidents["id"]) == [f"I{i}" for i in range(1, len(r.incidents) + 1)]
-    assert r.incidents["source"].eq("Geoconflict Test Wire").all() or r.incidents["source"].notna().all()
+    # the outlet in the dateline "KYIV, ... (Geoconflict Test Wire) -" is the source
+    assert r.incidents["source"].eq("Geoconflict Test Wire").all()
+    assert r.source == "Geoconflict Test Wire"
+
+
+def test_source_argument_when_the_text_names_no_outlet(gaz):
+    r = read_report("Russian missiles struck Kharkiv on Sunday.", "2025-11-04", gazetteer=gaz, source="my-file.txt")
+    assert set(r.incidents["source"]) == {"my-file.txt"}
+
+
+def test_areal_places_have_footprints(read):
+    r = read("sudan_el_fasher.txt")
+    darfur = r.places[r.places["feature_type"] == "admin1"]
+    assert len(darfur) >= 1
+    assert all(f is not None and f.geom_type in ("Polygon", "MultiPolygon") for f in darfur["footprint"])
+    towns = r.places[r.places["feature_type"] == "city"]
+    assert all(f is None for f in towns["footprint"])
 
 
 def test_same_input_same_output(read, gaz):
