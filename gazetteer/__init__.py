@@ -21,9 +21,23 @@ _LAZY = {
     "Gazetteer": "gazetteer.core",
     "get_gazetteer": "gazetteer.core",
     "normalize_name": "gazetteer.normalize",
-    "country_at": "gazetteer.boundaries",
-    "admin1_at": "gazetteer.boundaries",
-    "distance_to_border_km": "gazetteer.boundaries",
+    **{
+        name: "gazetteer.boundaries"
+        for name in (
+            "country_at",
+            "countries_at",
+            "admin1_at",
+            "admin1s_at",
+            "distance_to_border_km",
+            "distances_to_border_km",
+            "nearest_border",
+            "country_polygon",
+            "admin1_polygon",
+            "load_admin1",
+            "load_countries",
+            "load_borders",
+        )
+    },
 }
 
 __all__ = [
