@@ -460,7 +460,17 @@ GC.fillAreas = function (group) {
   var d = GC.data;
   L.geoJSON(d.areas, {
     style: function () { return d.style.area; }
-  }).eachLayer(function (layer) { group.addLayer(layer); });
+  }).eachLayer(function (layer) {
+    group.addLayer(layer);
+    // The representative point the area's incidents and distances use.
+    var p = layer.feature.properties.point;
+    if (p) {
+      var dot = L.circleMarker(p, { radius: 4, color: d.style.area.color, weight: 2, fillColor: "#ffffff",
+                                    fillOpacity: 1, className: "gc-area-point" });
+      dot.feature = layer.feature;
+      group.addLayer(dot);
+    }
+  });
   interact(group, function (layer) {
     var p = layer.feature.properties;
     return propsPopup(p.name || "Area", null, [

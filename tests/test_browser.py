@@ -112,6 +112,7 @@ def test_offline_map_renders_without_network(offline_page):
     assert page.locator(".folium-map.leaflet-container").count() == 1
     assert page.locator(".leaflet-control-minimap").count() == 1  # drawn from the bundled outlines
     assert page.locator("path.gc-incident").count() == 4
+    assert page.locator("path.gc-area-point").count() == 1  # Paktia's representative point
     assert offline_page.blocked == []
     assert offline_page.errors == []
     OUTPUTS.mkdir(exist_ok=True)
