@@ -340,8 +340,8 @@ def rank(
 ) -> list[tuple[float, Place]]:
     """Score candidates ``(place, base)`` (base = prior * match quality).
 
-    Returns ``(score, place)`` pairs, best first; ties broken by population
-    and then gazetteer id so the order is deterministic.  Scores are raw sums
+    Returns ``(score, place)`` pairs, best first; ties keep the input order
+    (sorted by base, population and id), so the order is deterministic.  Scores are raw sums
     (they may leave 0..1); clip them for display.  With ``top``, only
     the first ``top`` entries are guaranteed to be right: candidates that
     cannot reach them are dropped or skip the proximity term.
@@ -378,9 +378,11 @@ def rank(
             partial[i] += _PROXIMITY_BONUS * px
     # Raw sums order the list (two readings both past 1.0 stay distinct);
     # callers clip to 0..1 when they report a score.
-    scored = [(s, c[0]) for s, c in zip(partial, cands)]
-    scored.sort(key=lambda sp: (-sp[0], -sp[1].population, sp[1].gazetteer_id))
-    return scored
+    # Ties keep the input order (callers pass candidates sorted by base score,
+    # population and id), which keeps the result deterministic; sorting plain
+    # tuples avoids a Python key function per candidate.
+    order = sorted(zip([-x for x in partial], range(len(partial))))
+    return [(-neg, cands[i][0]) for neg, i in order]
 
 
 def _proximities(places: Sequence[Place], ctx: Context) -> list[float]:

@@ -277,3 +277,23 @@ def test_find_names_knobs(gaz):
 def test_country_short_forms(gaz, name, cc):
     p = best(gaz, name)
     assert (p.feature_type, p.country_code) == ("country", cc)
+
+
+def test_parent_after_comma_must_be_a_name(gaz):
+    # a description after the comma is not a parent; the name before it still resolves
+    p = best(gaz, "Rafah, on the Egyptian border")
+    assert p.name.startswith("Rafa")
+    assert best(gaz, "Paris, Texas").country_code == "US"
+
+
+def test_province_word_and_transliterated_capital(gaz):
+    assert best(gaz, "Kandahar province").feature_type == "admin1"
+    assert best(gaz, "Qandahar").feature_type == "city"  # the city, as for "Kandahar"
+
+
+def test_same_call_same_answer(gaz):
+    a = gaz.resolve("Faizabad", context="Fayzabad in Badakhshan was calm", limit=4)
+    b = gaz.resolve("Faizabad", context="Fayzabad in Badakhshan was calm", limit=4)
+    assert a == b and a is not b
+    a.alternatives.clear()  # editing a result does not leak into the cache
+    assert gaz.resolve("Faizabad", context="Fayzabad in Badakhshan was calm", limit=4).alternatives
