@@ -326,7 +326,7 @@ def _paragraph_starts(text: str) -> list[int]:
 
 
 def _in_quote(text: str, start: int, end: int, para_start: int) -> bool:
-    before = text[para_start:start]
+    before = text[max(para_start, start - 2000):start]  # bounded: linear on huge paragraphs
     opened = before.count("“") - before.count("”") + before.count('"') % 2
     inside = text[start:end]
     return opened > 0 or inside.lstrip().startswith(("“", '"', "‘"))
@@ -785,12 +785,14 @@ def _is_headline(text: str, sent) -> bool:
     """A title line: a paragraph of one line without closing punctuation.
 
     Headlines summarise the body; coding them too would double-count."""
-    if sent.text.rstrip()[-1:] in ".!?\"”’)":
+    if sent.text.rstrip()[-1:] in ".!?\"”’)" or len(sent.text) > 300:
         return False
-    line_start = text.rfind("\n", 0, sent.start) + 1
-    line_end = text.find("\n", sent.end)
-    line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start:sent.start].strip() and not text[sent.end:line_end].strip()
+    # only the neighbourhood is looked at, so a report on one huge line stays linear
+    before = text[max(0, sent.start - 300): sent.start]
+    after = text[sent.end: sent.end + 300]
+    head = before[before.rfind("\n") + 1:] if "\n" in before else (before if sent.start > 300 else before)
+    tail = after[: after.find("\n")] if "\n" in after else after
+    return not head.strip() and not tail.strip()
 
 
 def _is_capital_mention(m: Mention, s_actors: list[ActorMention], sent_start: int) -> bool:
@@ -814,14 +816,18 @@ def _document_sides(actors: list[ActorMention]) -> dict[str, str]:
 def _deduplicate(incidents: list[_Incident]) -> list[_Incident]:
     """Merge retellings by (place, attacker, event type, date); keep the best sentence."""
     by_key: dict[tuple, _Incident] = {}
+    by_place: dict[tuple, _Incident] = {}  # (place, type, date) -> first attributed telling
     order: list[tuple] = []
     for inc in incidents:
         found = by_key.get(inc.key)
+        place_key = (inc.key[0], inc.key[2], inc.key[3])
         if found is None and inc.key[1] is None:
             # an unattributed retelling of an attributed incident at the same place and date
-            found = next((v for k, v in by_key.items() if k[0] == inc.key[0] and k[2] == inc.key[2] and k[3] == inc.key[3]), None)
+            found = by_place.get(place_key)
         if found is None:
             by_key[inc.key] = inc
+            if inc.key[1] is not None:
+                by_place.setdefault(place_key, inc)
             order.append(inc.key)
             continue
         keep, other = (found, inc)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -224,6 +225,7 @@ def extract_stances(
         sentences = split_sentences(text)
     actors = find_actors(text) if actors is None else actors
     all_cues = find_stance_cues(text)
+    ci0 = 0
     parties = _parties(actors, incidents)
     persons: dict[str, _Speaker] = {}
     last: _Speaker | None = None
@@ -251,7 +253,14 @@ def extract_stances(
             persons[_surname(m.group("name"))] = _Speaker(last.actor, last.cc, m.group("name"))
         if stext.rstrip().endswith("?"):
             continue
-        cues = [(st, a - sent.start, b - sent.start) for st, a, b in all_cues if sent.start <= a and b <= sent.end]
+        while ci0 < len(all_cues) and all_cues[ci0][1] < sent.start:
+            ci0 += 1
+        cues = []
+        k = ci0
+        while k < len(all_cues) and all_cues[k][2] <= sent.end:
+            st, a, b = all_cues[k]
+            cues.append((st, a - sent.start, b - sent.start))
+            k += 1
         if not cues:
             # no reaction here; only track who is speaking for later pronouns
             subj = _subject(stext, s_actors, len(stext))
@@ -503,7 +512,7 @@ def _incident_target(stext: str, sent_start: int, incidents) -> _Speaker | None:
         location = row.get("location") or ""
         if location and (location in stext or _ascii(location) in folded()):
             return party
-        score = (len(words & _content_words(row.get("notes") or "")), start)
+        score = (len(words & _notes_words(row.get("notes") or "")), start)
         if best is None or score > best[0]:
             best = (score, party)
     return best[1] if best else None
@@ -511,6 +520,11 @@ def _incident_target(stext: str, sent_start: int, incidents) -> _Speaker | None:
 
 _STOP = frozenset("that this with from were have been their they said says also after before into about over "
                   "when where which while would could other than them those these there".split())
+
+
+@lru_cache(maxsize=4096)
+def _notes_words(value: str) -> frozenset[str]:
+    return frozenset(_content_words(value))
 
 
 def _content_words(value: str) -> set[str]:
