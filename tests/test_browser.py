@@ -26,9 +26,13 @@ OUTPUTS = REPO_ROOT / "outputs"
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api  # a dev dependency: missing means a broken set-up
+
     if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
-        pytest.skip(f"Chromium not installed at {CHROMIUM} (apt-get install chromium)")
+        # A silent skip would report the browser tier as passing; `./dev test`
+        # installs chromium through scripts/ensure_system_deps.sh.
+        pytest.fail(f"Chromium not installed at {CHROMIUM}: run scripts/ensure_system_deps.sh "
+                    "(apt-get install chromium) or set GEOCONFLICT_CHROMIUM")
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
@@ -228,7 +232,7 @@ def test_hostile_report_stays_inert(browser, files):
 
 
 def test_example_report_end_to_end(browser, example_path, tmp_path):
-    extract = pytest.importorskip("geoconflict.extract")
+    from geoconflict import extract
     report = extract.read_report(example_path.read_text(encoding="utf-8"), source=example_path.name)
     path = save_map(report_map(report, offline=True), tmp_path / "example.html", offline=True)
     page = Page(browser, path)

@@ -482,9 +482,8 @@ def _report_texts():
 
 @pytest.fixture(scope="module", params=_report_texts(), ids=lambda p: p.name)
 def extracted(request):
-    extract = pytest.importorskip("geoconflict.extract", reason="read_report not built yet")
-    if not request.param.is_file():
-        pytest.skip(f"{request.param.name} not present")
+    from geoconflict import extract
+
     return extract.read_report(request.param.read_text(encoding="utf-8"))
 
 
@@ -503,9 +502,6 @@ def test_extracted_report_round_trips(extracted, tmp_path, fmt):
 
 
 def test_cli_export_reads_report_text(tmp_path):
-    pytest.importorskip("geoconflict.extract", reason="read_report not built yet")
-    if not EXAMPLE_REPORT.is_file():
-        pytest.skip("bundled example report not present yet")
     out = tmp_path / "example.geojson"
     done = subprocess.run(
         [sys.executable, "-m", "geoconflict", "export", str(EXAMPLE_REPORT), "-o", str(out),

@@ -212,7 +212,6 @@ def test_offline_page_loads_nothing_from_the_network(offline_html):
 
 
 def test_offline_vector_basemap_around_the_data(offline_html):
-    pytest.importorskip("gazetteer.boundaries")
     basemap = payload(offline_html)["basemap"]
     countries = {f["properties"]["name"] for f in basemap["countries"]["features"]}
     assert {"Afghanistan", "Pakistan"} <= countries
@@ -222,7 +221,6 @@ def test_offline_vector_basemap_around_the_data(offline_html):
 
 
 def test_stances_shade_countries_and_list_the_rest(online_html):
-    pytest.importorskip("gazetteer.boundaries")
     features = payload(online_html)["stances"]["features"]
     by_code = {f["properties"]["code"]: f["properties"] for f in features}
     assert by_code["US"]["stance"] == "supports" and by_code["IN"]["stance"] == "condemns"
@@ -394,7 +392,8 @@ def test_cli_unknown_suffix_lists_valid_ones(tmp_path):
 def test_cli_maps_a_data_file(tmp_path, capsys):
     from geoconflict.cli import main
 
-    io = pytest.importorskip("geoconflict.io")
+    from geoconflict import io
+
     src = tmp_path / "report.geojson"
     io.write_report(border_report(), src)
     out = tmp_path / "report.html"
@@ -417,7 +416,8 @@ def test_cli_bad_published_date(tmp_path, capsys):
 # --------------------------------------------------------------------------- end to end
 @pytest.fixture(scope="module")
 def example_report(example_path):
-    extract = pytest.importorskip("geoconflict.extract")
+    from geoconflict import extract
+
     return extract.read_report(example_path.read_text(encoding="utf-8"), source=example_path.name)
 
 
@@ -452,7 +452,6 @@ def test_report_displays_as_its_map_in_jupyter(report):
 
 
 def test_cli_maps_report_text(tmp_path, example_path):
-    pytest.importorskip("geoconflict.extract")
     from geoconflict.cli import main
 
     out = tmp_path / "example.html"
@@ -463,12 +462,10 @@ def test_cli_maps_report_text(tmp_path, example_path):
 
 
 def test_acled_csv_maps_every_located_event(tmp_path):
-    io = pytest.importorskip("geoconflict.io")
     from common import EXAMPLES_DIR
+    from geoconflict import io
 
     csv = EXAMPLES_DIR / "acled_sample.csv"
-    if not csv.is_file():
-        pytest.skip("bundled ACLED sample not present")
     rep = io.read_file(csv)
     data = payload(render_html(report_map(rep)))
     assert len(data["inc"]["lon"]) == int(rep.incidents[["latitude", "longitude"]].notna().all(axis=1).sum())

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import sys
 
+import nbclient
+import nbformat
+
 import pytest
 
 from common import REPO_ROOT
-
-nbformat = pytest.importorskip("nbformat")
-nbclient = pytest.importorskip("nbclient")
 
 NOTEBOOKS = sorted((REPO_ROOT / "notebooks").glob("*.ipynb"))
 KERNEL = "geoconflict-tests"
@@ -62,9 +62,6 @@ def test_notebook_runs(path, tmp_path, kernel_path, monkeypatch):
     monkeypatch.setenv("http_proxy", "http://127.0.0.1:9")
     monkeypatch.setenv("https_proxy", "http://127.0.0.1:9")
     nb = nbformat.read(path, as_version=4)
-    example = REPO_ROOT / "geoconflict" / "examples" / "border_strikes.txt"
-    if "border_strikes.txt" in path.read_text(encoding="utf-8") and not example.is_file():
-        pytest.skip("the bundled example report is not written yet")
     before = sorted(p.name for p in (REPO_ROOT / "notebooks").iterdir())
     client = nbclient.NotebookClient(
         nb,
