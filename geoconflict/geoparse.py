@@ -64,9 +64,6 @@ BIG_CITY_POPULATION = 1_000_000
 # A name next to another capitalised word ("Islamabad Police", "Hamid Karzai")
 # is kept only for places at least this big (or cued).
 _STRONG_POPULATION = 100_000
-# A variant-spelling match to a town smaller than this outside the report's
-# countries is not trusted.
-_STRAY_POPULATION = 1_000_000
 # Candidates asked of the gazetteer per name (the best plausible one is kept).
 _RESOLVE_LIMIT = 12
 #: Places the document context holds at most (the most often named first).
@@ -479,6 +476,10 @@ def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]
                 covered = [f for f in found if f[0] >= first]
                 if not (len(covered) == 1 and covered[0][0] == first and covered[0][1] == rj):
                     found = [f for f in found if f[1] <= first] + [(first, rj, "place_head")]
+        if not found and rj - ri <= 3 and _unknown_place_like(text, tokens, ri, rj, run_start, run_end):
+            # "gunmen stormed Kadawa", "the village of Umm Kadada": a name the
+            # gazetteer lacks, written as a place: listed (unresolved), not dropped
+            found = [(ri, rj, "place_head")]
         for a, b, kind in found:
             s, e, surf = _span_text(text, tokens, a, b)
             if in_org(s, e):
@@ -495,6 +496,29 @@ def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]
     if persons:
         cands = [c for c in cands if c.text not in persons]
     return cands, tokens
+
+
+_UNKNOWN_CUES = frozenset(
+    """village town city district province region camp near outside stormed captured seized shelled
+    bombed besieged entered recaptured overran encircled liberated""".split()
+)
+
+
+def _unknown_place_like(text, tokens, ri, rj, run_start, run_end) -> bool:
+    """A capitalised run unknown to the gazetteer that the text presents as a place."""
+    words = [t.text for t in tokens[ri:rj]]
+    if any(t.possessive for t in tokens[ri:rj]) or tokens[rj - 1].possessive:
+        return False
+    if any(w in ORDINARY_WORDS or w in _FUNCTION_WORDS or w in DEMONYMS or w in PERSON_TITLES
+           or w in ORG_HEAD_WORDS or w in _GENERIC_GEO_WORDS or w.isupper() for w in words):
+        return False
+    surface = text[run_start:run_end]
+    if surface in ORGANISATIONS or _sentence_initial(text, run_start) or _zipf(surface) >= 3.5:
+        return False
+    if _UNKNOWN_PLACE_AFTER.match(text[run_end : run_end + 30]):
+        return True
+    cue = _cue_for(text, run_start, run_end)
+    return bool(cue) and cue.split()[0] in _UNKNOWN_CUES
 
 
 def _skip_lead(tokens: list[_Token], first: int, end: int) -> int:
@@ -765,9 +789,8 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
         ranked = [
             p for p in ranked
             if not (p.feature_type in ("city", "admin1") and p.country_code not in doc_countries and (
-                ((p.population or 0) < _STRAY_POPULATION and _norm(c.lookup) != _norm(p.name))
-                or ((p.population or 0) < _STRONG_POPULATION and not c.cue)
-                or (_norm(c.lookup) != _norm(p.name) and not c.cue)
+                ((p.population or 0) < _STRONG_POPULATION and not c.cue)
+                or _norm(c.lookup) != _norm(p.name)
             ))
         ]
     # a near miss is a suggestion, not a reading of the text: the mention stays

@@ -278,3 +278,15 @@ def test_nicknames_compounds_and_surnames_that_look_like_place_words(gaz):
     assert found["El Paso"][0].place.country_code == "US"
     assert found["Culiacan"][0].place.country_code == "MX"
     assert found["Islamabad"][0].place.country_code == "PK"
+
+
+def test_unknown_names_written_as_places_are_listed(gaz):
+    text = ("Armed men on motorbikes killed 30 people in Zamfara state, Nigeria. The gunmen stormed Kadawa and "
+            "Tsafe before dawn. The army said it captured Qwertzuville, while Governor Dauda Lawal spoke.")
+    found = _by_text(geoparse(text, gazetteer=gaz))
+    assert found["Zamfara"][0].place.feature_type == "admin1"
+    assert found["Tsafe"][0].place.country_code == "NG"
+    for name in ("Kadawa", "Qwertzuville"):
+        assert name in found and all(m.place is None or m.place.country_code == "NG" for m in found[name])
+    for word in ("Dauda", "Lawal", "Governor", "Armed", "The"):
+        assert word not in found
