@@ -23,6 +23,7 @@ _LAZY = {
     "resolve_mentions": "geoconflict.geoparse",
     "read_report": "geoconflict.extract",
     "report_map": "geoconflict.maps",
+    "save_map": "geoconflict.maps",
     "write_report": "geoconflict.io",
     "read_file": "geoconflict.io",
     "read_acled": "geoconflict.io",

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from geoconflict.extract import read_report
-    from geoconflict.io import write_report
+    from geoconflict.io import output_paths, write_report
     from geoconflict.maps import save_map
     from geoconflict.errors import InputError
     from geoconflict.text import decode_input
@@ -61,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
     steps.update()
     written = [html_path]
     for fmt in _EXPORTS:
-        written.append(write_report(report, outdir / f"{stem}.{fmt}", force=True))
+        write_report(report, outdir / f"{stem}.{fmt}", force=True)
+        written.extend(output_paths(outdir / f"{stem}.{fmt}"))
         steps.update()
     steps.close()
 
