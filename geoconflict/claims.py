@@ -41,9 +41,12 @@ Verdicts compare ``computed_km`` with ``stated_km``:
 * *unverifiable* when the reference or the target could not be resolved
   (or the statement names no target place).
 
-"Across the border" statements are measured from the target to the nearest
-international border (``reference = "border"``) with ``stated_km = 0`` and a
-fixed tolerance of :data:`BORDER_TOLERANCE_KM`.
+Border statements are measured from the target to an international border
+(bundled Natural Earth boundaries): "20 km from the Afghan border" uses the
+border of the named country (``reference = "Afghan border"``) and the usual
+tolerance rule; "just across the border" (``reference = "border"``,
+``stated_km = 0``) is consistent when the target lies within
+:data:`BORDER_TOLERANCE_KM` plus its extent of the nearest border.
 
 Direction
 ---------
@@ -65,6 +68,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from geoconflict.mentions import Mention
+from geoconflict.nonplaces import demonym_country
 from geoconflict.text import Sentence, split_sentences
 
 __all__ = [
@@ -441,7 +445,8 @@ def _pick_target(stmt: dict, mentions: Sequence[Mention], text: str, sent_start:
         finer = [m for m in candidates if m.place is None or m.place.feature_type != "country"]
         pool = finer or candidates
         return pool[-1]
-    after = [m for m in mentions if reference is not None and m.start >= reference.end and m.end <= sent_end]
+    resume = reference.end if reference is not None else stmt["end"]
+    after = [m for m in mentions if m.start >= resume and m.end <= sent_end]
     if after:
         return after[0]
     return None
@@ -467,18 +472,42 @@ def _sentence_around(text: str, pos: int) -> Sentence:
     return Sentence(best.start + lo, best.end + lo, best.text)
 
 
-def _border_distance_km(place, gazetteer) -> float | None:
+_BORDER_REF = re.compile(
+    r"\s*(?:the\s+)?(?:(?P<country>[A-Z][\w'’-]+)\s+)?(?:border|frontier)\b(?!\s+(?:town|city|village|crossing|post))"
+)
+
+
+def _border_distance_km(place, country: str | None = None) -> float | None:
+    """Geodesic km from ``place`` to the nearest international border, or to
+    the border of ``country`` (ISO2) when the text names one."""
     try:
         from gazetteer import boundaries
     except Exception:  # boundaries not available: the claim stays unverifiable
         return None
-    fn = getattr(boundaries, "distances_to_border_km", None)
     try:
-        if fn is not None:
-            return float(fn([place.lat], [place.lon])[0])
-        return float(boundaries.distance_to_border_km(place.lat, place.lon))
-    except Exception:
+        nearest = boundaries.nearest_border(place.lat, place.lon)
+        if country is None or country in nearest["countries"]:
+            return float(nearest["km"])
+        return _distance_to_country_edge(place, boundaries.country_polygon(country))
+    except Exception:  # a point the boundaries cannot place: unverifiable
         return None
+
+
+def _distance_to_country_edge(place, polygon) -> float | None:
+    """Smallest geodesic from a point to the (densified) outline of a polygon."""
+    import numpy as np
+    import shapely
+
+    from geoconflict.facts import geodesics
+
+    if polygon is None or polygon.is_empty:
+        return None
+    outline = shapely.segmentize(polygon.boundary, 0.05)
+    coords = shapely.get_coordinates(outline)
+    if not len(coords):
+        return None
+    km, _ = geodesics(place.lat, place.lon, coords[:, 1], coords[:, 0])
+    return float(np.nanmin(km))
 
 
 def extract_claims(
@@ -530,18 +559,31 @@ def extract_claims(
     for stmt in statements:
         sent = _sentence_around(text, stmt["start"])
         s_start, s_end = sent.start, sent.end
+        border_country = None
         if stmt["border"]:
             reference = None
         else:
             reference = _pick_reference(stmt, mentions, text, s_end)
-            if reference is None:
+            after = text[stmt["prep_end"] : stmt["prep_end"] + 60]
+            bm = _BORDER_REF.match(after)
+            if bm and (reference is None or reference.end <= stmt["prep_end"] + bm.end()):
+                # "60 km from the Afghan border", "5 km from the Pakistan border":
+                # measured to the border, not to the country's centre
+                word = bm.group("country")
+                border_country = demonym_country(word) if word else None
+                if border_country is None and reference is not None and reference.place is not None \
+                        and reference.place.feature_type == "country":
+                    border_country = reference.place.country_code
+                stmt = dict(stmt, border=True, border_label=(f"{word} border" if word else "border"))
+                reference = None
+            elif reference is None:
                 continue  # "5 km from the scene": not a place-to-place statement
         target = _pick_target(stmt, mentions, text, s_start, s_end, reference)
         if stmt["border"] and target is None:
             continue
         row: dict[str, Any] = {
             "id": f"C{len(rows) + 1}",
-            "reference": "border" if stmt["border"] else reference.text,
+            "reference": stmt.get("border_label", "border") if stmt["border"] else reference.text,
             "target": None if target is None else target.text,
             "stated_km": float(stmt["stated_km"]),
             "stated_text": stmt["stated_text"],
@@ -563,12 +605,16 @@ def extract_claims(
         }
         tp = None if target is None else target.place
         if stmt["border"]:
-            computed = None if tp is None else _border_distance_km(tp, gazetteer)
-            tol = BORDER_TOLERANCE_KM + _extent_km(tp)
+            computed = None if tp is None else _border_distance_km(tp, border_country)
+            if stmt["stated_km"] > 0:  # a stated distance to a border: the usual rule
+                verdict, tol = judge(stmt["stated_km"], computed, stmt["hedge"], extent_km=_extent_km(tp))
+            else:  # "just across the border"
+                tol = BORDER_TOLERANCE_KM + _extent_km(tp)
+                verdict = "unverifiable" if computed is None else ("consistent" if computed <= tol else "understated")
             row["tolerance_km"] = tol
-            if computed is not None and math.isfinite(computed):
+            row["verdict"] = verdict if computed is not None and math.isfinite(computed) else "unverifiable"
+            if row["verdict"] != "unverifiable":
                 row["computed_km"] = computed
-                row["verdict"] = "consistent" if computed <= tol else "understated"
             rows.append(row)
             continue
         rp = reference.place

@@ -216,3 +216,24 @@ def test_no_statements_no_rows_and_rows_fit_the_schema():
     frame = conform(extract_claims(text, _mentions(text, [("Nyala", NYALA), ("El Fasher", EL_FASHER)])), "claim")
     assert list(frame.columns[: len(CLAIM_COLUMNS)]) == list(CLAIM_COLUMNS)
     assert frame.loc[0, "verdict"] == "consistent"
+
+
+def test_distance_to_a_named_border():
+    shebekino = _place("Shebekino", 50.4072, 36.8944, "RU")
+    text = "Shells hit Shebekino, some 10 km from the Ukrainian border. Kharkiv is 300 km from the Russian border."
+    rows = extract_claims(text, _mentions(text, [("Shebekino", shebekino), ("Kharkiv", KHARKIV)]))
+    assert [r["reference"] for r in rows] == ["Ukrainian border", "Russian border"]
+    assert rows[0]["target"] == "Shebekino" and rows[0]["verdict"] == "consistent"
+    assert 3 < rows[0]["computed_km"] < 15
+    assert rows[1]["verdict"] == "overstated" and rows[1]["computed_km"] < 60
+
+
+def test_just_across_the_border():
+    shebekino = _place("Shebekino", 50.4072, 36.8944, "RU")
+    text = "Just across the border, officials reported shelling in Shebekino."
+    (row,) = extract_claims(text, _mentions(text, [("Shebekino", shebekino)]))
+    assert row["reference"] == "border" and row["hedge"] == "vague" and row["verdict"] == "consistent"
+    far = "Officials just across the border in Paris said nothing."
+    paris = _place("Paris", 48.8566, 2.3522, "FR")
+    (row,) = extract_claims(far, _mentions(far, [("Paris", paris)]))
+    assert row["verdict"] == "understated"
