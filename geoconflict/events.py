@@ -175,7 +175,8 @@ _ANAPHORA = re.compile(
 )
 # "KYIV, Tuesday 4 November 2025 (Wire) - ": its date is the report's, not the event's
 _DATELINE_PREFIX = re.compile(
-    r"^[^\n]{0,80}?\b(?:19|20)\d\d\b[^\n]{0,40}?(?:\)\s*)?[-–—]+\s+|^[A-Z][A-Z .'\-]{2,40},\s+[^\n]{0,40}?\([^)]{1,40}\)\s*[-–—]*\s*"
+    r"^[A-Z][A-Za-z .'\-]{1,40},[^\n]{0,80}?\b(?:19|20)\d\d\b[^\n]{0,40}?(?:\)\s*)?[-–—]+\s+"
+    r"|^[A-Z][A-Z .'\-]{2,40},\s+[^\n]{0,40}?\([^)]{1,40}\)\s*[-–—]*\s*"
 )
 _FATALITIES = re.compile(
     r"\b(?:killing|killed|kills|left|leaving|claimed\s+the\s+lives\s+of|death\s+toll\s+(?:rose\s+to|of|at))\s+"

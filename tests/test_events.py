@@ -259,3 +259,8 @@ def test_blasts_and_shootings_of_civilians():
     assert (shooting["event_type"], shooting["sub_event_type"]) == ("Violence against civilians", "Attack")
     assert shooting["actor1"] == "Unidentified Armed Group (Afghanistan)"
     assert shooting["actor2"] == "Civilians (Afghanistan)"
+
+
+def test_a_year_in_the_first_sentence_is_not_a_dateline():
+    (row,) = incidents("In 2022, Russian forces shelled Kharkiv \u2014 killing 3 people, officials said.")
+    assert row["location"] == "Kharkiv" and row["actor1"] == "Military Forces of Russia"
