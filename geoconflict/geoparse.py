@@ -136,7 +136,8 @@ _UNKNOWN_PLACE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CUE_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:province|provinces|district|city|town|village|region|governorate|oblast|state|"
+    r"^(?:['’]s)?\s+(?:province|provinces|district|districts|city|town|village|villages|region|regions|"
+    r"governorate|governorates|oblast|oblasts|states|state|"
     r"county|area|camp|airport|airbase|border|crossing|frontier|outskirts|suburbs?|suburb|"
     r"neighbourhood|neighborhood|valley|refugee|municipality|prefecture|department|raion|"
     r"hromada|locality|enclave|corridor|front|frontline|countryside|highway|road|port|"
@@ -753,8 +754,8 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
 
 
 _AREA_CUES = frozenset(
-    {"province", "provinces", "region", "oblast", "governorate", "governate", "state", "county",
-     "prefecture", "department", "division"}
+    {"province", "provinces", "region", "regions", "oblast", "oblasts", "governorate", "governorates",
+     "governate", "state", "states", "county", "prefecture", "department", "division"}
 )
 
 
@@ -861,6 +862,13 @@ def _parse(text: str, lex: _Lexicon) -> list[_Candidate]:
         kept.append(c)
     for c in kept:
         c.cue = _cue_for(text, c.start, c.end)
+    # "Kursk and Bryansk regions", "Kabul, Kandahar and Paktia provinces":
+    # a plural place noun after a list applies to every name in it
+    for i in range(len(kept) - 2, -1, -1):
+        nxt = kept[i + 1]
+        if nxt.cue and nxt.cue.endswith("s") and nxt.cue.startswith("X ") and not kept[i].cue \
+                and re.fullmatch(r",?\s+(?:and\s+)?|,\s+", text[kept[i].end : nxt.start]):
+            kept[i].cue = nxt.cue
     _resolve_all(text, kept, lex)
     midsentence = {c.text for c in kept if not _sentence_initial(text, c.start)}
     accepted = [c for c in kept if _accept(text, c, midsentence)]

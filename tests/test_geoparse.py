@@ -290,3 +290,8 @@ def test_unknown_names_written_as_places_are_listed(gaz):
         assert name in found and all(m.place is None or m.place.country_code == "NG" for m in found[name])
     for word in ("Dauda", "Lawal", "Governor", "Armed", "The"):
         assert word not in found
+
+
+def test_plural_place_noun_after_a_list(gaz):
+    found = _by_text(geoparse("Drones were launched from Russia's Kursk and Bryansk regions.", gazetteer=gaz))
+    assert [found[n][0].place.feature_type for n in ("Kursk", "Bryansk")] == ["admin1", "admin1"]
