@@ -19,6 +19,15 @@ gazetteer's names inside them, then filters out what is not a place:
 * institutional landmarks used for their institution ("the Kremlin said")
   unless a locative cue shows the place is meant ("near the Kremlin").
 
+* far-away namesakes: a town or division outside every country the rest of
+  the report names is kept only with an exact spelling *and* a cue or a
+  population of 100,000 ("Fano militiamen" in an Ethiopia report is not the
+  Italian town); matches on the gazetteer's loose transliteration key must
+  also be close spellings ("Tawila" is not Tuvalu);
+* names that the gazetteer lacks but the text presents as places ("stormed
+  Kadawa", "the Abu Shouk camp", "in North Waziristan") are listed with
+  ``place`` None rather than dropped.
+
 Capital-city metonymy ("Kabul and Islamabad have escalated") is kept: the
 mention still names the place.  Runs ending in a place word ("Road",
 "Street", "Camp", "District" ... :data:`geoconflict.nonplaces.PLACE_HEAD_WORDS`)
@@ -560,7 +569,12 @@ def _judge_in_run(text, tokens, cand: _Candidate, lex: _Lexicon, persons: set[st
             verdict = "keep"
         elif nxt and nxt[0] not in _FUNCTION_WORDS:
             # "Hamid Karzai", "Allison Hooker": a name followed by another
-            # capitalised word is more often a person than a place
+            # capitalised word is more often a person than a place; followed
+            # by a rare word that is no place name it is a first name
+            # ("Jordan Bardella", "Georgia Meloni")
+            if not lex.is_name(nxt[0]) and _zipf(nxt[0]) < 3.0 and len(nxt) <= 2:
+                persons.add(" ".join(nxt))
+                return "reject"
             verdict = "strong"
     if before:
         prev = before[-1]
@@ -627,7 +641,8 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
         # acronyms: only countries and curated landmarks ("US", "U.S.", "PMO");
         # a capitalised dateline name ("KYIV") is a name, not an acronym
         return place.feature_type in ("country", "landmark", "admin1")
-    if cand.needs_strong and not cand.cue and not (
+    weak_cue = not cand.cue or cand.cue in ("in X", "at X", "from X", "to X", "into X")
+    if cand.needs_strong and weak_cue and not (
         _major(place, _STRONG_POPULATION) and _norm(surf) == _norm(place.name)
     ):
         return False
