@@ -131,3 +131,13 @@ def test_batch_output_is_deterministic(tmp_path, capsys):
         assert _run(["geoparse", "--jsonl", str(src), "-o", str(tmp_path / name)], capsys)[0] == 0
         outputs.append((tmp_path / name).read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_batch_shows_progress_on_stderr_unless_disabled(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    _write_jsonl(src, [{"id": i, "text": "Kabul."} for i in range(2)])
+    _code, out, err = _run(["geoparse", "--jsonl", str(src)], capsys)
+    assert "geoparse" in err and "2/2" in err
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [0, 1]
+    _code, _out, err = _run(["geoparse", "--jsonl", str(src), "--no-progress"], capsys)
+    assert err == ""

@@ -159,7 +159,7 @@ def _run_batch(args) -> int:
     try:
         from tqdm import tqdm
 
-        progress = tqdm(total=total, unit="doc", file=sys.stderr, disable=args.no_progress or None,
+        progress = tqdm(total=total, unit="doc", file=sys.stderr, disable=bool(args.no_progress),
                         desc="geoparse", dynamic_ncols=True)
     except ImportError:  # pragma: no cover
         progress = None
