@@ -739,6 +739,7 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
         best = getattr(res, "best", None)
         if best is not None and best.country_code:
             support.setdefault(best.country_code, set()).add(name)
+    chosen: dict[tuple, tuple] = {}
     # pass 2: each mention with the document context and its explicit parent
     for c in cands:
         parent_place = None
@@ -765,7 +766,16 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
                 if best is not None and head in ("Province", "Governorate", "Oblast", "Region",
                                                  "District", "State", "County", "City", "Town"):
                     res = alt
-        _choose(c, res, {cc for cc, names in support.items() if names - {c.lookup}})
+        # the same name, resolution and kind of cue pick the same place
+        cue_words = set(c.cue.split()) if c.cue else set()
+        memo_key = (c.lookup, id(res), bool(c.cue), bool(cue_words & _AREA_CUES),
+                    bool(cue_words & {"city", "town", "village"}))
+        hit = chosen.get(memo_key)
+        if hit is None:
+            _choose(c, res, {cc for cc, names in support.items() if names - {c.lookup}})
+            chosen[memo_key] = (c.place, c.alternatives, c.ambiguous)
+        else:
+            c.place, c.alternatives, c.ambiguous = hit
 
 
 _AREA_CUES = frozenset(
