@@ -56,7 +56,7 @@ def _stage_times(text: str, gaz) -> dict[str, float]:
     from geoconflict.stances import extract_stances
     from geoconflict.text import split_sentences
 
-    geoparse = importlib.import_module("geoconflict.geoparse").geoparse
+    geoparse = importlib.import_module("geoconflict.geoparsing").geoparse
     t = {}
     s = time.perf_counter()
     published = find_published(text)

@@ -62,7 +62,7 @@ def main() -> None:
     from gazetteer import get_gazetteer
     from geoconflict.claims import extract_claims
     from geoconflict.facts import geodesics
-    from geoconflict.geoparse import geoparse
+    from geoconflict.geoparsing import geoparse
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"load average {os.getloadavg()[0]:.2f}")

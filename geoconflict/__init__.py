@@ -19,8 +19,8 @@ from geoconflict.mentions import Mention
 # public name -> module that defines it
 _LAZY = {
     "Report": "geoconflict.report",
-    "geoparse": "geoconflict.geoparse",
-    "resolve_mentions": "geoconflict.geoparse",
+    "geoparse": "geoconflict.geoparsing",
+    "resolve_mentions": "geoconflict.geoparsing",
     "read_report": "geoconflict.extract",
     "report_map": "geoconflict.maps",
     "save_map": "geoconflict.maps",

@@ -523,7 +523,7 @@ def extract_claims(
     text : str
         The report text the mention offsets refer to.
     mentions : sequence of Mention
-        Place mentions of the text (from :func:`geoconflict.geoparse.geoparse`).
+        Place mentions of the text (from :func:`geoconflict.geoparsing.geoparse`).
     gazetteer : optional
         Unused except for border statements (boundaries); kept for symmetry.
 

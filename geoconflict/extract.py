@@ -134,7 +134,7 @@ def read_report(
     from geoconflict.claims import extract_claims
     from geoconflict.events import extract_incidents
     from geoconflict.facts import annotate_incidents
-    from geoconflict.geoparse import geoparse
+    from geoconflict.geoparsing import geoparse
     from geoconflict.stances import extract_stances
     from geoconflict.text import split_sentences
 

@@ -8,7 +8,7 @@ from _geoparse_reports import REPORTS
 from common import seed_reports
 from geoconflict.claims import extract_claims
 from geoconflict.errors import InputError
-from geoconflict.geoparse import geoparse, resolve_mentions
+from geoconflict.geoparsing import geoparse, resolve_mentions
 
 
 @pytest.fixture(scope="module")

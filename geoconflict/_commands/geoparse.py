@@ -74,7 +74,7 @@ def run(args) -> int:
         return _run_batch(args)
     if not args.file:
         raise InputError("no input: give a report FILE (or - for stdin), or --jsonl IN.jsonl")
-    from geoconflict.geoparse import geoparse
+    from geoconflict.geoparsing import geoparse
     from geoconflict.text import decode_input
 
     text = decode_input(_read_bytes(args.file))
@@ -105,7 +105,7 @@ def _read_bytes(name: str) -> bytes:
 
 
 def _batch_record(doc_id, text: str, spans, gaz) -> dict:
-    from geoconflict.geoparse import geoparse, resolve_mentions
+    from geoconflict.geoparsing import geoparse, resolve_mentions
 
     if spans is None:
         mentions = geoparse(text, gazetteer=gaz)
