@@ -530,8 +530,10 @@ def build_countries(node_modules: Path, gn_countries: dict, admin1_by_country: d
                     continue
                 print(f"no ISO id: {name!r} part {k} -> {c} (admin-1 coverage)", file=sys.stderr)
             parts_by_code[c].append((rp, sp))
-            # Only the ISO-coded feature's own name: "Somaliland" is not a name of Somalia.
-            if code is not None and name and name not in topo_names[c]:
+            # Only the ISO-coded feature's own name, and only for parts that kept
+            # its code: "Somaliland" is not a name of Somalia, and "Russia" is not
+            # a name of Ukraine because Crimea's polygon is relabelled.
+            if code is not None and c == code and name and name not in topo_names[c]:
                 topo_names[c].append(name)
             for ring in polys_rings[k]:
                 for i in ring:
