@@ -321,3 +321,14 @@ def test_countries_and_borders_are_consistent(boundary_docs):
         left, right = f["properties"]["left"], f["properties"]["right"]
         assert left < right and {left, right} <= codes
         assert f["geometry"]["type"] in ("LineString", "MultiLineString")
+
+
+def test_no_country_carries_another_countrys_name():
+    # Moving a territory between countries (Crimea) must not move the donor's
+    # name with it: "Russia" once resolved to Ukraine through such an alias.
+    countries = b.load_countries()
+    primary = {row.name.casefold(): row.country_code for row in countries.itertuples()}
+    for row in countries.itertuples():
+        for alias in row.names:
+            owner = primary.get(alias.casefold())
+            assert owner in (None, row.country_code), f"{row.country_code} lists {alias!r} of {owner}"
