@@ -4,7 +4,6 @@ CSV, KML or GeoParquet."""
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
 __all__ = ["register", "run"]
@@ -47,7 +46,9 @@ def run(args: argparse.Namespace) -> int:
 
     source = Path(args.input)
     fmt = format_for(args.output, args.format)  # fail on a bad -o before any work
-    published = _published(args.published)
+    from geoconflict.dates import parse_published
+
+    published = parse_published(args.published)
     if not source.is_file():
         raise InputError(f"input {source} does not exist or is not a file")
     # report text is read exactly as `geoconflict map` reads it; any other
@@ -63,13 +64,3 @@ def run(args: argparse.Namespace) -> int:
         print(path)
     return 0
 
-
-def _published(value: str | None) -> date | None:
-    from geoconflict.errors import InputError
-
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--published {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-02-28") from None

@@ -44,16 +44,6 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def _published(value: str | None) -> date | None:
-    from geoconflict.errors import InputError
-
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--published must be a date as YYYY-MM-DD (e.g. 2026-02-28), not {value!r}") from None
-
 
 def load_input(path: Path, *, published: date | None = None):
     """Read ``path`` as a Report, choosing the reader by suffix."""
@@ -88,7 +78,9 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.exists() and not args.force:
         raise OutputExistsError(f"{out} already exists; pass --force to overwrite it")
-    report = load_input(Path(args.input), published=_published(args.published))
+    from geoconflict.dates import parse_published
+
+    report = load_input(Path(args.input), published=parse_published(args.published))
     kwargs = {}
     if args.tiles is not None:
         kwargs["tiles"] = None if args.tiles.lower() == "none" else args.tiles
