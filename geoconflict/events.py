@@ -150,7 +150,9 @@ _AFTER_NAME = re.compile(
 )
 _DISTANCE_REF = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-    r"fifty|hundred|dozen|few))[\w\s.,\-]{0,25}?\b(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)\b"
+    r"fifty|hundred|dozen|few))[\w\s.,\-]{0,25}?(?:\b|(?<=\d))(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)\b"
+    # "75 kilometers (45 miles) north of X": a unit conversion in brackets
+    r"(?:\s*\([^()]{0,30}\))?"
     r"[\w\s\-]{0,30}?\b(?:from|of|off|outside|away\s+from)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -621,6 +623,13 @@ def extract_incidents(
         ]
         if any(m.place.feature_type != "country" for m, _ in located):
             located = [(m, how) for m, how in located if m.place.feature_type != "country"]
+        # a province named to locate a finer place in it is not a second scene:
+        # "across the Gaza Strip ... in Khan Younis", "near Pokrovsk in the Donetsk region"
+        finer = {(m.place.country_code, _norm(m.place.admin1)) for m, _ in located
+                 if m.place.feature_type not in ("admin1", "country") and m.place.admin1}
+        if finer:
+            located = [(m, how) for m, how in located if m.place.feature_type != "admin1"
+                       or (m.place.country_code, _norm(m.place.admin1 or m.place.name)) not in finer]
         loc_spans = {(m.start - sent.start, m.end - sent.start) for m, _ in located}
         # actor tokens that are locations are not actors
         cause = _CAUSE_CLAUSE.search(stext) if RETALIATION_CUES.search(stext) else None

@@ -264,3 +264,36 @@ def test_blasts_and_shootings_of_civilians():
 def test_a_year_in_the_first_sentence_is_not_a_dateline():
     (row,) = incidents("In 2022, Russian forces shelled Kharkiv \u2014 killing 3 people, officials said.")
     assert row["location"] == "Kharkiv" and row["actor1"] == "Military Forces of Russia"
+
+
+# ------------------------------------------------------------------ QA regressions (reference places, parents)
+from _extract import place as _place  # noqa: E402
+
+_DONETSK = _place("Donetsk", 48.0, 37.8, "UA", "admin1")
+_POKROVSK = _place("Pokrovsk", 48.28, 37.18, "UA", admin1="Donetsk")
+_KHAN = _place("Khan Younis", 31.34, 34.3, "PS", admin1="Gaza")
+_GAZA = _place("Gaza Strip", 31.4, 34.38, "PS", "admin1", admin1="Gaza")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones set fire to a fuel depot in Belgorod, some 70 kilometres (43 miles) north of Kharkiv.",
+        "Drones set fire to a fuel depot in Belgorod, roughly 70km north of Kharkiv.",
+        "Drones set fire to a fuel depot in Belgorod, 70 km from Kharkiv.",
+    ],
+)
+def test_place_in_a_distance_phrase_is_a_reference_not_a_scene(text):
+    assert [r["location"] for r in incidents(text)] == ["Belgorod"]
+
+
+def test_province_that_locates_a_finer_place_is_not_a_second_incident():
+    places = {p.name: p for p in (_DONETSK, _POKROVSK, _KHAN, _GAZA)}
+    text = ("Russian troops captured a hamlet close to Pokrovsk in the western Donetsk region on Friday. "
+            "Israeli jets pounded targets throughout the Gaza Strip, hitting homes in Khan Younis.")
+    rows = extract_incidents(text, mentions(text, places), published=PUBLISHED)
+    assert [r["location"] for r in rows] == ["Pokrovsk", "Khan Younis"]
+    # alone, the province is still the scene
+    alone = "Russian shelling hit villages across the Donetsk region on Friday."
+    rows = extract_incidents(alone, mentions(alone, places), published=PUBLISHED)
+    assert [r["location"] for r in rows] == ["Donetsk"]
