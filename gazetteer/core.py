@@ -17,7 +17,6 @@ import bisect
 import math
 import re
 import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from gazetteer.resolve import (
     MATCH_TRANSLIT,
     MATCH_TRANSLIT_PRIMARY,
     PRIMARY_SPELLING_BONUS,
+    CandidateList,
     Context,
     alias_quality,
     clean_parent,
@@ -71,23 +71,50 @@ def _kind_hint(name: str) -> str | None:
     return None
 
 
-class _LRU(OrderedDict):
-    """A small least-recently-used cache (dicts keep the hot answers)."""
+class _LRU(dict):
+    """A bounded cache: the oldest entry goes when it is full.
+
+    First-in-first-out rather than least-recently-used: a hit is then a
+    plain dict lookup (OrderedDict.move_to_end on every hit cost more than
+    the ranking it saved), and the hot entries of a job are simply
+    re-made after they age out.
+    """
 
     def __init__(self, size: int):
         super().__init__()
         self.size = size
 
     def get_or(self, key, make):
-        try:
-            self.move_to_end(key)
-            return self[key]
-        except KeyError:
-            value = make()
-            self[key] = value
+        value = self.get(key, _MISSING)
+        if value is _MISSING:
+            value = self[key] = make()
             if len(self) > self.size:
-                self.popitem(last=False)
-            return value
+                del self[next(iter(self))]
+        return value
+
+
+_MISSING = object()
+
+
+def _scored(p: Place, score: float, fuzzy: bool, matched_name: str) -> Place:
+    """A copy of ``p`` with its ranking fields set.
+
+    Equivalent to ``dataclasses.replace`` but about ten times cheaper: a
+    frozen dataclass's ``__init__`` goes through ``object.__setattr__`` per
+    field, which dominated a resolve.  Place has no ``__post_init__`` or
+    slots, so filling ``__dict__`` gives the same object.
+    """
+    d = p.__dict__.copy()
+    d["score"] = score
+    d["fuzzy"] = fuzzy
+    d["matched_name"] = matched_name
+    q = _new(Place)
+    _setattr(q, "__dict__", d)
+    return q
+
+
+_new = object.__new__
+_setattr = object.__setattr__
 
 
 class Gazetteer:
@@ -100,6 +127,11 @@ class Gazetteer:
         ``~/.cache/geoconflict``).  Built on first use, reused afterwards.
     index_path : path, optional
         Use an existing index file directly.
+    result_cache : bool
+        Remember whole resolutions per (name, context, country, limit)
+        (default).  False ranks every call anew over the cached candidate
+        lists and document contexts; results are identical, only slower
+        for repeated names (the benchmark reports both rates).
 
     Examples
     --------
@@ -109,7 +141,9 @@ class Gazetteer:
     'LB'
     """
 
-    def __init__(self, cache_dir: str | Path | None = None, index_path: str | Path | None = None):
+    def __init__(
+        self, cache_dir: str | Path | None = None, index_path: str | Path | None = None, result_cache: bool = True
+    ):
         self.index_path = Path(index_path) if index_path else ensure_index(Path(cache_dir) if cache_dir else None)
         self._con = open_index(self.index_path)
         self._lock = threading.RLock()
@@ -118,6 +152,7 @@ class Gazetteer:
         self._ctx_cache = _LRU(50_000)
         self._doc_cache = _LRU(64)
         self._result_cache = _LRU(100_000)
+        self._use_result_cache = bool(result_cache)
         self._bare_cache = _LRU(100_000)
         self._names: set[str] | None = None
         self._find_calls = 0
@@ -144,9 +179,9 @@ class Gazetteer:
         """Exact + transliteration candidates with base scores, best first."""
         return self._cand_cache.get_or(norm, lambda: self._lookup_uncached(norm))
 
-    def _lookup_uncached(self, norm: str) -> list[tuple[Place, float]]:
+    def _lookup_uncached(self, norm: str) -> CandidateList:
         if not norm:
-            return []
+            return CandidateList()
         tkey = translit_of_normalized(norm)
         best: dict[str, list] = {}  # gid -> [place, quality, preferred name folds to the query]
 
@@ -196,7 +231,7 @@ class Gazetteer:
                 for p, b in out
             ]
         out.sort(key=lambda pb: (-pb[1], -pb[0].population, pb[0].gazetteer_id))
-        return out[:_MAX_CANDIDATES]
+        return CandidateList(out[:_MAX_CANDIDATES])
 
     def candidates(self, name: str) -> list[Place]:
         """Every place whose name or alias matches ``name`` exactly or after
@@ -296,6 +331,8 @@ class Gazetteer:
             if not re.fullmatch(r"[A-Z]{2}", country):
                 raise InvalidNameError(f"country {country!r} is not an ISO 3166-1 alpha-2 code such as 'PK'")
         limit = max(1, int(limit))
+        if not self._use_result_cache:
+            return self._resolve(name, norm, context, country, limit)
         if context is None:
             ckey = None
         elif isinstance(context, str):
@@ -359,10 +396,8 @@ class Gazetteer:
         places = []
         for s, p in scored[:limit]:
             fz = fuzzy_scores.get(p.gazetteer_id) if fuzzy_scores else None
-            places.append(
-                Place(p.name, p.lat, p.lon, p.country_code, p.admin1, p.feature_type, p.gazetteer_id, p.population,
-                      p.precision_m, p.source, round(min(1.0, max(0.0, s)), 4), fz is not None, fz[0] if fz else name.strip(), p.admin1_code)
-            )
+            score = 1.0 if s >= 1.0 else 0.0 if s <= 0.0 else round(s, 4)
+            places.append(_scored(p, score, fz is not None, fz[0] if fz else name.strip()))
         return Resolution(name, places[0], places[1:], is_ambiguous(scored[: limit + 1]))
 
     def resolve_or_raise(self, name: str, context=None, country: str | None = None, limit: int = 5) -> Resolution:
@@ -506,7 +541,7 @@ class Gazetteer:
                     for n in self._name_set():
                         buckets.setdefault(n[:1], []).append(n)
                     for b in buckets.values():
-                        b.sort(key=len)
+                        b.sort(key=lambda n: (len(n), n))  # not set order: it varies with the hash seed
                     self._length_keys = {k: [len(n) for n in b] for k, b in buckets.items()}
                     self._by_length = buckets
         bucket = self._by_length.get(norm[:1], [])

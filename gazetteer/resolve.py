@@ -16,6 +16,7 @@ calls Islamabad).  Everything here is pure ranking logic; the
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Sequence
@@ -37,6 +38,7 @@ __all__ = [
     "clean_parent",
     "parents_in_text",
     "rank",
+    "CandidateList",
     "contains",
     "distance_m",
     "is_ambiguous",
@@ -156,6 +158,16 @@ class Context:
     @property
     def empty(self) -> bool:
         return not (self.countries or self.admin1 or self.points or self.parents)
+
+    def near_cells(self) -> frozenset:
+        """Grid cells with a context point in their 3x3 neighbourhood."""
+        cells = self.__dict__.get("_near_cells")
+        if cells is None:
+            cells = frozenset(
+                (ci + di, cj + dj) for ci, cj in self.grid() for di in (-1, 0, 1) for dj in (-1, 0, 1)
+            )
+            self.__dict__["_near_cells"] = cells
+        return cells
 
     def grid(self) -> dict[tuple[int, int], list[tuple[float, float, str]]]:
         """Context points bucketed in cells of :data:`_CELL_DEG` degrees."""
@@ -332,6 +344,65 @@ def contains(parent: Place, place: Place) -> float:
     return 0.0
 
 
+class CandidateList(list):
+    """Candidates ``(place, base)`` sorted by base (best first), with the
+    per-candidate fields ranking reads precomputed once.
+
+    A plain list to every caller; :func:`rank` uses the parallel tuples so
+    a resolve does no attribute lookups on candidates that cannot win.
+    Build it only from a list already sorted by descending base.
+    """
+
+    __slots__ = ("places", "bases", "neg_bases", "ccs", "a1s", "_by_key", "_by_cell")
+
+    def __init__(self, items: Sequence[tuple[Place, float]] = ()):
+        super().__init__(items)
+        self.places = tuple(p for p, _ in self)
+        self.bases = tuple(b for _, b in self)
+        self.neg_bases = [-b for b in self.bases]  # ascending: bisect finds the pruning prefix
+        # None never keys a context weight (Context.from_places skips it);
+        # a private sentinel keeps that true for hand-made contexts too.
+        self.ccs = tuple(p.country_code or _NO_KEY for p in self.places)
+        self.a1s = tuple(p.admin1_code or _NO_KEY for p in self.places)
+        self._by_key = None
+        self._by_cell = None
+
+    def by_cell(self) -> dict:
+        """Ascending candidate indices per proximity grid cell."""
+        if self._by_cell is None:
+            cells: dict = {}
+            for i, p in enumerate(self.places):
+                cells.setdefault(_cell(p.lat, p.lon), []).append(i)
+            self._by_cell = {k: tuple(v) for k, v in cells.items()}
+        return self._by_cell
+
+    def near(self, ctx: "Context", n: int) -> list[int]:
+        """Indices below ``n`` of candidates that can have a proximity bonus.
+
+        :func:`_proximities` only measures to context points in the 3x3
+        cells around a candidate; a candidate with none there scores 0.
+        """
+        cells = self.by_cell()
+        hit = cells.keys() & ctx.near_cells()
+        if not hit:
+            return []
+        return sorted(i for c in hit for i in cells[c] if i < n)
+
+    def by_key(self) -> tuple[dict, dict]:
+        """Ascending candidate indices per country code and per admin1 code."""
+        if self._by_key is None:
+            by_cc: dict = {}
+            by_a1: dict = {}
+            for i, (cc, a1) in enumerate(zip(self.ccs, self.a1s)):
+                by_cc.setdefault(cc, []).append(i)
+                by_a1.setdefault(a1, []).append(i)
+            self._by_key = ({k: tuple(v) for k, v in by_cc.items()}, {k: tuple(v) for k, v in by_a1.items()})
+        return self._by_key
+
+
+_NO_KEY = object()
+
+
 def rank(
     cands: Sequence[tuple[Place, float]],
     context: Context | None,
@@ -347,6 +418,8 @@ def rank(
     cannot reach them are dropped or skip the proximity term.
     """
     ctx = context if context is not None and not context.empty else None
+    if isinstance(cands, CandidateList) and not country and (ctx is None or not ctx.parents):
+        return _rank_sorted(cands, ctx, top)
     if top is not None and len(cands) > top and not country and (ctx is None or not ctx.parents):
         # Bonuses are then all >= 0 and at most _MAX_BONUS: a candidate whose
         # base trails the top-th base by more cannot reach the top.  Lists
@@ -385,6 +458,98 @@ def rank(
     return [(-neg, cands[i][0]) for neg, i in order]
 
 
+def _rank_sorted(cands: CandidateList, ctx: Context | None, top: int | None) -> list[tuple[float, Place]]:
+    """:func:`rank` for a :class:`CandidateList` without parents or a country
+    filter: the same sums in the same order, over precomputed tuples."""
+    n = len(cands)
+    places, bases = cands.places, cands.bases
+    if top is not None and n > top:
+        # Every bonus is >= 0 and at most _MAX_BONUS: a candidate whose base
+        # trails the top-th base by more cannot reach the top.  Bases are
+        # sorted, so the survivors are a prefix.
+        cut = bases[top - 1] - (_MAX_BONUS if ctx is not None else 0.0)
+        n = bisect.bisect_right(cands.neg_bases, -cut)
+    if ctx is None:
+        # no bonus: the input order is the ranking
+        return [(bases[i], places[i]) for i in range(n if top is None else min(n, top))]
+    cget, aget = ctx.countries.get, ctx.admin1.get
+    if top is not None and n > top + _SPARSE_MIN_EXTRA and len(ctx.countries) + len(ctx.admin1) < n:
+        return _rank_sparse(cands, ctx, top, n)
+    partial = [
+        b + _COUNTRY_BONUS * cget(cc, 0.0) + _ADMIN1_BONUS * aget(a1, 0.0)
+        for b, cc, a1 in zip(bases[:n], cands.ccs, cands.a1s)
+    ]
+    near = cands.near(ctx, n) if ctx.points else ()
+    if near:
+        # candidates far from every context point would add 0.0: skip them
+        if top is not None and n > top:
+            kth = sorted(partial, reverse=True)[top - 1]
+            need = [i for i in near if partial[i] + _PROXIMITY_BONUS >= kth]
+        else:
+            need = near
+        for i, px in zip(need, _proximities([places[i] for i in need], ctx)):
+            partial[i] += _PROXIMITY_BONUS * px
+    order = sorted(zip([-x for x in partial], range(n)))
+    if top is not None:
+        del order[top:]
+    return [(-neg, places[i]) for neg, i in order]
+
+
+#: Long lists are ranked sparsely (only candidates the context boosts, plus
+#: the best unboosted ones) once they exceed ``top`` by this many.
+_SPARSE_MIN_EXTRA = 8
+
+
+def _rank_sparse(cands: CandidateList, ctx: Context, top: int, n: int) -> list[tuple[float, Place]]:
+    """The first ``top`` entries of the dense ranking of ``cands[:n]``.
+
+    Only candidates in a country or admin1 area the context names get a
+    country/admin1 bonus; every other candidate scores its base (plus
+    proximity), and bases are sorted.  So the top can only come from the
+    boosted candidates, the first ``top`` unboosted ones, and the unboosted
+    ones that proximity could lift past the ``top``-th score; the rest of
+    a 200-name list ("San Jose") is never touched.
+    """
+    places, bases, ccs, a1s = cands.places, cands.bases, cands.ccs, cands.a1s
+    by_cc, by_a1 = cands.by_key()
+    cget, aget = ctx.countries.get, ctx.admin1.get
+    part: dict[int, float] = {}
+    for table, keys in ((by_cc, ctx.countries), (by_a1, ctx.admin1)):
+        for key in keys:
+            for i in table.get(key, ()):
+                if i >= n:
+                    break  # index tuples are ascending
+                if i not in part:
+                    # the dense sum, term for term
+                    part[i] = bases[i] + _COUNTRY_BONUS * cget(ccs[i], 0.0) + _ADMIN1_BONUS * aget(a1s[i], 0.0)
+    # Unboosted candidates score exactly their base: the first ``top`` of
+    # them bound every later one (same or lower score, later index).
+    j = 0
+    head = 0
+    while head < top and j < n:
+        if j not in part:
+            part[j] = bases[j]
+            head += 1
+        j += 1
+    near = cands.near(ctx, n) if ctx.points else ()
+    if near:
+        # Only candidates near a context point can gain; those past the
+        # ``top``-th score by less than the full bonus are measured.
+        kth = sorted(part.values(), reverse=True)[top - 1]
+        need = []
+        for i in near:
+            v = part.get(i)
+            if v is None:
+                v = part[i] = bases[i]  # unboosted, beyond the head
+            if v + _PROXIMITY_BONUS >= kth:
+                need.append(i)
+        for i, px in zip(need, _proximities([places[i] for i in need], ctx)):
+            part[i] += _PROXIMITY_BONUS * px
+    order = sorted([(-v, i) for i, v in part.items()])
+    del order[top:]
+    return [(-neg, places[i]) for neg, i in order]
+
+
 def _proximities(places: Sequence[Place], ctx: Context) -> list[float]:
     """exp(-d / scale) to the nearest other context point, per place.
 
@@ -393,6 +558,10 @@ def _proximities(places: Sequence[Place], ctx: Context) -> list[float]:
     across all the names they contain.
     """
     memo = ctx.__dict__.setdefault("_prox", {})
+    try:
+        return [memo[c.gazetteer_id] for c in places]  # a document's names share one context
+    except KeyError:
+        pass
     grid = ctx.grid()
     todo, idx, lat1, lon1, lat2, lon2 = [], [], [], [], [], []
     for c in places:
