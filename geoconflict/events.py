@@ -243,6 +243,7 @@ class _Frame:
     date: EventDate
     sentence_index: int
     paragraph: int
+    placeless: bool = False  # the sentence named no scene ("Hours later, Ukraine hit back.")
 
 
 @dataclass
@@ -659,10 +660,16 @@ def extract_incidents(
                 actor2=_actor_for(target, None, doc_groups) if target else (frame.actor2 if continues else None),
                 layer="retaliation" if retaliation or (continues and frame.layer == "retaliation") else None,
                 event_type=event_type, sub_event_type=sub_type, date=edate,
-                sentence_index=si, paragraph=pi,
+                sentence_index=si, paragraph=pi, placeless=True,
             )
             continue
         if continues and frame.layer == "retaliation":
+            retaliation = True
+        elif (frame is not None and frame.placeless and frame.layer == "retaliation"
+              and si - frame.sentence_index == 1 and attacker is not None
+              and (frame.actor1 is None or _same_side(frame.actor1, _actor_for(attacker, None, doc_groups)))):
+            # "Ukraine hit back. Ukrainian drones struck Belgorod ...": the cue
+            # without a scene announces the next sentence's strikes by that side
             retaliation = True
         quoted = _in_quote(text, sent.start, sent.end, para_starts[pi])
         fatalities = _fatalities(stext) if len(located) == 1 else None
@@ -860,30 +867,50 @@ def _deduplicate(incidents: list[_Incident]) -> list[_Incident]:
     return sorted((by_key[k] for k in order), key=lambda inc: inc.order)
 
 
+def _same_side(a: str | None, b: str | None) -> bool:
+    """Whether two actor names are one side: equal, or a state's forces and the
+    state itself.  Two armed groups of one country are different sides (the
+    army and the RSF in Sudan, the ELN and FARC dissidents in Colombia)."""
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    ca, cb = actor_country(a), actor_country(b)
+    if ca is None or ca != cb:
+        return False
+    state = re.compile(r"(?:Military|Police) Forces of ")
+    return all(state.match(x) or country_name(ca) == x for x in (a, b))
+
+
 def _link_retaliations(incidents: list[_Incident]) -> None:
-    """Fill ``answers`` of each retaliation with the earlier incidents it answers."""
+    """Fill ``answers`` of each retaliation with the earlier incidents it answers.
+
+    The incidents by the side it hits back at (its ``actor2``) when the report
+    has them; else those by other sides that hit the retaliating side's
+    territory or forces; else every earlier incident by another side."""
     for i, r in enumerate(incidents):
         if r.row["layer"] != "retaliation":
             continue
-        side = actor_country(r.row["actor1"])
+        me = r.row["actor1"]
+        side = actor_country(me)
         rdate = r.row["event_date"]
+        earlier = []
         for j, other in enumerate(incidents):
             if j == i:
                 continue
             o = other.row
-            o_side = actor_country(o["actor1"])
-            if o["actor1"] is None or o["actor1"] == r.row["actor1"]:
-                continue
-            if side is not None and o_side == side:
+            if o["actor1"] is None or o["actor1"] == me or _same_side(me, o["actor1"]):
                 continue
             if o["layer"] == "retaliation" and j > i:
                 continue
             if rdate is not None and o["event_date"] is not None and o["event_date"] > rdate:
                 continue
-            hit_us = side is None or o["country_code"] == side or actor_country(o["actor2"]) == side
-            if not hit_us:
-                continue
             if j > i and not (r.order[0] == other.order[0]):
                 # told later: only when the retaliation's own sentence names it as the cause
                 continue
-            r.answers.append(j)
+            earlier.append(j)
+        target = r.row["actor2"]
+        named = [j for j in earlier if target is not None and incidents[j].row["actor1"] == target]
+        hit_us = [j for j in earlier if side is None or incidents[j].row["country_code"] == side
+                  or actor_country(incidents[j].row["actor2"]) == side]
+        r.answers.extend(named or hit_us or earlier)

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from _extract import mentions
+from _extract import EL_FASHER, mentions
 from geoconflict.actors import actor_country, country_code, find_actors, military_of, with_country
 from geoconflict.events import extract_incidents, find_triggers
 
@@ -297,3 +297,26 @@ def test_province_that_locates_a_finer_place_is_not_a_second_incident():
     alone = "Russian shelling hit villages across the Donetsk region on Friday."
     rows = extract_incidents(alone, mentions(alone, places), published=PUBLISHED)
     assert [r["location"] for r in rows] == ["Donetsk"]
+
+
+# ------------------------------------------------------------------ QA regressions (retaliation links)
+_NYALA = _place("Nyala", 12.05, 24.88, "SD", admin1="South Darfur")
+
+
+def test_retaliation_cue_without_a_scene_carries_to_the_next_sentence():
+    text = ("Russian missiles hit Kharkiv on Thursday, killing four people. Shortly afterwards, Ukraine hit back. "
+            "Regional officials said Ukrainian drones hit an oil depot in Belgorod.")
+    rows = {r["location"]: r for r in incidents(text)}
+    assert rows["Kharkiv"]["layer"] == "strike"
+    assert rows["Belgorod"]["layer"] == "retaliation"
+    assert rows["Belgorod"]["responds_to"] == rows["Kharkiv"]["id"]
+
+
+def test_retaliation_against_a_group_of_the_same_country_links_to_its_attacks():
+    places = {"El Fasher": EL_FASHER, "Nyala": _NYALA}
+    text = ("RSF fighters shelled El Fasher on Wednesday. "
+            "In response, Sudanese army warplanes bombed RSF positions in Nyala.")
+    rows = {r["location"]: r for r in extract_incidents(text, mentions(text, places), published=PUBLISHED)}
+    assert rows["Nyala"]["layer"] == "retaliation"
+    assert rows["Nyala"]["actor1"] == "Military Forces of Sudan"
+    assert rows["Nyala"]["responds_to"] == rows["El Fasher"]["id"]
