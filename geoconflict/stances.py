@@ -22,6 +22,28 @@ same body; the person's name goes to the ``speaker`` column.  The target
 ("toward") is the party named after the cue, else the other side of the
 conflict; calls for restraint addressed to "both sides" give one row per
 party of the conflict.
+
+Sentence structure, by general rules rather than per-report lists:
+
+* a sentence splits into clauses at ", while" / "; " / ", and" / ", but"
+  when an actor opens the new clause ("China urged restraint, while the UK
+  condemned the strikes"); a cue binds to the subject of its own clause, and
+  a clause without a named subject continues the previous speaker;
+* coordinated subjects ("Jordan and Egypt condemned ...") are all speakers
+  and never each other's target; parties addressed by a call ("called on
+  both India and Pakistan to ...") and actors inside a relative clause or
+  appositive ("Qatar, which mediates between A and B, said") never speak;
+  "<Country>'s junta/government" speaks for the country, and an organ such
+  as "African Union Peace and Security Council" for its parent body;
+* the target is the party whose action is judged: "condemned the strikes
+  (as a violation of Yemen's sovereignty)" targets the perpetrator named in
+  the act ("the Israeli strikes") or else the actor of the incident the
+  sentence refers to, never the victim named after the act; "supported
+  Israel's right to defend itself against Hezbollah" targets Israel;
+* cue words that are part of a name ("Group for the Support of Islam and
+  Muslims", "Support Mission") or of a compound modifier ("US-backed SDF")
+  describe a party and are not reactions reported in the text, so they give
+  no row; a claim of responsibility is an event, not a stance.
 """
 
 from __future__ import annotations
@@ -62,7 +84,8 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      r"held\s+(?:\w+\s+){0,2}(?:talks|conversations?|calls?|meetings?)|talks\s+with|"
      r"(?:telephone|phone)\s+(?:conversations?|calls?)|spoke\s+(?:today\s+|by\s+phone\s+)?(?:with|to)|"
      r"speaks\s+with|(?:stay|remain)\s+(?:closely\s+)?engaged|exchanged\s+views|met\s+with|"
-     r"meeting\s+with|consultations?\s+with|discussed\s+the\s+situation"),
+     r"meeting\s+with|consultations?\s+with|discussed\s+the\s+situation|"
+     r"offer(?:s|ed|ing)?\s+(?:its\s+|their\s+)?(?:to\s+mediate|mediation)"),
 )
 # one alternation over case-folded text, typed afterwards (see events._TRIGGER_RE)
 _CUE_RE = re.compile(r"(?=[a-z])\b(?:" + "|".join(f"(?:{p.lower()})" for _, p in STANCE_CUES) + ")")
@@ -75,7 +98,9 @@ _BOTH = re.compile(
 )
 _OBJECT_LEFT = re.compile(
     r"\b(?:between|with|against|on|to|for|of|toward|towards|amid|over|about|by|from|at|in|into|across|"
-    r"counterparts?|and)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$",
+    r"counterparts?|and|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|told|tells|press(?:es|ed|ing)?|warn(?:s|ed|ing)?|"
+    r"appeal(?:s|ed|ing)?\s+to|invit(?:e|es|ed|ing))\s+(?:both\s+|either\s+|all\s+)?"
+    r"(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|they|it|his|her|we|i|our|their)\b", re.IGNORECASE)
@@ -94,6 +119,22 @@ _CONNECTORS = frozenset({"for", "of", "the", "and"})
 _NAME_PARTICLES = frozenset({"bin", "al", "el", "de", "van", "von", "da", "du", "ibn", "abu"})
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)\s+(?P<noun>\w+)")
 _HIS_SPOKES = re.compile(r"\b(?:his|her|its)\s+(?:spokes\w+|deputy|envoy|aide)\s*,?\s+(?P<name>[A-Z][\w\-éèáíóúñ]+(?:\s+[A-Z][\w\-éèáíóúñ]+){0,2})")
+# a new clause that names its own speaker: ", while the UK condemned", "; Egypt urged",
+# ", and Saudi Arabia urged" (kept only when an actor opens it, see _clauses)
+_CLAUSE_BREAK = re.compile(r"(?:,\s*(?:while|whereas|but|and)|;|\s(?:while|whereas))\s+(?:the\s+)?", re.IGNORECASE)
+# a parenthetical about the subject: "Qatar, which mediates between A and B, said" -- its actors never speak
+_APPOSITIVE = re.compile(r",\s*(?:which|who|whose|itself|accused|long|once|home\s+to)\b[^,;]{0,160},")
+# "condemned the strikes", "condemned 'this heinous attack'": the judged act, whose perpetrator is the target
+_EVENT_NP = re.compile(
+    r"\s+(?:[\w'’\-“\"]+\s+){0,5}?[\w'’\-“\"]*?(?:attacks?|strikes?|airstrikes?|assaults?|offensives?|bombings?|"
+    r"bombardments?|shelling|killings?|raids?|incursions?|invasion|operations?|massacres?|ambush(?:es)?|"
+    r"aggression|advance)\b",
+    re.IGNORECASE,
+)
+# "Mali's junta said", "Kenya's government condemned": the possessor is the speaking body
+_BODY_NOUNS = frozenset("junta government authorities cabinet administration regime presidency leadership".split())
+# "African Union Peace and Security Council": an organ named after its parent body
+_ORGAN_GAP = re.compile(r"\s*(?:['’]s\s+)?(?:Peace\s+and\s+)?")
 _DASH_AUTHOR = re.compile(r"[—–]\s*(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s*(?:\(@|$)")
 
 
@@ -240,8 +281,12 @@ def extract_stances(
         j = ai
         while j < len(actors) and actors[j].end <= sent.end:
             a = actors[j]
-            s_actors.append(ActorMention(a.start - sent.start, a.end - sent.start, a.text, a.name, a.country_code, a.kind))
             j += 1
+            if (a.kind == "organisation" and s_actors and s_actors[-1].kind == "organisation"
+                    and "Council" in a.text and "Council" not in s_actors[-1].text
+                    and _ORGAN_GAP.fullmatch(stext, s_actors[-1].end, a.start - sent.start)):
+                continue  # "African Union Peace and Security Council" speaks for the African Union
+            s_actors.append(ActorMention(a.start - sent.start, a.end - sent.start, a.text, a.name, a.country_code, a.kind))
         # learn "<body> <title> <Name>" and "his spokesperson, <Name>"
         for a in s_actors:
             ent = _entity(a)
@@ -259,8 +304,13 @@ def extract_stances(
         k = ci0
         while k < len(all_cues) and all_cues[k][2] <= sent.end:
             st, a, b = all_cues[k]
-            cues.append((st, a - sent.start, b - sent.start))
             k += 1
+            a, b = a - sent.start, b - sent.start
+            if a > 0 and (stext[a].isupper() or stext[a - 1] == "-"):
+                # part of a name ("Group for the Support of Islam", "Support Mission") or a
+                # compound modifier ("US-backed SDF") that describes a party: no reaction is reported
+                continue
+            cues.append((st, a, b))
         if not cues:
             # no reaction here; only track who is speaking for later pronouns
             subj = _subject(stext, s_actors, len(stext))
@@ -269,58 +319,103 @@ def extract_stances(
                 ent.person = _person_after(stext, subj.end)
                 last = ent
             continue
-        first_cue = cues[0][1]
-        speaker, local = _speaker(stext, s_actors, first_cue, persons, last, sentences, si)
-        if speaker is not None:
-            last = speaker
-        speakers = [speaker] + (_coordinated(stext, s_actors, first_cue, speaker) if local else [])
-        done: set[str] = set()
+        appos = [(m.start(), m.end()) for m in _APPOSITIVE.finditer(stext)] if "," in stext else []
         fallback = _Lazy(lambda: _incident_target(stext, sent.start, incidents))
-        for ci, (stance, cstart, cend) in enumerate(cues):
-            if stance in done:
+        bounds = _clauses(stext, s_actors, cues)
+        speaker: _Speaker | None = None
+        local = False
+        for bi, lo in enumerate(bounds):
+            hi = bounds[bi + 1] if bi + 1 < len(bounds) else len(stext)
+            c_cues = [c for c in cues if lo <= c[1] < hi]
+            if not c_cues:
                 continue
-            done.add(stance)
-            if stance == "supports" and re.match(r"(?:'s|’s)\s", stext[max(0, cstart - 3):cstart].lstrip()[-3:] + " "):
-                continue  # "Rwanda's support for the rebels": a possessor's stance, reported
-            if stance == "supports" and re.match(r"\s+by\b", stext[cend:]):
-                # "M23 rebels backed by Rwanda": the agent after "by" supports the subject
-                agent = next((e for a in s_actors if a.start >= cend and (e := _entity(a)) is not None), None)
-                subj = _subject(stext, s_actors, cstart)
-                patient = _entity(subj) if subj is not None else None
-                pairs = [(agent, patient)] if agent is not None and patient is not None else []
-            elif stance == "engages":
-                pairs = _engagements(s_actors, speaker if local else None, parties)
+            c_actors = [a for a in s_actors if lo <= a.start < hi]
+            first_cue = c_cues[0][1]
+            if bi == 0:
+                speaker, local = _speaker(stext, c_actors, first_cue, persons, last, sentences, si, appos)
             else:
-                if speaker is None:
-                    continue
-                clause_end = cues[ci + 1][1] if ci + 1 < len(cues) else len(stext)
-                targets = _targets(stext, s_actors, stance, cstart, cend, speaker, parties, clause_end, fallback)
-                pairs = [(who, t) for who in speakers for t in targets]
-            for who, toward in pairs:
-                if toward is None or who.actor == toward.actor or (who.cc and who.cc == toward.cc):
-                    continue
-                key = (who.actor, toward.actor, stance)
-                if key in seen:
-                    continue
-                seen.add(key)
-                rows.append({
-                    "actor": who.actor,
-                    "actor_country_code": who.cc,
-                    "toward": toward.actor,
-                    "toward_country_code": toward.cc,
-                    "stance": stance,
-                    "quote": stext,
-                    "speaker": who.person,
-                    "source_start": sent.start,
-                    "source_end": sent.end,
-                    "geometry": None,
-                })
+                # a later clause names its own speaker, else continues the previous one ("and urged calm")
+                subj = _subject(stext, c_actors, first_cue, appos)
+                ent = _entity(subj) if subj is not None else None
+                if ent is not None:
+                    ent.person = _person_after(stext, subj.end)
+                    speaker, local = ent, True
+            if speaker is not None:
+                last = speaker
+            speakers = [speaker] + (_coordinated(stext, c_actors, first_cue, speaker, appos) if local else [])
+            _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties, fallback,
+                         lambda who, toward, stance: _add(rows, seen, who, toward, stance, stext, sent))
     for i, row in enumerate(rows, start=1):
         row["id"] = f"S{i}"
     return rows
 
 
-def _subject(stext: str, s_actors: list[ActorMention], limit: int) -> ActorMention | None:
+def _clauses(stext: str, s_actors: list[ActorMention], cues) -> list[int]:
+    """Start offsets of the clauses of a sentence that each name their own speaker.
+
+    A break (", while", "; ", ", and", ", but") counts only when an actor opens the
+    new clause and the clause before it holds a stance cue -- so a list such as
+    "Jordan, Egypt, and Qatar condemned" stays one clause.
+    """
+    bounds = [0]
+    if len(cues) < 2 and "while" not in stext:
+        return bounds
+    starts = {a.start for a in s_actors if a.kind not in ("crowd", "state")}
+    for m in _CLAUSE_BREAK.finditer(stext):
+        if m.end() in starts and any(bounds[-1] <= c[1] < m.start() for c in cues):
+            bounds.append(m.start())
+    return bounds
+
+
+def _add(rows, seen, who: _Speaker, toward: _Speaker | None, stance: str, stext: str, sent) -> None:
+    if toward is None or who.actor == toward.actor or (who.cc and who.cc == toward.cc):
+        return
+    key = (who.actor, toward.actor, stance)
+    if key in seen:
+        return
+    seen.add(key)
+    rows.append({
+        "actor": who.actor,
+        "actor_country_code": who.cc,
+        "toward": toward.actor,
+        "toward_country_code": toward.cc,
+        "stance": stance,
+        "quote": stext,
+        "speaker": who.person,
+        "source_start": sent.start,
+        "source_end": sent.end,
+        "geometry": None,
+    })
+
+
+def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties, fallback, emit) -> None:
+    """Rows for the cues of one clause, spoken by ``speakers``."""
+    done: set[str] = set()
+    for ci, (stance, cstart, cend) in enumerate(c_cues):
+        if stance in done:
+            continue
+        done.add(stance)
+        if stance == "supports" and re.match(r"(?:'s|’s)\s", stext[max(0, cstart - 3):cstart].lstrip()[-3:] + " "):
+            continue  # "Rwanda's support for the rebels": a possessor's stance, reported
+        if stance == "supports" and re.match(r"\s+by\b", stext[cend:]):
+            # "M23 rebels backed by Rwanda": the agent after "by" supports the subject
+            agent = next((e for a in c_actors if a.start >= cend and (e := _entity(a)) is not None), None)
+            subj = _subject(stext, c_actors, cstart)
+            patient = _entity(subj) if subj is not None else None
+            pairs = [(agent, patient)] if agent is not None and patient is not None else []
+        elif stance == "engages":
+            pairs = _engagements(c_actors, speaker if local else None, parties)
+        elif speaker is None:
+            continue
+        else:
+            clause_end = c_cues[ci + 1][1] if ci + 1 < len(c_cues) else hi
+            targets = _targets(stext, c_actors, stance, cstart, cend, speakers, parties, clause_end, fallback)
+            pairs = [(who, t) for who in speakers for t in targets]
+        for who, toward in pairs:
+            emit(who, toward, stance)
+
+
+def _subject(stext: str, s_actors: list[ActorMention], limit: int, appos=()) -> ActorMention | None:
     """Nearest actor before ``limit`` that is a subject, not an object or a modifier."""
     objects: set[int] = set()
     candidate = None
@@ -334,8 +429,10 @@ def _subject(stext: str, s_actors: list[ActorMention], limit: int) -> ActorMenti
         if is_object:
             objects.add(idx)
             continue
+        if any(lo < a.start < hi for lo, hi in appos):
+            continue  # "Qatar, which mediates between Israel and Hamas, said"
         poss = _POSSESSIVE_AFTER.match(stext, a.end)
-        if poss and poss.group("noun").lower() not in _TITLE_WORDS:
+        if poss and poss.group("noun").lower() not in _TITLE_WORDS and poss.group("noun").lower() not in _BODY_NOUNS:
             continue  # "Pakistan's close ally", "Pakistan's airstrikes"
         if a.kind in ("crowd", "state"):
             continue
@@ -343,9 +440,9 @@ def _subject(stext: str, s_actors: list[ActorMention], limit: int) -> ActorMenti
     return candidate
 
 
-def _coordinated(stext, s_actors, limit, speaker) -> list[_Speaker]:
+def _coordinated(stext, s_actors, limit, speaker, appos=()) -> list[_Speaker]:
     """'France and Britain urged...': the other members of a coordinated subject."""
-    subj = _subject(stext, s_actors, limit)
+    subj = _subject(stext, s_actors, limit, appos)
     if subj is None or speaker is None or (_entity(subj) or speaker).actor != speaker.actor:
         return []
     out: list[_Speaker] = []
@@ -365,11 +462,11 @@ def _coordinated(stext, s_actors, limit, speaker) -> list[_Speaker]:
     return out
 
 
-def _speaker(stext, s_actors, first_cue, persons, last, sentences, si) -> tuple[_Speaker | None, bool]:
+def _speaker(stext, s_actors, first_cue, persons, last, sentences, si, appos=()) -> tuple[_Speaker | None, bool]:
     """Who speaks in a sentence, and whether the sentence itself names them."""
     if _PRONOUN_START.match(stext) and last is not None:
         return last, False
-    subj = _subject(stext, s_actors, first_cue)
+    subj = _subject(stext, s_actors, first_cue, appos)
     # a remembered person before the cue ("Jaiswal added", "Dujarric said")
     for surname, sp in persons.items():
         pos = stext.find(surname)
@@ -406,21 +503,52 @@ def _speaker(stext, s_actors, first_cue, persons, last, sentences, si) -> tuple[
     return None, False
 
 
-def _targets(stext, s_actors, stance, cstart, cend, speaker: _Speaker, parties, clause_end=None,
-             fallback: _Speaker | None = None) -> list[_Speaker | None]:
-    """Whom a stance is directed at."""
+def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], parties, clause_end=None,
+             fallback: _Lazy | None = None) -> list[_Speaker | None]:
+    """Whom a stance is directed at: the party whose action is judged.
+
+    "condemned the strikes (as a violation of Yemen's sovereignty)" -> the
+    perpetrator of the strikes (a modifier such as "the Israeli strikes", else
+    the actor of the incident the sentence refers to), never the victim named
+    after it; "supported Israel's right to defend itself against Hezbollah" ->
+    Israel, not the party after "against".
+    """
+    speaker = speakers[0]
     clause_end = len(stext) if clause_end is None else clause_end
+    own = {sp.actor for sp in speakers}
+    own_cc = {sp.cc for sp in speakers if sp.cc}
     others = []
     for a in s_actors:
         ent = _entity(a)
-        if ent is None or ent.actor == speaker.actor or (speaker.cc and ent.cc == speaker.cc):
+        if ent is None or ent.actor in own or (ent.cc and ent.cc in own_cc):
             continue
         others.append((a, ent))
+
+    def usable(p: _Speaker | None) -> bool:
+        return p is not None and p.actor not in own and not (p.cc and p.cc in own_cc)
+
     if stance in ("calls_for_restraint", "concern"):
         after = [ent for a, ent in others if a.start >= cend and ent.cc in {p.cc for p in parties}]
         if after and not _BOTH.search(stext):
             return [after[0]]
-        return [p for p in parties if p.actor != speaker.actor and p.cc != speaker.cc]
+        return [p for p in parties if usable(p)]
+    if stance == "condemns":
+        act = _EVENT_NP.match(stext, cend)
+        if act is not None and act.end() <= clause_end:
+            named = [ent for a, ent in others if cend <= a.start < act.end() and a.kind != "organisation"]
+            if named:
+                return [named[0]]
+            perpetrator = fallback() if fallback is not None else None
+            if usable(perpetrator):
+                return [perpetrator]
+            return _adversary(speaker, parties)  # never the victim named after the act
+    if stance == "supports":
+        inside = [ent for a, ent in others if cstart <= a.start < cend and a.kind != "organisation"]
+        if inside:
+            return [inside[0]]  # "supported Israel's right to defend itself"
+        against = re.compile(r"\bagainst\b").search(stext, cend, clause_end)
+        if against is not None:
+            clause_end = against.start()
     after = [ent for a, ent in others if cend <= a.start < clause_end and a.kind != "organisation"]
     if after:
         return [after[0]]
@@ -428,9 +556,13 @@ def _targets(stext, s_actors, stance, cstart, cend, speaker: _Speaker, parties, 
     if before:
         return [before[-1]]
     fallback = fallback() if fallback is not None else None
-    if fallback is not None and fallback.actor != speaker.actor and fallback.cc != speaker.cc:
+    if usable(fallback):
         return [fallback]
-    # the other side of the conflict
+    return _adversary(speaker, parties)
+
+
+def _adversary(speaker: _Speaker, parties) -> list[_Speaker]:
+    """The other side of the conflict, when the speaker is one of its sides."""
     adversaries = [p for p in parties if p.cc != speaker.cc]
     return adversaries[:1] if speaker.cc in {p.cc for p in parties} else []
 

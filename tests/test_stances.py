@@ -122,3 +122,77 @@ def test_more_reaction_phrasings():
     assert ("China", "condemns", "Israel") in got
     assert ("Russia", "concern", "Israel") in got
     assert ("Egypt", "calls_for_restraint", "Hamas") in got and ("Qatar", "calls_for_restraint", "Israel") in got
+
+
+# --- clause and role rules (short texts written for these tests) -------------------------------------------
+STRIKE_ON_RAFAH = [{"actor1": "Military Forces of Israel", "actor2": "Hamas", "country_code": "PS",
+                    "location": "Rafah", "source_start": 0, "notes": "Israeli jets struck Rafah."}]
+
+
+def test_coordinated_subjects_both_condemn_the_attacker_not_each_other():
+    got = stances("Israeli jets struck Rafah. Norway and Chile condemned the attacks on displaced families.",
+                  STRIKE_ON_RAFAH)
+    assert ("Norway", "condemns", "Israel") in got and ("Chile", "condemns", "Israel") in got
+    assert not {("Chile", "condemns", "Norway"), ("Norway", "condemns", "Chile")} & got
+
+
+@pytest.mark.parametrize("joint", [", while", ", and", ";"])
+def test_a_second_clause_names_its_own_speaker(joint):
+    got = stances(f"Israeli jets struck Rafah. Brazil urged all sides to show restraint{joint} Spain condemned "
+                  "the Israeli strikes.", STRIKE_ON_RAFAH)
+    assert ("Spain", "condemns", "Israel") in got
+    assert ("Brazil", "calls_for_restraint", "Israel") in got
+    assert not any(actor == "Brazil" and stance == "condemns" for actor, stance, _ in got)
+    assert not any(toward in ("Spain", "Brazil") for *_, toward in got)
+
+
+def test_the_condemned_act_names_the_target_not_the_victim_after_it():
+    incidents = [{"actor1": "Military Forces of Israel", "actor2": "Hezbollah", "country_code": "LB",
+                  "location": "Tyre", "source_start": 0, "notes": "Israeli aircraft bombed Tyre."}]
+    got = stances("Israeli aircraft bombed Tyre. Algeria condemned the raids as a violation of Lebanon's "
+                  "sovereignty.", incidents)
+    assert ("Algeria", "condemns", "Israel") in got
+    assert not any(toward == "Lebanon" for *_, toward in got)
+
+
+def test_support_for_a_right_targets_its_holder_not_the_party_it_is_against():
+    got = stances("Canada said it supported Israel's right to defend itself against Hamas.", STRIKE_ON_RAFAH)
+    assert ("Canada", "supports", "Israel") in got
+    assert ("Canada", "supports", "Hamas") not in got
+
+
+def test_names_and_compound_modifiers_are_not_reactions():
+    # "Iran-backed" describes Hezbollah; "Support" is part of a mission's name; neither is a reaction
+    got = stances("Hezbollah, the Iran-backed group, fired rockets at Haifa. The African Union Support Mission "
+                  "said its troops had repelled the raid.", STRIKE_ON_RAFAH)
+    assert not any(stance == "supports" for _, stance, _ in got)
+
+
+def test_a_relative_clause_does_not_provide_the_speaker():
+    got = stances("Oman, which buys gas from Iran alongside Qatar, said it was deeply concerned.",
+                  STRIKE_ON_RAFAH)
+    assert {actor for actor, *_ in got} == {"Oman"}
+
+
+def test_an_organ_speaks_for_its_parent_organisation():
+    incidents = [{"actor1": "Rapid Support Forces", "actor2": "Military Forces of Sudan", "country_code": "SD",
+                  "location": "Kadugli", "source_start": 0, "notes": "RSF fighters shelled Kadugli."}]
+    got = stances("The African Union Peace and Security Council condemned the RSF offensive.", incidents)
+    assert ("African Union", "condemns", "Rapid Support Forces") in got
+    assert not any(actor == "United Nations Security Council" for actor, *_ in got)
+
+
+def test_parties_addressed_by_a_call_are_not_its_speaker():
+    got = stances("09:30 GMT: Japan has called on both Israel and Hamas to exercise restraint.", STRIKE_ON_RAFAH)
+    assert ("Japan", "calls_for_restraint", "Israel") in got
+    assert {actor for actor, *_ in got} == {"Japan"}
+
+
+def test_a_country_s_junta_or_government_speaks_for_the_country():
+    got = stances("Chad's junta said it stood with Niger.", [])
+    assert ("Chad", "supports", "Niger") in got
+
+
+def test_an_offer_to_mediate_is_engagement():
+    assert ("Oman", "engages", "Israel") in stances("Oman has offered to mediate between the two sides.",
+                                                    STRIKE_ON_RAFAH)
