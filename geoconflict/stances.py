@@ -68,7 +68,7 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
     ("supports",
      r"(?:express\w*|extend\w*|offer\w*|voic\w*|reaffirm\w*|pledg\w*|declar\w*|announc\w*)\s+(?:\w+\s+){0,3}support|"
      r"support(?:s|ed)?\s+(?:for\s+)?(?:\w+(?:'s|’s)?\s+)?(?:right|efforts?|stance|position)|"
-     r"\bsupports?\b|\bbacks\b|\bbacked\b|\bbacking\b|"
+     r"\bsupports?\b|\bsupported\b|\bbacks\b|\bbacked\b|\bbacking\b|"
      r"(?:stands?|stood|standing)\s+(?:firmly\s+|squarely\s+|shoulder\s+to\s+shoulder\s+)?(?:with|by)|"
      r"solidarity\s+with|right\s+to\s+defend\s+itself|right\s+to\s+self-defen[cs]e"),
     ("calls_for_restraint",
@@ -320,7 +320,12 @@ def extract_stances(
                 last = ent
             continue
         appos = [(m.start(), m.end()) for m in _APPOSITIVE.finditer(stext)] if "," in stext else []
-        fallback = _Lazy(lambda: _incident_target(stext, sent.start, incidents))
+        memo: dict = {}
+
+        def fallback(kind=None, _memo=memo, _stext=stext, _start=sent.start):
+            if kind not in _memo:
+                _memo[kind] = _incident_target(_stext, _start, incidents, kind)
+            return _memo[kind]
         bounds = _clauses(stext, s_actors, cues)
         speaker: _Speaker | None = None
         local = False
@@ -504,7 +509,7 @@ def _speaker(stext, s_actors, first_cue, persons, last, sentences, si, appos=())
 
 
 def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], parties, clause_end=None,
-             fallback: _Lazy | None = None) -> list[_Speaker | None]:
+             fallback=None) -> list[_Speaker | None]:
     """Whom a stance is directed at: the party whose action is judged.
 
     "condemned the strikes (as a violation of Yemen's sovereignty)" -> the
@@ -538,7 +543,7 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
             named = [ent for a, ent in others if cend <= a.start < act.end() and a.kind != "organisation"]
             if named:
                 return [named[0]]
-            perpetrator = fallback() if fallback is not None else None
+            perpetrator = fallback(_act_kind(act.group())) if fallback is not None else None
             if usable(perpetrator):
                 return [perpetrator]
             return _adversary(speaker, parties)  # never the victim named after the act
@@ -626,10 +631,26 @@ def _parties(actors: list[ActorMention], incidents) -> list[_Speaker]:
     return top
 
 
-def _incident_target(stext: str, sent_start: int, incidents) -> _Speaker | None:
+# kinds of act a reaction names, to find the incident it refers to: "condemned the assault" is a
+# ground attack ("stormed", "overran"), "condemned the strikes" a strike or bombardment
+_ACT_KINDS = (
+    ("ground", re.compile(r"attack|assault|storm|raid|overr[au]n|offensive|ambush|massacre|incursion|invasion|advance")),
+    ("strike", re.compile(r"strike|bomb|shell|missile|drone")),
+)
+
+
+def _act_kind(phrase: str) -> str | None:
+    words = phrase.lower().split()
+    head = words[-1] if words else ""
+    return next((kind for kind, pattern in _ACT_KINDS if pattern.search(head)), None)
+
+
+def _incident_target(stext: str, sent_start: int, incidents, kind: str | None = None) -> _Speaker | None:
     """'condemned the attack on Kharkiv' / 'the attack on the market': the
     attacker of the incident the sentence refers to -- by a place it names,
+    else an incident of the same kind of act (``kind``, see :data:`_ACT_KINDS`),
     else by shared words with the incident's sentence, else the latest one."""
+    pattern = next((p for k, p in _ACT_KINDS if k == kind), None)
     words = _content_words(stext)
     folded = _Lazy(lambda: _ascii(stext))
     best = None
@@ -644,7 +665,9 @@ def _incident_target(stext: str, sent_start: int, incidents) -> _Speaker | None:
         location = row.get("location") or ""
         if location and (location in stext or _ascii(location) in folded()):
             return party
-        score = (len(words & _notes_words(row.get("notes") or "")), start)
+        notes = row.get("notes") or ""
+        same_kind = bool(pattern is not None and pattern.search(notes.lower()))
+        score = (same_kind, len(words & _notes_words(notes)), start)
         if best is None or score > best[0]:
             best = (score, party)
     return best[1] if best else None

@@ -196,3 +196,23 @@ def test_a_country_s_junta_or_government_speaks_for_the_country():
 def test_an_offer_to_mediate_is_engagement():
     assert ("Oman", "engages", "Israel") in stances("Oman has offered to mediate between the two sides.",
                                                     STRIKE_ON_RAFAH)
+
+
+def test_a_condemned_act_refers_to_the_incident_of_its_kind():
+    incidents = [
+        {"actor1": "Al Shabaab", "actor2": "Military Forces of Somalia", "country_code": "SO", "location": "Baidoa",
+         "source_start": 0, "notes": "Al-Shabaab fighters stormed an army base near Baidoa."},
+        {"actor1": "Military Forces of United States", "actor2": "Al Shabaab", "country_code": "SO",
+         "location": "Kismayo", "source_start": 60,
+         "notes": "A US air strike in coordination with the government of Somalia hit a camp near Kismayo."},
+    ]
+    text = ("Al-Shabaab fighters stormed an army base near Baidoa. A US air strike in coordination with the "
+            "government of Somalia hit a camp near Kismayo. ")
+    got = stances(text + "Djibouti condemned the assault and backed the government of Somalia.", incidents)
+    assert ("Djibouti", "condemns", "Al Shabaab") in got
+    got = stances(text + "Eritrea condemned the air strikes.", incidents)
+    assert ("Eritrea", "condemns", "United States") in got
+
+
+def test_supported_as_a_verb_is_support():
+    assert ("United Kingdom", "supports", "Ukraine") in stances("Britain said it supported Ukraine.", [])
