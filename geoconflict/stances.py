@@ -131,6 +131,11 @@ _EVENT_NP = re.compile(
     r"aggression|advance)\b",
     re.IGNORECASE,
 )
+# "the collapse of the truce": a truce talked about, not called for
+_LAPSED = re.compile(r"(?:collapse|breakdown|breach|violations?|end|failure|violat\w+|broke|broken|shattered|"
+                     r"expir\w+)\s+(?:of\s+)?(?:the\s+|a\s+|this\s+)?$", re.IGNORECASE)
+# "concerned about threats from the FDLR": an agent the actor tables do not know, named as written
+_UNKNOWN_AGENT = re.compile(r"\s(?:from|by)\s+(?:the\s+)?(?P<name>[A-Z][A-Z\-]{1,7}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\b")
 # "Mali's junta said", "Kenya's government condemned": the possessor is the speaking body
 _BODY_NOUNS = frozenset("junta government authorities cabinet administration regime presidency leadership".split())
 # "African Union Peace and Security Council": an organ named after its parent body
@@ -309,6 +314,8 @@ def extract_stances(
             if a > 0 and (stext[a].isupper() or stext[a - 1] == "-"):
                 # part of a name ("Group for the Support of Islam", "Support Mission") or a
                 # compound modifier ("US-backed SDF") that describes a party: no reaction is reported
+                continue
+            if st == "calls_for_restraint" and _LAPSED.search(stext, max(0, a - 40), a):
                 continue
             cues.append((st, a, b))
         if not cues:
@@ -536,6 +543,9 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
         after = [ent for a, ent in others if a.start >= cend and ent.cc in {p.cc for p in parties}]
         if after and not _BOTH.search(stext):
             return [after[0]]
+        unknown = _UNKNOWN_AGENT.search(stext, cend, clause_end) if stance == "concern" else None
+        if unknown is not None and all(a.start != unknown.start("name") for a in s_actors):
+            return [_Speaker(unknown.group("name"), None)]
         return [p for p in parties if usable(p)]
     if stance == "condemns":
         act = _EVENT_NP.match(stext, cend)

@@ -216,3 +216,14 @@ def test_a_condemned_act_refers_to_the_incident_of_its_kind():
 
 def test_supported_as_a_verb_is_support():
     assert ("United Kingdom", "supports", "Ukraine") in stances("Britain said it supported Ukraine.", [])
+
+
+def test_a_truce_talked_about_is_not_a_call_for_restraint():
+    got = stances("Oman said it was worried about the collapse of the ceasefire.", STRIKE_ON_RAFAH)
+    assert any(actor == "Oman" and stance == "concern" for actor, stance, _ in got)
+    assert not any(stance == "calls_for_restraint" for _, stance, _ in got)
+
+
+def test_concern_about_an_unlisted_group_names_that_group():
+    got = stances("Uganda said it was concerned about threats from the LRA militia.", STRIKE_ON_RAFAH)
+    assert got == {("Uganda", "concern", "LRA")}
