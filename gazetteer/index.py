@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from gazetteer.errors import GazetteerDataError
-from gazetteer.normalize import _normalize, translit_of_normalized
+from gazetteer.normalize import _normalize_many, _translit_many
 from gazetteer.sources import PlaceRecord
 
 __all__ = ["SCHEMA_VERSION", "cache_dir", "inputs_hash", "index_path", "build_index", "ensure_index", "open_index"]
@@ -164,6 +164,7 @@ def build_index(path: Path, records: Iterable[PlaceRecord] | None = None) -> dic
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)
+    parts: list[str] = []
     try:
         recs: list[PlaceRecord] = []
         seen_gids: set[str] = set()
@@ -172,34 +173,34 @@ def build_index(path: Path, records: Iterable[PlaceRecord] | None = None) -> dic
                 seen_gids.add(rec.gazetteer_id)
                 recs.append(rec)
         _log.info("read %d places in %.1f s", len(recs), time.perf_counter() - t0)
-        folded = _fold_all(list(dict.fromkeys(n for r in recs for n, _ in r.names)))
-        _log.info("normalised %d names at %.1f s", len(folded), time.perf_counter() - t0)
+        # Normalising ~1.1 million names is most of the work: contiguous
+        # slices of the records are folded and written to part files by
+        # forked workers (no pickling of inputs or results), then copied
+        # in order by SQLite itself, so row ids match a serial build.
+        ranges = _slices(len(recs))
+        parts = [_part_path(path, i) for i in range(len(ranges))]
+        _write_parts(recs, ranges, parts)
+        del recs
+        _log.info("normalised and wrote names at %.1f s", time.perf_counter() - t0)
         con = sqlite3.connect(tmp)
-        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;" + _DDL)
-        place_rows, name_rows = [], []
-        for pid, rec in enumerate(recs, start=1):
-            place_rows.append(
-                (pid, rec.gazetteer_id, rec.name, rec.lat, rec.lon, rec.country_code, rec.admin1, rec.admin1_code,
-                 rec.feature_type, int(rec.population or 0), float(rec.precision_m or 0.0), rec.source)
-            )
-            done: dict[str, tuple[str, int]] = {}
-            for raw, kind in rec.names:
-                norm, tkey = folded[raw]
-                if norm and (norm not in done or done[norm][1] > kind):
-                    done[norm] = (tkey, kind)
-            name_rows.extend((norm, tkey, pid, kind) for norm, (tkey, kind) in done.items())
-            if len(name_rows) > 200_000:
-                con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
-                con.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows)
-                place_rows, name_rows = [], []
-        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
-        con.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows)
-        del recs, place_rows, name_rows
-        tkey_cache = {norm: tkey for norm, tkey in folded.values() if norm}
+        con.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; "
+            "PRAGMA page_size=8192; PRAGMA cache_size=-200000; PRAGMA temp_store=MEMORY;" + _DDL
+        )
+        for part in parts:
+            con.execute("ATTACH DATABASE ? AS part", (part,))
+            con.execute("INSERT INTO places SELECT * FROM part.places")
+            con.execute("INSERT INTO names SELECT * FROM part.names")
+            con.commit()
+            con.execute("DETACH DATABASE part")
+            os.unlink(part)
         _log.info("inserted rows at %.1f s", time.perf_counter() - t0)
+        # indexes after the bulk insert: one sort instead of a b-tree update per row
         con.executescript(_POST)
         _log.info("indexed at %.1f s", time.perf_counter() - t0)
-        matchable = [n for n in tkey_cache if n.count(" ") < MAX_NAME_TOKENS]
+        # distinct names in index order (deterministic; the reader makes a set of them)
+        all_norms = [r[0] for r in con.execute("SELECT DISTINCT norm FROM names ORDER BY norm")]
+        matchable = [n for n in all_norms if n.count(" ") < MAX_NAME_TOKENS]
         meta = {
             "schema": str(SCHEMA_VERSION),
             "inputs": path.stem[len(_PREFIX):] if path.stem.startswith(_PREFIX) else "",
@@ -222,40 +223,94 @@ def build_index(path: Path, records: Iterable[PlaceRecord] | None = None) -> dic
         os.replace(tmp, path)
         _log.info("index %s built in %.1f s", path.name, time.perf_counter() - t0)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        for leftover in (tmp, *parts):
+            with contextlib.suppress(OSError):
+                os.unlink(leftover)
         raise
-    return {"places": len(seen_gids), "names": len(tkey_cache), "seconds": time.perf_counter() - t0}
+    return {"places": len(seen_gids), "names": len(all_norms), "seconds": time.perf_counter() - t0}
 
 
-def _fold_chunk(names: list[str]) -> list[tuple[str, str]]:
-    out = []
-    tkeys: dict[str, str] = {}
-    for raw in names:
-        norm = _normalize(raw)
-        tkey = tkeys.get(norm)
-        if tkey is None:
-            tkey = tkeys[norm] = translit_of_normalized(norm)
-        out.append((norm, tkey))
-    return out
+#: Records per worker below which a serial build is faster than forking.
+_MIN_PER_WORKER = 20_000
 
 
-def _fold_all(names: list[str]) -> dict[str, tuple[str, str]]:
-    """``raw -> (normalised, translit key)``, on all cores for big inputs."""
-    workers = min(4, os.cpu_count() or 1)
-    if len(names) < 50_000 or workers < 2:
-        return dict(zip(names, _fold_chunk(names)))
-    import multiprocessing
+def _slices(n: int) -> list[tuple[int, int]]:
+    workers = max(1, min(os.cpu_count() or 1, 4, n // _MIN_PER_WORKER))
+    size = -(-n // workers) if n else 1
+    return [(i, min(i + size, n)) for i in range(0, n, size)] or [(0, 0)]
 
+
+def _part_path(path: Path, i: int) -> str:
+    fd, part = tempfile.mkstemp(prefix=f"{path.name}.part{i}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    return part
+
+
+# Records of the build in progress, inherited by forked workers.
+_BUILD_RECS: list[PlaceRecord] = []
+
+
+def _write_parts(recs: list[PlaceRecord], ranges: list[tuple[int, int]], parts: list[str]) -> None:
+    global _BUILD_RECS
+    jobs = [(part, lo, hi) for part, (lo, hi) in zip(parts, ranges)]
+    ctx = None
+    if len(jobs) > 1:
+        import multiprocessing
+
+        with contextlib.suppress(ValueError):  # platforms without fork: serial
+            ctx = multiprocessing.get_context("fork")
+    if ctx is None:
+        for job in jobs:
+            _write_part(job, recs)
+        return
+    _BUILD_RECS = recs
     try:
-        ctx = multiprocessing.get_context("fork")
-    except ValueError:  # pragma: no cover - platforms without fork
-        return dict(zip(names, _fold_chunk(names)))
-    size = -(-len(names) // (workers * 4))
-    chunks = [names[i : i + size] for i in range(0, len(names), size)]
-    with ctx.Pool(workers) as pool:
-        parts = pool.map(_fold_chunk, chunks)
-    return {raw: nt for chunk, part in zip(chunks, parts) for raw, nt in zip(chunk, part)}
+        with ctx.Pool(len(jobs)) as pool:
+            pool.map(_write_part, jobs, chunksize=1)
+    finally:
+        _BUILD_RECS = []
+
+
+def _write_part(job: tuple[str, int, int], recs: list[PlaceRecord] | None = None) -> int:
+    """Fold the names of ``recs[lo:hi]`` and write their rows to ``part``."""
+    part, lo, hi = job
+    recs = _BUILD_RECS if recs is None else recs
+    con = sqlite3.connect(part)
+    con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE;" + _DDL)
+    # Alternate names repeat: fold each distinct one once, in batches.
+    raws = list(dict.fromkeys(raw for rec in recs[lo:hi] for raw, _ in rec.names))
+    norms = _normalize_many(raws)
+    distinct = list(dict.fromkeys(norms))
+    tkeys = dict(zip(distinct, _translit_many(distinct)))
+    folded = dict(zip(raws, norms))
+    del raws, norms, distinct
+    place_rows, name_rows = [], []
+    count = 0
+    for pid in range(lo + 1, hi + 1):
+        rec = recs[pid - 1]
+        place_rows.append(
+            (pid, rec.gazetteer_id, rec.name, rec.lat, rec.lon, rec.country_code, rec.admin1, rec.admin1_code,
+             rec.feature_type, int(rec.population or 0), float(rec.precision_m or 0.0), rec.source)
+        )
+        done: dict[str, int] = {}  # norm -> lowest kind (a preferred name beats an alias)
+        for raw, kind in rec.names:
+            norm = folded[raw]
+            if norm and (norm not in done or done[norm] > kind):
+                done[norm] = kind
+        name_rows.extend((norm, tkeys[norm], pid, kind) for norm, kind in done.items())
+        if len(name_rows) > 200_000:
+            count += _flush(con, place_rows, name_rows)
+            place_rows, name_rows = [], []
+    count += _flush(con, place_rows, name_rows)
+    con.commit()
+    con.close()
+    return count
+
+
+def _flush(con: sqlite3.Connection, place_rows: list, name_rows: list) -> int:
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+    con.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows)
+    return len(name_rows)
 
 
 def _valid(path: Path) -> bool:

@@ -189,3 +189,83 @@ def translit_of_normalized(normalized: str) -> str:
         s = _INITIAL_Y.sub("Y", s)
     s = _VOWEL_RUN.sub("a", s).replace(" ", "").replace("Y", "y")
     return _DOUBLE.sub(r"\1", s)
+
+
+def _normalize_many(names: list[str]) -> list[str]:
+    """``[_normalize(n) for n in names]``, several times faster for index builds.
+
+    Every step of :func:`_normalize` maps characters without looking past a
+    name's own characters (NUL, which no name contains, is neither a
+    separator nor changed by any step), so the steps run once over all
+    names joined by NUL.  Falls back to one call per name if a name does
+    contain NUL.
+    """
+    joined = "\x00".join(names)
+    if joined.count("\x00") != len(names) - 1:
+        return [_normalize(n) for n in names]
+    # str.translate does a dict lookup per character on non-ASCII text;
+    # a regex class scan is far cheaper over megabytes (no table output is
+    # another table's key, so mapping matches one by one is equivalent).
+    s = _drop_apostrophes(joined.casefold())
+    if not s.isascii():
+        # NFKD leaves ASCII alone and the tables only hold non-ASCII keys,
+        # so all-ASCII names pass through unchanged, as in the per-name path.
+        special, table = _special_pattern()
+        s = special.sub(lambda m: table[m.group()], s)
+        s = _combining_pattern().sub("", unicodedata.normalize("NFKD", s))
+        s = _drop_apostrophes(s)
+    # Runs of separators become one space, so stripping the ends of each
+    # name equals " ".join(name.split()).
+    s = _SEPARATORS.sub(" ", s)
+    out = [p.strip(" ") for p in s.split("\x00")] if names else []
+    return out
+
+
+_APOSTROPHE_RUN = re.compile("[" + re.escape(_APOSTROPHES) + "]+")
+
+
+def _drop_apostrophes(s: str) -> str:
+    return _APOSTROPHE_RUN.sub("", s)
+
+
+@lru_cache(maxsize=1)
+def _special_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    table = {chr(k): v or "" for k, v in _SPECIAL.items()}
+    return re.compile("[" + "".join(re.escape(k) for k in table) + "]"), table
+
+
+@lru_cache(maxsize=1)
+def _combining_pattern() -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_combining_table())) + "]+")
+
+
+def _translit_many(normalized: list[str]) -> list[str]:
+    """``[translit_of_normalized(n) for n in normalized]`` in one pass per rule.
+
+    Normalised names never contain a newline (it is a separator), and no
+    replacement or pattern of :func:`translit_of_normalized` matches across
+    one, so the rules run once over the newline-joined names.
+    """
+    out: list[str] = [""] * len(normalized)
+    idx: list[int] = []
+    latin: list[str] = []
+    arts = _ARTICLES
+    for i, n in enumerate(normalized):
+        if not _HAS_LATIN.search(n):
+            out[i] = n.replace(" ", "")
+            continue
+        toks = n.split()
+        kept = [t for t in toks if t not in arts]
+        idx.append(i)
+        latin.append(" ".join(kept or toks))
+    s = "\n".join(latin)
+    for a, b in _REPLACEMENTS:
+        s = s.replace(a, b)
+    s = s.replace("ch", "\x01").replace("c", "k").replace("\x01", "ch")
+    s = _FINAL_H.sub("", s)
+    s = _INITIAL_Y.sub("Y", s)
+    s = _VOWEL_RUN.sub("a", s).replace(" ", "").replace("Y", "y")
+    s = _DOUBLE.sub(r"\1", s)
+    for i, t in zip(idx, s.split("\n") if latin else ()):
+        out[i] = t
+    return out
