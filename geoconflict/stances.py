@@ -113,7 +113,8 @@ _TITLE_WORDS = frozenset(
     "general secretary-general ministry office affairs political external interior defence defense state for of the "
     "and former chief commander representative special permanent counsellor national security adviser advisor "
     "army staff head leader supreme vice chairman chairperson speaker governor senator minister's ministers "
-    "department spokesperson's acting top senior official officials".split()
+    "department spokesperson's acting top senior official officials king queen emir crown prince sultan "
+    "monarch".split()
 )
 _CONNECTORS = frozenset({"for", "of", "the", "and"})
 _NAME_PARTICLES = frozenset({"bin", "al", "el", "de", "van", "von", "da", "du", "ibn", "abu"})
@@ -136,6 +137,7 @@ _LAPSED = re.compile(r"(?:collapse|breakdown|breach|violations?|end|failure|viol
                      r"expir\w+)\s+(?:of\s+)?(?:the\s+|a\s+|this\s+)?$", re.IGNORECASE)
 # "concerned about threats from the FDLR": an agent the actor tables do not know, named as written
 _UNKNOWN_AGENT = re.compile(r"\s(?:from|by)\s+(?:the\s+)?(?P<name>[A-Z][A-Z\-]{1,7}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\b")
+_BY_AGENT = re.compile(r"(?:\s+[\w'’\-]+){0,4}?\s+by\s+(?:the\s+)?")
 # "Mali's junta said", "Kenya's government condemned": the possessor is the speaking body
 _BODY_NOUNS = frozenset("junta government authorities cabinet administration regime presidency leadership".split())
 # "African Union Peace and Security Council": an organ named after its parent body
@@ -311,7 +313,8 @@ def extract_stances(
             st, a, b = all_cues[k]
             k += 1
             a, b = a - sent.start, b - sent.start
-            if a > 0 and (stext[a].isupper() or stext[a - 1] == "-"):
+            if a > 0 and ((stext[a].isupper() and stext[:a].strip(" \"“‘'")
+                           and not _headline(stext)) or stext[a - 1] == "-"):
                 # part of a name ("Group for the Support of Islam", "Support Mission") or a
                 # compound modifier ("US-backed SDF") that describes a party: no reaction is reported
                 continue
@@ -360,6 +363,12 @@ def extract_stances(
     for i, row in enumerate(rows, start=1):
         row["id"] = f"S{i}"
     return rows
+
+
+def _headline(stext: str) -> bool:
+    """Title Case ("India Condemns Pakistan Strikes"), where capitals mark no names."""
+    words = re.findall(r"[A-Za-z]{4,}", stext)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _clauses(stext: str, s_actors: list[ActorMention], cues) -> list[int]:
@@ -551,6 +560,10 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
         act = _EVENT_NP.match(stext, cend)
         if act is not None and act.end() <= clause_end:
             named = [ent for a, ent in others if cend <= a.start < act.end() and a.kind != "organisation"]
+            # "the killing of aid workers by Hamas fighters": the agent after "by"
+            agent = _BY_AGENT.match(stext, act.end(), clause_end)
+            if agent is not None:
+                named = [ent for a, ent in others if a.start == agent.end() and a.kind != "organisation"] or named
             if named:
                 return [named[0]]
             perpetrator = fallback(_act_kind(act.group())) if fallback is not None else None

@@ -227,3 +227,18 @@ def test_a_truce_talked_about_is_not_a_call_for_restraint():
 def test_concern_about_an_unlisted_group_names_that_group():
     got = stances("Uganda said it was concerned about threats from the LRA militia.", STRIKE_ON_RAFAH)
     assert got == {("Uganda", "concern", "LRA")}
+
+
+def test_the_agent_after_by_is_the_target_of_a_condemned_act():
+    got = stances("Israeli jets struck Rafah. Turkey condemned the killing of aid workers by Hamas fighters.",
+                  STRIKE_ON_RAFAH)
+    assert ("Turkey", "condemns", "Hamas") in got and ("Turkey", "condemns", "Israel") not in got
+
+
+def test_a_monarch_speaks_for_the_country_and_headlines_keep_their_cues():
+    got = stances("Jordan's King Abdullah condemned the Israeli strikes, while Egypt's foreign ministry called "
+                  "for an immediate ceasefire.", STRIKE_ON_RAFAH)
+    assert ("Jordan", "condemns", "Israel") in got and ("Egypt", "calls_for_restraint", "Israel") in got
+    assert ("Spain", "condemns", "Israel") in stances("Spain Condemns Israeli Strikes On Rafah", STRIKE_ON_RAFAH)
+    assert ("Germany", "supports", "Israel") in stances('"Support for Israel is unwavering," Germany said.',
+                                                       STRIKE_ON_RAFAH)
