@@ -93,7 +93,7 @@ _RUN_CONNECTORS = frozenset(
 )
 _PLACE_MODIFIERS = frozenset(
     """North South East West Northern Southern Eastern Western Central Upper Lower Greater New Old
-    Little Great Mount Mt Lake Port Fort Cape San Santa Sao São St Saint Al El Ras Bab Tel Tal Wadi
+    Middle Little Great Mount Mt Lake Port Fort Cape San Santa Sao São St Saint Al El Ras Bab Tel Tal Wadi
     Jabal Jebel Kafr Beit Deir Khan Bandar Ciudad Puerto Nova Novo Novaya Nizhny Velikiy""".split()
 )
 _FUNCTION_WORDS = frozenset(
@@ -510,7 +510,15 @@ def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]
 
 _UNKNOWN_CUES = frozenset(
     """village town city district province region camp near outside stormed captured seized shelled
-    bombed besieged entered recaptured overran encircled liberated""".split()
+    bombed besieged entered recaptured overran encircled liberated in at toward towards into struck
+    attacked targeted reached
+    territory township""".split()
+)
+# Languages follow "in" as often as places do ("said in Pashto").
+_LANGUAGES = frozenset(
+    """Arabic Pashto Dari Urdu Farsi Persian Hindi Bengali Swahili Somali Amharic Tigrinya Oromo Hausa
+    Kurdish Turkish Hebrew Russian Ukrainian Burmese Tamil Sinhala Punjabi Kashmiri Spanish French
+    Portuguese English German Chinese Mandarin Lingala Kinyarwanda Tagalog Malay Indonesian""".split()
 )
 
 
@@ -519,8 +527,11 @@ def _unknown_place_like(text, tokens, ri, rj, run_start, run_end) -> bool:
     words = [t.text for t in tokens[ri:rj]]
     if any(t.possessive for t in tokens[ri:rj]) or tokens[rj - 1].possessive:
         return False
+    # a compass or size modifier may open a longer name ("Lower Shabelle"), never stand alone
+    lead = 1 if len(words) >= 2 and words[0] in _PLACE_MODIFIERS else 0
     if any(w in ORDINARY_WORDS or w in _FUNCTION_WORDS or w in DEMONYMS or w in PERSON_TITLES
-           or w in ORG_HEAD_WORDS or w in _GENERIC_GEO_WORDS or w.isupper() for w in words):
+           or w in ORG_HEAD_WORDS or w in _GENERIC_GEO_WORDS or w in _LANGUAGES or w.isupper()
+           for w in words[lead:]):
         return False
     surface = text[run_start:run_end]
     if surface in ORGANISATIONS or _sentence_initial(text, run_start) or _zipf(surface) >= 3.5:
@@ -528,7 +539,16 @@ def _unknown_place_like(text, tokens, ri, rj, run_start, run_end) -> bool:
     if _UNKNOWN_PLACE_AFTER.match(text[run_end : run_end + 30]):
         return True
     cue = _cue_for(text, run_start, run_end)
+    if not cue:
+        # the second of a list keeps the first one's cue: "in Kitshanga and Mweso"
+        prev = _LIST_BEFORE.search(text[max(0, run_start - 60) : run_start])
+        if prev:
+            start = run_start - (len(text[max(0, run_start - 60) : run_start]) - prev.start(1))
+            cue = _cue_for(text, start, start + len(prev.group(1)))
     return bool(cue) and cue.split()[0] in _UNKNOWN_CUES
+
+
+_LIST_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)(?:,\s+|\s+and\s+|,\s+and\s+|\s+or\s+)$")
 
 
 def _skip_lead(tokens: list[_Token], first: int, end: int) -> int:
@@ -625,6 +645,9 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
         # ("fled towards Tawila"): listed as unresolved rather than dropped
         return bool(cand.cue) and not cand.needs_strong and surf not in ORDINARY_WORDS \
             and surf not in _FUNCTION_WORDS and _zipf(surf) < COMMON_ZIPF
+    if surf.rstrip(".") in _MONTHS and not (cand.cue and (cand.cue.startswith("X ") or cand.cue.endswith(" of X"))):
+        # "in March", "14 Mar 2026": a date; the town needs a place noun ("March town")
+        return False
     if re.sub(r"^(?:the|The)\s+", "", surf) in METONYMIC_LANDMARKS:
         before = text[max(0, cand.start - 40) : cand.start]
         return bool(_LANDMARK_CUE_BEFORE.search(before))
@@ -657,6 +680,12 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
     if common and not _major(place) and not cand.cue and place.feature_type not in ("landmark", "area"):
         return False
     return True
+
+
+_MONTHS = frozenset(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
+)
 
 
 def _norm(name: str) -> str:
@@ -755,20 +784,21 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
         res = lex.resolve(c.lookup, context=tuple(context) or None, country=country)
         if getattr(res, "best", None) is None and country is not None:
             res = lex.resolve(c.lookup, context=tuple(context) or None)
-        if getattr(res, "best", None) is None and c.kind == "place_head":
-            # "Kandahar Province" unknown as written: try the name without its head word
-            a, b = c.tokens
-            if b - a >= 2:
-                short = " ".join(c.text.split()[:-1])
+        if getattr(res, "best", None) is None:
+            # "Kandahar Province", "Kani Township", "Rutshuru-centre" unknown as
+            # written: resolve the name without its head word, keep the full span
+            short = _without_head(c.text)
+            if short:
                 alt = lex.resolve(short, context=tuple(context) or None, country=country)
-                head = c.text.split()[-1]
-                best = getattr(alt, "best", None)
-                if best is not None and head in ("Province", "Governorate", "Oblast", "Region",
-                                                 "District", "State", "County", "City", "Town"):
+                alt_best = getattr(alt, "best", None)
+                # the bare name is a weaker reading: only in a country the report is about
+                if alt_best is not None and (alt_best.country_code == country or any(
+                        alt_best.country_code == cc and names - {c.lookup} for cc, names in support.items())):
                     res = alt
+                    c.extra["resolved_as"] = short
         # the same name, resolution and kind of cue pick the same place
         cue_words = set(c.cue.split()) if c.cue else set()
-        memo_key = (c.lookup, id(res), bool(c.cue), bool(cue_words & _AREA_CUES),
+        memo_key = (c.extra.get("resolved_as", c.lookup), id(res), bool(c.cue), bool(cue_words & _AREA_CUES),
                     bool(cue_words & {"city", "town", "village"}))
         hit = chosen.get(memo_key)
         if hit is None:
@@ -778,20 +808,47 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
             c.place, c.alternatives, c.ambiguous = hit
 
 
+# Administrative and descriptive head words whose removal leaves the place's own name.
+_STRIPPABLE_HEADS = frozenset(
+    """Province Governorate Oblast Region District State County City Town Township Territory
+    Municipality Tehsil Zone Department Prefecture Commune Sub-district Subdistrict Valley Camp
+    Village Raion""".split()
+)
+_STRIPPABLE_SUFFIX = re.compile(r"[-\s](?:centre|center|ville|town|Centre|Center)$")
+
+
+def _without_head(surface: str) -> str | None:
+    """The name inside "X Township" / "X-centre", or None when there is no head to strip."""
+    words = surface.split()
+    if len(words) >= 2 and words[-1].title() in _STRIPPABLE_HEADS and words[-2] not in _CONNECTORS:
+        return " ".join(words[:-1])
+    m = _STRIPPABLE_SUFFIX.search(surface)
+    if m and m.start() >= 3:
+        return surface[: m.start()]
+    return None
+
+
 _AREA_CUES = frozenset(
     {"province", "provinces", "region", "regions", "oblast", "oblasts", "governorate", "governorates",
      "governate", "state", "states", "county", "prefecture", "department", "division"}
 )
 
 
-def _plausible(surface: str, place: Place) -> bool:
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ech|es|ed)[ -]")
+
+
+def _plausible(surface: str, place: Place, doc_countries: set[str] = frozenset()) -> bool:
     """False when ``place`` matched only through a loose transliteration.
 
     The gazetteer's transliteration key folds vowels, so "Tawila" meets
     "Tuvalu" and "Abu" meets "Aba".  A match on the place's *own* name under
     that key must also be a close spelling (edit similarity >= 0.75:
     "Izium"/"Izyum", "Faizabad"/"Fyzabad" pass); a match through an alias
-    (keys differ: "Bombay" -> Mumbai) is trusted.
+    (keys differ: "Bombay" -> Mumbai) is trusted.  The Arabic article is
+    optional in English ("Qamishli"/"Al Qamishli"), so it is ignored on both
+    sides; a vowel variant of a place in a country the rest of the document
+    names ("Poonch"/"Punch", "Hodeidah"/"Hudaydah" in a Yemen report) needs
+    only similarity >= 0.6.
     """
     a, b = _norm(surface), _norm(place.name)
     if a == b:
@@ -800,13 +857,18 @@ def _plausible(surface: str, place: Place) -> bool:
         return True
     from rapidfuzz.distance import Levenshtein
 
-    return Levenshtein.normalized_similarity(a, b) >= 0.75
+    a, b = _ARTICLE.sub("", a), _ARTICLE.sub("", b)
+    similarity = Levenshtein.normalized_similarity(a, b)
+    if similarity >= 0.75:
+        return True
+    return similarity >= 0.6 and place.country_code in doc_countries
 
 
 def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
     """Pick the place for a candidate from a resolution (best first)."""
     ranked = [p for p in [getattr(res, "best", None), *(getattr(res, "alternatives", ()) or ())] if p is not None]
-    key = _norm(c.lookup)
+    lookup = c.extra.get("resolved_as", c.lookup)
+    key = _norm(lookup)
     top = ranked[0] if ranked else None
     if doc_countries:
         # a town outside every country the rest of the report names is a
@@ -816,12 +878,12 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
             p for p in ranked
             if not (p.feature_type in ("city", "admin1") and p.country_code not in doc_countries and (
                 ((p.population or 0) < _STRONG_POPULATION and not c.cue)
-                or _norm(c.lookup) != _norm(p.name)
+                or key != _norm(p.name)
             ))
         ]
     # a near miss is a suggestion, not a reading of the text: the mention stays
     # unresolved ("Tabbasum Road" is not "Fort Abbas")
-    ranked = [p for p in ranked if not p.fuzzy and _plausible(c.lookup, p)]
+    ranked = [p for p in ranked if not p.fuzzy and _plausible(lookup, p, doc_countries)]
     # below the gazetteer's own first choice only exact names are trusted:
     # loose matches further down are noise ("Fano" -> Vienna)
     ranked = [p for p in ranked if p is top or _norm(p.name) == key or p.feature_type != "city"]

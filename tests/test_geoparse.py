@@ -295,3 +295,52 @@ def test_unknown_names_written_as_places_are_listed(gaz):
 def test_plural_place_noun_after_a_list(gaz):
     found = _by_text(geoparse("Drones were launched from Russia's Kursk and Bryansk regions.", gazetteer=gaz))
     assert [found[n][0].place.feature_type for n in ("Kursk", "Bryansk")] == ["admin1", "admin1"]
+
+
+def test_transliterated_spellings_in_running_text_resolve(gaz):
+    # names the gazetteer spells differently (article, vowels) but knows on their own
+    text = ("Yemen's rebels said coalition jets hit a port in Hodeidah. In Syria, drones struck Qamishli "
+            "and the army shelled villages near Poonch as India and Pakistan traded fire.")
+    found = _by_text(geoparse(text, gazetteer=gaz))
+    assert found["Hodeidah"][0].place.country_code == "YE"
+    assert found["Qamishli"][0].place.country_code == "SY"
+    assert found["Poonch"][0].place.country_code == "IN"
+
+
+def test_loose_vowel_match_abroad_still_rejected(gaz):
+    # "Tawila" shares a consonant skeleton with Tuvalu; nothing in the text is about Tuvalu
+    found = _by_text(geoparse("Families from El Fasher fled towards Tawila in Sudan.", gazetteer=gaz))
+    assert "Tawila" in found
+    assert all(m.place is None or m.place.country_code == "SD" for m in found["Tawila"])
+
+
+def test_compass_prefixed_region_spelling_variant(gaz):
+    found = _by_text(geoparse("Al-Shabaab fighters were pushed back in Lower Shabelle, Somalia.", gazetteer=gaz))
+    assert found["Lower Shabelle"][0].place.feature_type == "admin1"
+    assert found["Lower Shabelle"][0].place.country_code == "SO"
+
+
+def test_unknown_names_after_in_and_in_lists_are_listed(gaz):
+    text = ("Gunmen torched houses in Zqorvilla and Blentasha, in Mxyzpt territory, Nigeria. "
+            "The minister said in March, in Pashto, that talks in Geneva had failed.")
+    found = _by_text(geoparse(text, gazetteer=gaz))
+    for name in ("Zqorvilla", "Blentasha", "Mxyzpt"):
+        assert name in found, name
+        assert found[name][0].place is None
+    assert "March" not in found and "Pashto" not in found
+    assert found["Geneva"][0].place.country_code == "CH"
+
+
+def test_dates_are_not_places(gaz):
+    found = _by_text(geoparse("Posted 14 Mar 2026. Troops left Gao in May.", gazetteer=gaz))
+    assert set(found) == {"Gao"}
+
+
+def test_head_words_and_suffixes_are_stripped_for_resolution(gaz):
+    text = "Rebels clashed near Rutshuru-centre and in Goma City, DR Congo; troops held Uvira Territory."
+    found = _by_text(geoparse(text, gazetteer=gaz))
+    assert found["Rutshuru-centre"][0].place.name == "Rutshuru"
+    assert found["Goma City"][0].place.name == "Goma"
+    walikale = found["Uvira Territory"][0]
+    assert (walikale.start, walikale.end) == (text.index("Uvira"), text.index("Uvira") + len("Uvira Territory"))
+    assert walikale.place is not None and walikale.place.country_code == "CD"
