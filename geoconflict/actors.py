@@ -79,6 +79,7 @@ ARMED_GROUPS: tuple[tuple[tuple[str, ...], str, str | None], ...] = (
     (("Baloch Liberation Army", "Balochistan Liberation Army", "BLA"), "BLA: Balochistan Liberation Army", "PK"),
     (("Arakan Army",), "Arakan Army", "MM"),
     (("Tatmadaw",), "Military Forces of Myanmar", "MM"),
+    (("Ethiopian National Defense Force", "Ethiopian National Defence Force", "ENDF"), "Military Forces of Ethiopia", "ET"),
     (("People's Defence Force", "People's Defense Force", "People's Defence Forces", "People's Defense Forces"),
      "PDF: People's Defence Force", "MM"),
     (("Tigray People's Liberation Front", "TPLF", "Tigray Defense Forces", "Tigray Defence Forces", "TDF"),
@@ -125,11 +126,14 @@ _CROWDS: dict[str, str] = {
     **dict.fromkeys(("militants", "gunmen", "insurgents", "jihadists", "assailants", "attackers",
                      "armed men", "unidentified gunmen", "suspected militants", "bandits"),
                     "Unidentified Armed Group"),
+    **dict.fromkeys(("resistance groups", "resistance fighters", "resistance forces", "anti-junta fighters",
+                     "anti-junta forces"), "Resistance Forces"),
 }
 # police without a nationality: the country comes from the location
 _POLICE_GENERIC = ("police", "riot police", "police officers", "policemen", "gendarmes", "gendarmerie")
 _STATE = ("army", "military", "armed forces", "government forces", "government troops",
-          "security forces", "air force", "soldiers", "troops", "junta")
+          "security forces", "air force", "soldiers", "troops", "junta", "federal forces", "federal troops",
+          "government soldiers", "regime forces", "national army", "defence forces", "defense forces")
 
 # what may follow a country/demonym/group to make it an armed actor
 _FORCES = re.compile(
@@ -138,8 +142,11 @@ _FORCES = re.compile(
     r"jets|warplanes|fighter\s+jets|fighter\s+planes|planes|drones?|artillery|missiles?|rockets?|"
     r"helicopters?|gunships?|tanks|units|border\s+guards?|frontier\s+corps|paramilitar(?:y|ies)|"
     r"commandos|marines|battalions?|brigades?|positions|airstrikes?|air\s+strikes?|strikes?|shelling|"
-    r"bombardment|offensive|defen[cs]e\s+forces|fighters|militants|militiamen|militia|rebels|gunmen)\b"
+    r"bombardment|offensive|(?:national\s+)?defen[cs]e\s+forces?|fighters|militants|militiamen|militia|rebels|gunmen)\b"
 )
+# a nationality before these is not a state's forces ("Palestinian fighters")
+_NON_STATE = re.compile(r"(?i:fighters|militants|militiamen|militia|rebels|gunmen)$")
+_FROM_GROUP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?$")
 _POLICE = re.compile(r"(?:'s|’s|')?\s+(?i:riot\s+police|police(?:\s+forces?)?|gendarmes|gendarmerie)\b")
 _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’|'|’)$")
 _MAX_WORDS = 6
@@ -305,7 +312,7 @@ def actor_country(actor: str | None) -> str | None:
     m = re.match(r"(?:Military|Police) Forces of (.+)$", actor)
     if m:
         return _name_to_cc().get(m.group(1))
-    m = re.match(r"\w+ \((.+)\)$", actor)
+    m = re.match(r"[\w ]+ \((.+)\)$", actor)
     if m:
         return _name_to_cc().get(m.group(1))
     for _, name, cc in ARMED_GROUPS:
@@ -376,14 +383,22 @@ def find_actors(text: str) -> list[ActorMention]:
             forces = _FORCES.match(text, end)
             if forces:
                 end = forces.end()
-                if kind != "group":
+                if kind != "group" and _NON_STATE.search(forces.group()):
+                    name, kind = with_country("Unidentified Armed Group", cc), "group"
+                elif kind != "group":
                     name, kind = military_of(cc), "military"
             elif kind != "group":
                 police = _POLICE.match(text, end)
                 if police:
                     end = police.end()
                     name, kind = f"Police Forces of {country_name(cc)}", "police"
-        found.append(ActorMention(start, end, text[start:end], name, cc, kind))
+        prev = found[-1] if found else None
+        if kind == "group" and prev is not None and prev.name.startswith("Unidentified Armed Group") \
+                and _FROM_GROUP.fullmatch(text, prev.end, start):
+            # "Palestinian fighters from the Qassam Brigades": one actor, the named group
+            found[-1] = ActorMention(prev.start, end, text[prev.start:end], name, cc, kind)
+        else:
+            found.append(ActorMention(start, end, text[start:end], name, cc, kind))
         last_end = end
     return found
 

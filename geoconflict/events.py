@@ -98,14 +98,14 @@ _LAYER_OF = {
 
 #: Words that make an incident a retaliation.
 RETALIATION_CUES = re.compile(
-    r"\b(?:retaliat\w*|in\s+response|in\s+revenge|revenge\s+(?:attack|strike)s?|responded|"
+    r"\b(?:retaliat\w*|in\s+response|(?:a|as\s+a)\s+response\s+to|in\s+revenge|revenge\s+(?:attack|strike)s?|responded|"
     r"hit\s+back|struck\s+back|counter-?attack\w*|counter-?offensive|to\s+avenge|avenging|reprisal\w*)\b",
     re.IGNORECASE,
 )
 # "in retaliation for the strike on Kharkiv": places after this describe the
 # incident being answered, not the retaliation.
 _CAUSE_CLAUSE = re.compile(
-    r"\b(?:in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to|against)|to\s+avenge|avenging|responding\s+to)\b",
+    r"\b(?:(?:in|a|as\s+a)\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to|against)|to\s+avenge|avenging|responding\s+to)\b",
     re.IGNORECASE,
 )
 # a trigger in these contexts does not report an incident
@@ -479,6 +479,27 @@ def _pick_target(sentence: str, actors: list[ActorMention], anchor: int, attacke
     return None
 
 
+_BLAME_BEFORE = re.compile(
+    r"(?=[a-z])\b(?:blam(?:ed|es|ing)|pinned)\s+(?:(?:it|them|the\s+\w+(?:\s+\w+)?)\s+on\s+|on\s+)?(?:the\s+)?$"
+)
+_CLAIM_AFTER = re.compile(
+    r"(?:\s*\([^()]{0,80}\))?\s+(?:has\s+|had\s+)?(?:claimed|admitted)\s+(?:responsibility|the\s+(?:attack|strike|bombing|assault|raid))",
+    re.IGNORECASE,
+)
+
+
+def _blamed(sentence: str, actors: list[ActorMention]) -> ActorMention | None:
+    """The side a sentence blames: 'blamed (the attack on) X', 'X claimed responsibility'."""
+    if "blam" not in sentence and "claimed" not in sentence and "admitted" not in sentence and "pinned" not in sentence:
+        return None
+    for a in actors:
+        if a.kind in ("organisation", "demonym") or (a.kind == "crowd" and a.name == "Civilians"):
+            continue
+        if _BLAME_BEFORE.search(_fold(sentence[max(0, a.start - 40): a.start])) or _CLAIM_AFTER.match(sentence, a.end):
+            return a
+    return None
+
+
 def _fatalities(sentence: str) -> int | None:
     m = _FATALITIES.search(sentence)
     if not m:
@@ -550,6 +571,7 @@ def extract_incidents(
     frame: _Frame | None = None
     frame_start = -1
     previous_date: EventDate | None = None
+    last_scene: tuple[int, int, int] | None = None  # (start, end, paragraph) of the last sentence with incidents
     mi = ai = 0
     pi = 0
     for si, (sent, whole) in enumerate(_clauses(sentences)):
@@ -590,6 +612,18 @@ def extract_incidents(
             # "Police fired tear gas to disperse them": the protest met intervention
             _upgrade_protest(incidents, frame_start, stext, s_actors, doc_groups)
             continue
+        blamed = _blamed(stext, s_actors)
+        if blamed is not None and last_scene is not None and last_scene[2] == pi \
+                and not text[last_scene[1]:whole.start].strip():
+            # "A bomb hit a bus near X. Police blamed al-Shabaab.": attribution told next
+            for inc in incidents:
+                if inc.row["source_start"] == last_scene[0] and inc.row["actor1"] is None:
+                    a1 = _actor_for(blamed, inc.row["country_code"], doc_groups)
+                    if a1 is not None:
+                        inc.row["actor1"] = a1
+                        if _same_side(inc.row["actor2"], a1):
+                            inc.row["actor2"] = None
+                        inc.key = (inc.key[0], a1, *inc.key[2:])
         if not triggers:
             continue
 
@@ -683,7 +717,8 @@ def extract_incidents(
                 comma = stext.find(",", cause.end())
                 clause_end = comma if comma >= 0 else len(stext)
                 clause_actors = [a for a in s_actors if cause.end() <= a.start < clause_end]
-                a1m = next((a for a in clause_actors if a.kind in ("military", "group", "country", "capital")), None)
+                a1m = blamed if blamed is not None and blamed.start > cause.end() else next(
+                    (a for a in clause_actors if a.kind in ("military", "group", "country", "capital")), None)
                 if a1m is None:
                     a1m = next((a for a in clause_actors if a.kind == "demonym"), None)
                 actor1 = military_of(a1m.country_code) if a1m is not None and a1m.kind == "demonym" else (
@@ -691,7 +726,10 @@ def extract_incidents(
                 actor2 = None
                 layer = _LAYER_OF.get(event_type, "other")
             else:
-                actor1 = _actor_for(attacker, cc, doc_groups) if attacker else (frame.actor1 if continues else None)
+                if attacker is None and blamed is not None:
+                    actor1 = _actor_for(blamed, cc, doc_groups)
+                else:
+                    actor1 = _actor_for(attacker, cc, doc_groups) if attacker else (frame.actor1 if continues else None)
                 actor2 = _actor_for(target, cc, doc_groups) if target else (frame.actor2 if continues else None)
                 if event_type in ("Protests", "Riots") and actor1 is None:
                     actor1 = with_country("Protesters" if event_type == "Protests" else "Rioters", cc)
@@ -745,6 +783,7 @@ def extract_incidents(
             if layer == "retaliation" and not is_cause:
                 inc.cause_country = None
             incidents.append(inc)
+        last_scene = (whole.start, whole.end, pi)
         previous_date = edate
         frame_start = sent.start
         frame = _Frame(
@@ -825,7 +864,7 @@ def _document_sides(actors: list[ActorMention]) -> dict[str, str]:
     """
     counts: dict[str, Counter] = {}
     for a in actors:
-        if a.kind in ("group", "military") and a.country_code:
+        if a.kind in ("group", "military") and a.country_code and not a.name.startswith("Unidentified"):
             counts.setdefault(a.country_code, Counter())[a.name] += 1
     return {cc: c.most_common(1)[0][0] for cc, c in counts.items()}
 

@@ -320,3 +320,35 @@ def test_retaliation_against_a_group_of_the_same_country_links_to_its_attacks():
     assert rows["Nyala"]["layer"] == "retaliation"
     assert rows["Nyala"]["actor1"] == "Military Forces of Sudan"
     assert rows["Nyala"]["responds_to"] == rows["El Fasher"]["id"]
+
+
+# ------------------------------------------------------------------ QA regressions (actors)
+def test_blame_in_the_next_sentence_names_the_attacker():
+    text = "A car bomb tore through a market in Kandahar on Friday, killing nine people. Officials blamed the TTP."
+    (row,) = incidents(text)
+    assert row["actor1"] == "TTP: Tehreek-i-Taliban Pakistan"
+    claimed = "An explosion hit a bus in Kabul on Friday. Islamic State claimed responsibility."
+    (row,) = incidents(claimed)
+    assert row["actor1"] == "Islamic State"
+
+
+def test_blame_in_a_cause_clause_makes_the_blamed_side_the_attacker():
+    text = ("Pakistani jets bombed Kandahar on Friday. The army said the raids were a response to an assault on "
+            "a Pakistani checkpoint in Kabul on Thursday, which it blamed on the Taliban.")
+    rows = {r["location"]: r for r in incidents(text)}
+    assert rows["Kabul"]["actor1"] == "Taliban"
+
+
+def test_nationality_before_fighters_is_not_a_state_army():
+    (a,) = find_actors("Afghan fighters said they attacked.")
+    assert a.name == "Unidentified Armed Group (Afghanistan)" and a.kind == "group"
+    (a,) = find_actors("Palestinian militants from the Qassam Brigades said so.")
+    assert a.name == "Hamas"
+    assert actor_country("Unidentified Armed Group (Afghanistan)") == "AF"
+
+
+def test_federal_forces_and_resistance_groups_are_actors():
+    rows = incidents("Fierce fighting between Taliban fighters and federal forces was reported in Kandahar on Friday.")
+    assert (rows[0]["actor1"], rows[0]["actor2"]) == ("Taliban", "Military Forces of Afghanistan")
+    (row,) = incidents("Resistance groups said they had attacked an army outpost in Kandahar on Friday.")
+    assert row["actor1"] == "Resistance Forces (Afghanistan)"
