@@ -68,7 +68,7 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
     ("supports",
      r"(?:express\w*|extend\w*|offer\w*|voic\w*|reaffirm\w*|pledg\w*|declar\w*|announc\w*)\s+(?:\w+\s+){0,3}support|"
      r"support(?:s|ed)?\s+(?:for\s+)?(?:\w+(?:'s|’s)?\s+)?(?:right|efforts?|stance|position)|"
-     r"\bsupports?\b|\bsupported\b|\bbacks\b|\bbacked\b|\bbacking\b|"
+     r"\bsupports?\b|\bsupported\b|(?:would|will|to|continue\s+to)\s+back\b|\bbacks\b|\bbacked\b|\bbacking\b|"
      r"(?:stands?|stood|standing)\s+(?:firmly\s+|squarely\s+|shoulder\s+to\s+shoulder\s+)?(?:with|by)|"
      r"solidarity\s+with|right\s+to\s+defend\s+itself|right\s+to\s+self-defen[cs]e"),
     ("calls_for_restraint",
@@ -290,9 +290,9 @@ def extract_stances(
             a = actors[j]
             j += 1
             if (a.kind == "organisation" and s_actors and s_actors[-1].kind == "organisation"
-                    and "Council" in a.text and "Council" not in s_actors[-1].text
+                    and re.search(r"Council|Secretary", a.text) and not re.search(r"Council|Secretary", s_actors[-1].text)
                     and _ORGAN_GAP.fullmatch(stext, s_actors[-1].end, a.start - sent.start)):
-                continue  # "African Union Peace and Security Council" speaks for the African Union
+                continue  # "African Union Peace and Security Council", "NATO Secretary General": the parent body
             s_actors.append(ActorMention(a.start - sent.start, a.end - sent.start, a.text, a.name, a.country_code, a.kind))
         # learn "<body> <title> <Name>" and "his spokesperson, <Name>"
         for a in s_actors:

@@ -242,3 +242,12 @@ def test_a_monarch_speaks_for_the_country_and_headlines_keep_their_cues():
     assert ("Spain", "condemns", "Israel") in stances("Spain Condemns Israeli Strikes On Rafah", STRIKE_ON_RAFAH)
     assert ("Germany", "supports", "Israel") in stances('"Support for Israel is unwavering," Germany said.',
                                                        STRIKE_ON_RAFAH)
+
+
+def test_an_alliance_head_speaks_for_the_alliance():
+    incidents = [{"actor1": "Military Forces of Russia", "actor2": "Military Forces of Ukraine", "country_code": "UA",
+                  "location": "Odesa", "source_start": 0, "notes": "Russian drones struck Odesa."}]
+    got = stances("Russian drones struck Odesa. NATO Secretary General Jane Doe condemned the attack. She said the "
+                  "alliance would back Ukraine.", incidents)
+    assert ("NATO", "condemns", "Russia") in got and ("NATO", "supports", "Ukraine") in got
+    assert not any(actor == "United Nations" for actor, *_ in got)
