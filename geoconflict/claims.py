@@ -39,7 +39,15 @@ Verdicts compare ``computed_km`` with ``stated_km``:
 * ``at_least`` ("more than 20 km"): consistent when
   ``computed >= stated - tolerance``, else *overstated*;
 * *unverifiable* when the reference or the target could not be resolved
-  (or the statement names no target place).
+  (or the statement names no target place), when either is a country (a
+  point-to-country distance is not what the text measures), or when the
+  extents of areal places exceed twice the stated distance (any verdict
+  would then come from the tolerance, not from the geometry).
+
+A bracket holding only an acronym or a unit conversion ("the Africa Command
+(AFRICOM)", "75 kilometers (45 miles)") is not an aside: it neither cuts the
+target's noun phrase nor the statement.  A wire-style dateline ("GOMA, Aug 3
+(Reuters) -") is skipped when looking for the target.
 
 Border statements are measured from the target to an international border
 (bundled Natural Earth boundaries): "20 km from the Afghan border" uses the
@@ -165,6 +173,8 @@ _HEDGE = "(?P<hedge>" + "|".join(p for p, _ in _HEDGE_WORDS) + ")"
 # "[hedge] NUMBER[-| ]UNIT [away] [(to the) DIRECTION] (from|of|outside) REFERENCE"
 _STATEMENT = re.compile(
     rf"(?:\b{_HEDGE}\s+)?\b{_NUMBER}(?:\s*|-){_UNIT}\b\.?"
+    # a conversion in brackets: "75 kilometers (45 miles) north of"
+    r"(?:\s*\(\s*(?:about\s+|some\s+|roughly\s+)?[\d.,]+\s*(?:nautical\s+miles?|miles?|mi|km|kms|kilomet(?:re|er)s?)\s*\))?"
     rf"(?:\s+(?:away|distant|inland|out|drive|walk|ride|journey|trip|stretch))?"
     rf"(?:\s+(?:to\s+the\s+)?{_DIRECTION}(?:ward|wards)?)?"
     rf"\s*,?\s+(?P<prep>from|of|off|outside(?:\s+of)?|away\s+from|short\s+of|beyond|past|before)\b",
@@ -393,7 +403,27 @@ def find_distance_statements(text: str) -> list[dict[str, Any]]:
 
 
 _AREAL = {"admin1", "area", "country"}
-_RELATIVE = re.compile(r",?\s+(?:which|that|where|whose)\b|\s+\(", re.IGNORECASE)
+# a bracket opens an aside unless it only holds an acronym, a short name or a
+# unit conversion: "the U.S. Africa Command (AFRICOM) ... near Jilib"
+_RELATIVE = re.compile(
+    r",?\s+(?:which|that|where|whose)\b"
+    r"|\s+\((?!\s*(?:[A-Z][\w.&’'-]{0,15}(?:\s+[A-Z][\w.&’'-]{0,15})?|[\d.,]+\s*[a-z]+)\s*\))",
+    re.IGNORECASE,
+)
+# "MOGADISHU, Aug 3 (Reuters) -": the dateline city is where the story was
+# filed, not the target of a distance in the first sentence
+_DATELINE = re.compile(
+    r"\s*[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3}(?:,\s*[\w .]{1,30}?)?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]+\s"
+)
+
+
+def _too_coarse(rp, tp, stated_km: float, extent: float) -> bool:
+    """Whether a place-to-place distance cannot be checked: a country at either
+    end, or areal places larger than the distance itself (any verdict would
+    come from the tolerance, not the geometry: "25 km" against a whole country)."""
+    if rp.feature_type == "country" or tp.feature_type == "country":
+        return True
+    return extent > max(float(stated_km), MIN_TOLERANCE_KM) * 2
 
 
 def _extent_km(place) -> float:
@@ -559,6 +589,9 @@ def extract_claims(
     for stmt in statements:
         sent = _sentence_around(text, stmt["start"])
         s_start, s_end = sent.start, sent.end
+        dl = _DATELINE.match(text, s_start, stmt["start"])
+        if dl:
+            s_start = dl.end()
         border_country = None
         if stmt["border"]:
             reference = None
@@ -619,7 +652,7 @@ def extract_claims(
             continue
         rp = reference.place
         extent = _extent_km(rp) + _extent_km(tp)
-        if rp is None or tp is None:
+        if rp is None or tp is None or _too_coarse(rp, tp, stmt["stated_km"], extent):
             row["tolerance_km"] = judge(stmt["stated_km"], None, stmt["hedge"], extent_km=extent)[1]
             rows.append(row)
             continue

@@ -237,3 +237,43 @@ def test_just_across_the_border():
     paris = _place("Paris", 48.8566, 2.3522, "FR")
     (row,) = extract_claims(far, _mentions(far, [("Paris", paris)]))
     assert row["verdict"] == "understated"
+
+
+SOMALIA = _place("Somalia", 6.0, 46.0, "SO", "country", 800_000)
+USA = _place("United States", 39.8, -98.6, "US", "country", 2_000_000)
+
+
+def test_bracketed_acronym_does_not_cut_the_head_phrase():
+    text = "The United States Africa Command (AFRICOM) said it hit Baidoa, some 250 km west of Mogadishu."
+    ms = _mentions(text, [("United States", USA), ("Baidoa", BAIDOA), ("Mogadishu", MOGADISHU)])
+    (row,) = extract_claims(text, ms)
+    assert (row["target"], row["reference"], row["verdict"]) == ("Baidoa", "Mogadishu", "consistent")
+
+
+def test_bracketed_unit_conversion_keeps_the_statement():
+    text = "Shelling hit Izium, some 120 kilometres (75 miles) south-east of Kharkiv."
+    (row,) = extract_claims(text, _mentions(text, [("Izium", IZIUM), ("Kharkiv", KHARKIV)]))
+    assert row["stated_km"] == pytest.approx(120) and row["verdict"] == "consistent"
+    assert row["direction_ok"] is True
+
+
+def test_less_than_is_an_upper_bound():
+    (stmt,) = find_distance_statements("a village less than 2 km from the border")
+    assert stmt["stated_km"] == pytest.approx(2) and stmt["hedge"] == "at_most"
+
+
+def test_a_country_at_either_end_is_unverifiable_not_consistent():
+    text = "Gunmen attacked Mogadishu, some 25 km from Somalia."
+    (row,) = extract_claims(text, _mentions(text, [("Mogadishu", MOGADISHU), ("Somalia", SOMALIA)]))
+    assert row["verdict"] == "unverifiable" and row["computed_km"] is None
+
+
+def test_dateline_city_is_not_the_target():
+    text = "MOGADISHU, March 3 (Reuters) - Militants overran Baidoa, about 245 km north-west of Mogadishu."
+    ms = _mentions(text, [("MOGADISHU", MOGADISHU), ("Baidoa", BAIDOA), ("Mogadishu", MOGADISHU)])
+    (row,) = extract_claims(text, ms)
+    assert row["target"] == "Baidoa"
+    text = "MOGADISHU (AP) — Officials said the attack happened 245 km north-west of Mogadishu."
+    ms = _mentions(text, [("MOGADISHU", MOGADISHU), ("Mogadishu", MOGADISHU)])
+    rows = extract_claims(text, ms)
+    assert all(r["target"] != "MOGADISHU" for r in rows)
