@@ -67,7 +67,14 @@ _MDY = re.compile(rf"\b{_MONTH_RE}\s+{_DAY_RE}\b(?:,?\s+{_YEAR_RE}\b)?", re.IGNO
 # "28 February 2026" / "28 Feb" (year optional)
 _DMY = re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}\b(?:,?\s+{_YEAR_RE}\b)?", re.IGNORECASE)
 # "in February" / "in February 2026"
-_MONTH_ONLY = re.compile(rf"\b(?:in|during|since|throughout)\s+{_MONTH_RE}(?:\s+{_YEAR_RE})?\b", re.IGNORECASE)
+# not "since": "fighting since August 2023" dates the start of a conflict, not an event
+_MONTH_ONLY = re.compile(rf"\b(?:in|during|throughout)\s+{_MONTH_RE}(?:\s+{_YEAR_RE})?\b", re.IGNORECASE)
+# "The attacks came a day after Russian forces captured X": X is dated from the previous event
+_DAYS_AFTER = re.compile(
+    r"\b(?:came|comes|happened|occurred|took\s+place|followed)\s+(?P<n>a|one|two|three|\d)\s+days?\s+after\b",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(r"\b(?:since|from)\s+$", re.IGNORECASE)
 _WEEKDAY = re.compile(
     r"\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b",
     re.IGNORECASE,
@@ -302,7 +309,8 @@ def resolve_event_date(
         if anchor is None:
             return EventDate(None, None, "no date in report")
         return EventDate(anchor, 2, "report date")
-    explicit = _explicit_dates(sentence, anchor)
+    # a date after "since" starts a period: it is not when this incident happened
+    explicit = [e for e in _explicit_dates(sentence, anchor) if not _SINCE.search(sentence[max(0, e[0] - 8):e[0]])]
     if explicit:
         # a date far after the anchor is a forecast, not the event: ignore it
         usable = [d for _, d, _ in explicit if anchor is None or d <= anchor + timedelta(days=1)]
@@ -310,6 +318,11 @@ def resolve_event_date(
             return EventDate(usable[0], 1, "explicit date")
     if anchor is None:
         return EventDate(None, None, "no date in report")
+    m = _DAYS_AFTER.search(sentence)
+    if m and previous is not None and previous.date is not None:
+        n_text = m.group("n").lower()
+        n = int(n_text) if n_text.isdigit() else _NUMBERS[n_text]
+        return EventDate(previous.date - timedelta(days=n), previous.precision, m.group(0))
     m = _AGO.search(sentence)
     if m:
         n_text = m.group("n").lower()

@@ -192,6 +192,12 @@ _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24,
 }
+_MILITARY_TARGET = re.compile(
+    r"\b(?:attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|raid(?:s|ed|ing)?)\s+(?:on\s+)?(?:(?:a|an|the|its|their|two|three|several)\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:base|bases|outpost|outposts|barracks|checkpoint|checkpoints|garrison|military\s+camp|"
+    r"army\s+camp|posts?|positions?|convoy|convoys|patrol|patrols)\b",
+    re.IGNORECASE,
+)
 _INTERVENTION = re.compile(r"\b(?:tear\s*gas|water\s+cannons?|rubber\s+bullets|baton|dispersed|arrested|detained)\b", re.IGNORECASE)
 _EXCESSIVE = re.compile(r"\b(?:live\s+(?:ammunition|fire|rounds)|opened\s+fire\s+on\s+(?:the\s+)?(?:protesters|demonstrators)|shot\s+dead|killed)\b", re.IGNORECASE)
 _CIVILIAN_TARGET = re.compile(
@@ -314,6 +320,9 @@ def _classify(triggers: list[Trigger], sentence: str, attacker: ActorMention | N
         return "Riots", "Mob violence"
     if re.search(r"\bstrikes?\b|\bstruck\b|\bpounded\b", words):
         return _EXPLOSIONS, _AIR
+    if _MILITARY_TARGET.search(sentence):
+        # an assault on a base or a patrol is a battle, whoever else died
+        return "Battles", "Armed clash"
     if _CIVILIAN_TARGET.search(sentence):
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
@@ -738,6 +747,9 @@ def extract_incidents(
                     actor2 = _actor_for(police, cc, doc_groups) if police is not None else None
                 layer = "retaliation" if retaliation else _LAYER_OF.get(event_type, "other")
                 new_frame_actor = actor1
+            inc_sub = sub_type
+            if sub_type == "Government regains territory" and actor_country(actor1) != cc:
+                inc_sub = "Armed clash"  # a state taking ground abroad is not regaining its territory
             if actor2 is None and actor1 is not None and event_type != "Protests":
                 actor2 = doc_groups.get(cc)
                 if actor2 == actor1 or (actor2 and actor_country(actor2) == actor_country(actor1)):
@@ -758,7 +770,7 @@ def extract_incidents(
                 "time_precision": edate.precision,
                 "disorder_type": _DISORDER.get(event_type),
                 "event_type": event_type,
-                "sub_event_type": sub_type,
+                "sub_event_type": inc_sub,
                 "actor1": actor1,
                 "actor2": actor2,
                 "country": country_name(cc),
@@ -809,7 +821,7 @@ def extract_incidents(
 # Where a sentence holds two events: "X struck A, while Y clashed with Z near B";
 # "X struck A; Y shelled B"; "X struck A, a day after Y attacked B".
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,\s+while\s+|,\s+whereas\s+|,\s+(?:a\s+day|hours|days|a\s+week|minutes|shortly)\s+(?:after|before)\s+"
+    r";\s+|,\s+while\s+|,\s+whereas\s+|,\s+adding\s+(?:that\s+)?|,\s+(?:a\s+day|hours|days|a\s+week|minutes|shortly)\s+(?:after|before)\s+"
 )
 
 

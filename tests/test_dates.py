@@ -82,3 +82,18 @@ def test_no_anchor_gives_no_date_never_today():
     assert got.date is None and got.precision is None
     explicit = resolve_event_date("The raid took place on 26 February 2026.", None)
     assert explicit.date == date(2026, 2, 26)
+
+
+def test_since_a_month_or_date_is_not_the_event_date():
+    anchor = date(2026, 3, 3)
+    got = resolve_event_date("Rebels have been fighting the army in the hills since June 2024.", anchor)
+    assert got.date == anchor and got.cue == "report date"
+    got = resolve_event_date("Shelling has continued since 12 January 2026.", anchor)
+    assert got.date == anchor
+
+
+def test_came_a_day_after_dates_the_event_from_the_previous_one():
+    previous = EventDate(date(2026, 3, 1), 1, "on Sunday")
+    got = resolve_event_date("The raid came two days after troops captured the hill town.", date(2026, 3, 3),
+                             previous=previous)
+    assert (got.date, got.precision) == (date(2026, 2, 27), 1)

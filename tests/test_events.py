@@ -352,3 +352,23 @@ def test_federal_forces_and_resistance_groups_are_actors():
     assert (rows[0]["actor1"], rows[0]["actor2"]) == ("Taliban", "Military Forces of Afghanistan")
     (row,) = incidents("Resistance groups said they had attacked an army outpost in Kandahar on Friday.")
     assert row["actor1"] == "Resistance Forces (Afghanistan)"
+
+
+# ------------------------------------------------------------------ QA regressions (event types)
+def test_assault_on_a_military_base_is_an_armed_clash():
+    (row,) = incidents("Militants attacked an army outpost in Kandahar on Friday, killing soldiers and two civilians.")
+    assert (row["event_type"], row["sub_event_type"], row["layer"]) == ("Battles", "Armed clash", "clash")
+
+
+def test_adding_that_starts_a_new_clause_with_its_own_event():
+    text = ("Taliban fighters overran a police post, a witness said, adding that Pakistani jets then bombed "
+            "the retreating fighters near Kandahar.")
+    (row,) = incidents(text)
+    assert (row["actor1"], row["sub_event_type"]) == ("Military Forces of Pakistan", "Air/drone strike")
+
+
+def test_capture_abroad_is_not_government_regaining_territory():
+    (row,) = incidents("Pakistani troops captured a ridge near Kandahar on Friday.")
+    assert row["sub_event_type"] == "Armed clash"
+    (row,) = incidents("Afghan troops captured a ridge near Kandahar on Friday.")
+    assert row["sub_event_type"] == "Government regains territory"
