@@ -78,7 +78,8 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      r"peaceful(?:ly)?\s+(?:resol\w*|settle\w*|solution|means)|resolve\s+(?:any\s+|their\s+|the\s+)?differences|"
      r"abandon\s+confrontation|stop\s+the\s+fighting|end\s+(?:the\s+)?hostilities|return\s+to\s+(?:the\s+)?talks|"
      r"calm\s+(?:down|the\s+situation)|call(?:s|ed|ing)?\s+for\s+calm|urg(?:es|ed|ing)\s+calm|"
-     r"maximum\s+restraint|exercise\s+restraint|avoid\s+(?:further\s+)?escalation"),
+     r"maximum\s+restraint|exercise\s+restraint|avoid\s+(?:further\s+)?escalation|"
+     r"halt\s+to\s+(?:the\s+)?(?:hostilities|fighting|violence)|cessation\s+of\s+hostilities"),
     ("concern", r"concern(?:s|ed)?|alarm(?:ed)?|worr(?:y|ied)|disturb(?:ed|ing)|dismay(?:ed)?|troubled"),
     ("engages",
      r"held\s+(?:\w+\s+){0,2}(?:talks|conversations?|calls?|meetings?)|talks\s+with|"
@@ -98,7 +99,7 @@ _BOTH = re.compile(
 )
 _OBJECT_LEFT = re.compile(
     r"\b(?:between|with|against|on|to|for|of|toward|towards|amid|over|about|by|from|at|in|into|across|"
-    r"counterparts?|and|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|told|tells|press(?:es|ed|ing)?|warn(?:s|ed|ing)?|"
+    r"counterparts?|and|accus(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|told|tells|press(?:es|ed|ing)?|warn(?:s|ed|ing)?|"
     r"appeal(?:s|ed|ing)?\s+to|invit(?:e|es|ed|ing))\s+(?:both\s+|either\s+|all\s+)?"
     r"(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
@@ -137,6 +138,10 @@ _LAPSED = re.compile(r"(?:collapse|breakdown|breach|violations?|end|failure|viol
                      r"expir\w+)\s+(?:of\s+)?(?:the\s+|a\s+|this\s+)?$", re.IGNORECASE)
 # "concerned about threats from the FDLR": an agent the actor tables do not know, named as written
 _UNKNOWN_AGENT = re.compile(r"\s(?:from|by)\s+(?:the\s+)?(?P<name>[A-Z][A-Z\-]{1,7}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\b")
+# "France and the US", "Iran, Iraq and Syria": members of one list
+_LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
+# "the shelling was condemned by France", "drew condemnation from Iran": the speakers follow
+_PASSIVE_AGENT = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?")
 _BY_AGENT = re.compile(r"(?:\s+[\w'’\-]+){0,4}?\s+by\s+(?:the\s+)?")
 # "Mali's junta said", "Kenya's government condemned": the possessor is the speaking body
 _BODY_NOUNS = frozenset("junta government authorities cabinet administration regime presidency leadership".split())
@@ -426,6 +431,8 @@ def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties,
             pairs = [(agent, patient)] if agent is not None and patient is not None else []
         elif stance == "engages":
             pairs = _engagements(c_actors, speaker if local else None, parties)
+        elif stance == "condemns" and (by := _PASSIVE_AGENT.match(stext, cend)) is not None:
+            pairs = _passive_condemnation(stext, c_actors, cstart, by.end(), fallback)
         elif speaker is None:
             continue
         else:
@@ -434,6 +441,35 @@ def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties,
             pairs = [(who, t) for who in speakers for t in targets]
         for who, toward in pairs:
             emit(who, toward, stance)
+
+
+def _passive_condemnation(stext, c_actors, cstart, agents_at, fallback) -> list[tuple[_Speaker, _Speaker]]:
+    """'Israel's strikes were condemned by France and Iran': the listed agents
+    condemn the party named before the cue, else the actor of the incident
+    of that kind of act."""
+    agents: list[_Speaker] = []
+    pos = agents_at
+    for a in c_actors:
+        if a.start < agents_at:
+            continue
+        if a.start != pos:
+            break
+        ent = _entity(a)
+        if ent is None:
+            break
+        agents.append(ent)
+        gap = _LIST_GAP.match(stext, a.end)
+        pos = gap.end() if gap is not None and gap.end() > a.end else -1
+    if not agents:
+        return []
+    named = [e for a in c_actors if a.start < cstart and a.kind != "organisation" and (e := _entity(a)) is not None]
+    if named:
+        target = named[-1]
+    else:
+        words = stext[:cstart].lower().split()
+        kind = next((k for w in reversed(words) for k, p in _ACT_KINDS if p.search(w)), None)
+        target = fallback(kind) if fallback is not None else None
+    return [(who, target) for who in agents] if target is not None else []
 
 
 def _subject(stext: str, s_actors: list[ActorMention], limit: int, appos=()) -> ActorMention | None:
@@ -470,7 +506,7 @@ def _coordinated(stext, s_actors, limit, speaker, appos=()) -> list[_Speaker]:
     idx = s_actors.index(subj)
     while idx > 0:
         prev = s_actors[idx - 1]
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", stext[prev.end: s_actors[idx].start]):
+        if not _LIST_GAP.fullmatch(stext, prev.end, s_actors[idx].start):
             break
         ent = _entity(prev)
         if ent is None or ent.actor == speaker.actor:

@@ -251,3 +251,22 @@ def test_an_alliance_head_speaks_for_the_alliance():
                   "alliance would back Ukraine.", incidents)
     assert ("NATO", "condemns", "Russia") in got and ("NATO", "supports", "Ukraine") in got
     assert not any(actor == "United Nations" for actor, *_ in got)
+
+
+SHELLING = [{"actor1": "Military Forces of Azerbaijan", "actor2": "Military Forces of Armenia", "country_code": "AM",
+             "location": "Jermuk", "source_start": 0, "notes": "Azerbaijani artillery shelled Jermuk."}]
+
+
+def test_passive_condemnation_by_listed_agents():
+    got = stances("Azerbaijani artillery shelled Jermuk. The shelling was condemned by the EU, Canada and Greece.",
+                  SHELLING)
+    assert {a for a, s, t in got if s == "condemns" and t == "Azerbaijan"} == {"European Union", "Canada", "Greece"}
+    assert ("France", "condemns", "Azerbaijan") in stances("The strikes drew condemnation from France.", SHELLING)
+
+
+def test_accusation_and_coordinated_organisations():
+    got = stances("Armenia accused Azerbaijan of aggression. The EU and the US called for de-escalation, while "
+                  "Canada urged an immediate halt to hostilities.", SHELLING)
+    assert ("Armenia", "condemns", "Azerbaijan") in got and ("Azerbaijan", "condemns", "Armenia") not in got
+    for actor in ("European Union", "United States", "Canada"):
+        assert (actor, "calls_for_restraint", "Azerbaijan") in got
