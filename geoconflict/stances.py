@@ -86,7 +86,7 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      r"(?:telephone|phone)\s+(?:conversations?|calls?)|spoke\s+(?:today\s+|by\s+phone\s+)?(?:with|to)|"
      r"speaks\s+with|(?:stay|remain)\s+(?:closely\s+)?engaged|exchanged\s+views|met\s+with|"
      r"meeting\s+with|consultations?\s+with|discussed\s+the\s+situation|"
-     r"offer(?:s|ed|ing)?\s+(?:its\s+|their\s+)?(?:to\s+mediate|mediation)"),
+     r"offer(?:s|ed|ing)?\s+(?:its\s+|their\s+)?(?:to\s+(?:mediate|facilitate|host\s+(?:talks|negotiations))|mediation)"),
 )
 # one alternation over case-folded text, typed afterwards (see events._TRIGGER_RE)
 _CUE_RE = re.compile(r"(?=[a-z])\b(?:" + "|".join(f"(?:{p.lower()})" for _, p in STANCE_CUES) + ")")

@@ -196,6 +196,7 @@ def test_a_country_s_junta_or_government_speaks_for_the_country():
 def test_an_offer_to_mediate_is_engagement():
     assert ("Oman", "engages", "Israel") in stances("Oman has offered to mediate between the two sides.",
                                                     STRIKE_ON_RAFAH)
+    assert ("Kenya", "engages", "Israel") in stances("Kenya offered to host talks.", STRIKE_ON_RAFAH)
 
 
 def test_a_condemned_act_refers_to_the_incident_of_its_kind():
