@@ -548,7 +548,7 @@ def _unknown_place_like(text, tokens, ri, rj, run_start, run_end) -> bool:
     return bool(cue) and cue.split()[0] in _UNKNOWN_CUES
 
 
-_LIST_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)(?:,\s+|\s+and\s+|,\s+and\s+|\s+or\s+)$")
+_LIST_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)(?:,\s+|\s+and\s+|,\s+and\s+|\s+or\s+)$")
 
 
 def _skip_lead(tokens: list[_Token], first: int, end: int) -> int:
@@ -766,7 +766,11 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
     support: dict[str, set[str]] = {}
     for name, res in first.items():
         best = getattr(res, "best", None)
-        if best is not None and best.country_code:
+        # ordinary words that happen to be names ("Police" in Poland, "The")
+        # vouch for nothing: they are rejected later and would let loose
+        # matches in their countries through
+        if best is not None and best.country_code and name not in _FUNCTION_WORDS \
+                and name not in ORDINARY_WORDS and (best.feature_type == "country" or _zipf(name) < COMMON_ZIPF):
             support.setdefault(best.country_code, set()).add(name)
     chosen: dict[tuple, tuple] = {}
     # pass 2: each mention with the document context and its explicit parent
@@ -848,7 +852,8 @@ def _plausible(surface: str, place: Place, doc_countries: set[str] = frozenset()
     optional in English ("Qamishli"/"Al Qamishli"), so it is ignored on both
     sides; a vowel variant of a place in a country the rest of the document
     names ("Poonch"/"Punch", "Hodeidah"/"Hudaydah" in a Yemen report) needs
-    only similarity >= 0.6.
+    only similarity >= 0.6 (the caller passes ``doc_countries`` only for a
+    mention with a locative cue, so a headline "Drone" is not "Drena").
     """
     a, b = _norm(surface), _norm(place.name)
     if a == b:
@@ -883,7 +888,7 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
         ]
     # a near miss is a suggestion, not a reading of the text: the mention stays
     # unresolved ("Tabbasum Road" is not "Fort Abbas")
-    ranked = [p for p in ranked if not p.fuzzy and _plausible(lookup, p, doc_countries)]
+    ranked = [p for p in ranked if not p.fuzzy and _plausible(lookup, p, doc_countries if c.cue else frozenset())]
     # below the gazetteer's own first choice only exact names are trusted:
     # loose matches further down are noise ("Fano" -> Vienna)
     ranked = [p for p in ranked if p is top or _norm(p.name) == key or p.feature_type != "city"]

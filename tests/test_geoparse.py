@@ -344,3 +344,19 @@ def test_head_words_and_suffixes_are_stripped_for_resolution(gaz):
     walikale = found["Uvira Territory"][0]
     assert (walikale.start, walikale.end) == (text.index("Uvira"), text.index("Uvira") + len("Uvira Territory"))
     assert walikale.place is not None and walikale.place.country_code == "CD"
+
+
+def test_second_name_of_a_list_keeps_the_cue(gaz):
+    found = _by_text(geoparse("Aid agencies said fighting in Middle Shabelle and Hiraan, Somalia, "
+                              "had displaced thousands.", gazetteer=gaz))
+    assert found["Hiraan"][0].place.country_code == "SO"
+
+
+def test_uncued_vowel_variant_and_ordinary_words_do_not_vouch(gaz):
+    # "Drone" shares a skeleton with an Italian town; without a cue it is a word.
+    # "Police" is a Polish town: it must not make a loose alias in Poland credible.
+    text = ("Nairobi - Drone strike hits Garissa. Police said the gunmen fled to Qorvhaad, "
+            "50 km from Garissa, Kenya.")
+    found = _by_text(geoparse(text, gazetteer=gaz))
+    assert "Drone" not in found and "Police" not in found
+    assert all(m.place is None or m.place.country_code == "KE" for ms in found.values() for m in ms)
