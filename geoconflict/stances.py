@@ -43,7 +43,11 @@ Sentence structure, by general rules rather than per-report lists:
 * cue words that are part of a name ("Group for the Support of Islam and
   Muslims", "Support Mission") or of a compound modifier ("US-backed SDF")
   describe a party and are not reactions reported in the text, so they give
-  no row; a claim of responsibility is an event, not a stance.
+  no row; a claim of responsibility is an event, not a stance;
+* passive reactions ("the shelling was condemned by A and B", "drew
+  condemnation from A") make the listed agents the speakers;
+* "both sides" in a sentence that names two sides of the report's incidents
+  are those two, else the report's two main sides.
 """
 
 from __future__ import annotations
@@ -280,6 +284,7 @@ def extract_stances(
     all_cues = find_stance_cues(text)
     ci0 = 0
     parties = _parties(actors, incidents)
+    sides = {p.actor for row in incidents or () for col in ("actor1", "actor2") if (p := _party(row.get(col)))}
     persons: dict[str, _Speaker] = {}
     last: _Speaker | None = None
     rows: list[dict[str, Any]] = []
@@ -363,7 +368,9 @@ def extract_stances(
             if speaker is not None:
                 last = speaker
             speakers = [speaker] + (_coordinated(stext, c_actors, first_cue, speaker, appos) if local else [])
-            _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties, fallback,
+            # "both sides" of a sentence that names two sides of an incident are those two
+            named_sides = _named_sides(s_actors, sides) if sides else []
+            _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, named_sides or parties, fallback,
                          lambda who, toward, stance: _add(rows, seen, who, toward, stance, stext, sent))
     for i, row in enumerate(rows, start=1):
         row["id"] = f"S{i}"
@@ -656,6 +663,16 @@ def _party(actor: str | None) -> _Speaker | None:
     if actor.startswith("Unidentified"):
         return None
     return _Speaker(actor, cc)
+
+
+def _named_sides(s_actors: list[ActorMention], sides: set[str]) -> list[_Speaker]:
+    """Sides of the report's incidents that a sentence names, when it names at least two."""
+    out: list[_Speaker] = []
+    for a in s_actors:
+        ent = _entity(a)
+        if ent is not None and ent.actor in sides and all(ent.actor != o.actor for o in out):
+            out.append(ent)
+    return out if len(out) >= 2 else []
 
 
 def _parties(actors: list[ActorMention], incidents) -> list[_Speaker]:

@@ -271,3 +271,14 @@ def test_accusation_and_coordinated_organisations():
     assert ("Armenia", "condemns", "Azerbaijan") in got and ("Azerbaijan", "condemns", "Armenia") not in got
     for actor in ("European Union", "United States", "Canada"):
         assert (actor, "calls_for_restraint", "Azerbaijan") in got
+
+
+def test_both_sides_are_the_sides_the_sentence_names():
+    incidents = STRIKE_ON_RAFAH * 3 + [
+        {"actor1": "Military Forces of Israel", "actor2": "Hezbollah", "country_code": "LB", "location": "Tyre",
+         "source_start": 0, "notes": "Israeli aircraft bombed Tyre."}]
+    got = stances("Canada backed Israel's right to defend itself against Hezbollah, while Spain urged restraint on "
+                  "both sides.", incidents)
+    assert {t for a, s, t in got if a == "Spain" and s == "calls_for_restraint"} == {"Israel", "Hezbollah"}
+    # a sentence naming no side keeps the report's main sides
+    assert ("Spain", "calls_for_restraint", "Hamas") in stances("Spain urged both sides to show restraint.", incidents)
