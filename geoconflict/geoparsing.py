@@ -473,6 +473,9 @@ def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]
                 first = _skip_lead(tokens, first, rj)
                 if first < rj - 1:
                     found = [f for f in found if f[1] <= first] + [(first, rj, "place_head")]
+        if len(found) >= 2 and 2 <= rj - ri <= 3 and words[0] in _NAME_FORMING and found[0][0] == ri \
+                and all(b - a == 1 for a, b, _k in found) and found[-1][1] == rj:
+            found = [(ri, rj, "place_head")]
         # a run ending in a place word is a place even unknown to the gazetteer
         if head in PLACE_HEAD_WORDS and rj - ri >= 2:
             # the place-like phrase: from the first token after any title/org prefix
@@ -504,10 +507,28 @@ def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]
 
     # a surname seen in a person name is not a place elsewhere either
     if persons:
-        cands = [c for c in cands if c.text not in persons]
+        # ... unless listed with other places: "Michael Jordan" elsewhere does
+        # not erase "Jordan and Egypt condemned"
+        cands.sort(key=lambda c: c.start)
+        keep = []
+        for i, c in enumerate(cands):
+            if c.text in persons and not any(
+                    0 <= j < len(cands) and cands[j].text not in persons and _COORDINATED.fullmatch(
+                        text[min(c.end, cands[j].end) : max(c.start, cands[j].start)])
+                    for j in (i - 1, i + 1)):
+                continue
+            keep.append(c)
+        cands = keep
     return cands, tokens
 
 
+_COORDINATED = re.compile(r",\s+|\s+and\s+|,\s+and\s+|\s+or\s+")
+# modifiers that form a name with the next word ("Ras Isa", "Bab Tuma"): an
+# unknown pair is one place, not two one-word places abroad
+_NAME_FORMING = frozenset(
+    """Ras Bab Tel Tal Wadi Jabal Jebel Kafr Beit Deir Bandar Port Fort Mount Mt Cape San Santa Sao São
+    St Saint Lake Ciudad Puerto Bir Ain Ein Umm Abu""".split()
+)
 _UNKNOWN_CUES = frozenset(
     """village town city district province region camp near outside stormed captured seized shelled
     bombed besieged entered recaptured overran encircled liberated in at toward towards into struck
@@ -567,6 +588,25 @@ def _skip_lead(tokens: list[_Token], first: int, end: int) -> int:
     return first
 
 
+_PERSON_AFTER = re.compile(
+    r"^(?:,\s+(?:a|an|the|who|whose|\d{1,3})\b|\s+(?:said|says|told|wrote|added|argued|tweeted|posted)\b|\s*\(\d{1,3}\))"
+)
+_NOT_ROLE = frozenset("the a an and or of to from for by with on as than but while".split())
+
+
+def _person_context(text: str, start: int, end: int) -> bool:
+    """Whether the text around a two-word name presents a person: an
+    apposition or speech verb after it, or a lowercase role noun before it
+    ("commentator Jordan Peterson", "Jordan Kumar, a shopkeeper")."""
+    if _PERSON_AFTER.match(text[end : end + 20]):
+        return True
+    prev = re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 30) : start])
+    if prev is None:
+        return False
+    word = prev.group(1)
+    return word.islower() and word not in _NOT_ROLE and word not in _LOCATIVE_WORDS and word not in _UNKNOWN_CUES
+
+
 def _judge_in_run(text, tokens, cand: _Candidate, lex: _Lexicon, persons: set[str]) -> str:
     """'keep', 'strong' (keep only if a major place or cued) or 'reject'."""
     ri, rj = cand.run
@@ -592,7 +632,10 @@ def _judge_in_run(text, tokens, cand: _Candidate, lex: _Lexicon, persons: set[st
             # capitalised word is more often a person than a place; followed
             # by a rare word that is no place name it is a first name
             # ("Jordan Bardella", "Georgia Meloni")
-            if not lex.is_name(nxt[0]) and _zipf(nxt[0]) < 3.0 and len(nxt) <= 2:
+            if not lex.is_name(nxt[0]) and len(nxt) <= 2 and (
+                    _zipf(nxt[0]) < 3.0
+                    or (_zipf(nxt[0]) < 4.0 and _person_context(text, tokens[ri].start, tokens[rj - 1].end))):
+                # "Jordan Peterson, a commentator", "shopkeeper Jordan Kumar said"
                 persons.add(" ".join(nxt))
                 return "reject"
             verdict = "strong"
@@ -659,6 +702,10 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
         return False
     if len(surf) < 2 or (len(surf) == 2 and not surf.isupper()):
         return False
+    if surf.isupper() and _AGENCY_BEFORE.search(text[max(0, cand.start - 40) : cand.start]):
+        return False  # "state news agency NNA", "broadcaster PTV": an outlet
+    if _GROUP_AFTER.match(text[cand.end : cand.end + 20]) and not _major(place, _STRONG_POPULATION):
+        return False  # "Fano militias": a movement named after a small town, not the town
     if surf.isupper() and (len(surf.replace(".", "")) <= 3 or "." in surf or (
             len(surf) == 4 and _norm(surf) != _norm(place.name))):
         # acronyms: only countries and curated landmarks ("US", "U.S.", "PMO");
@@ -682,6 +729,15 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
     return True
 
 
+_AGENCY_BEFORE = re.compile(
+    r"\b(?:agency|agencies|broadcaster|newspaper|daily|channel|outlet|station|wire|network)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_GROUP_AFTER = re.compile(
+    r"^\s+(?:militias?|militiamen|fighters|forces|rebels|militants|insurgents|gunmen|movement|"
+    r"brigades?|battalions?|commanders?|loyalists)\b",
+    re.IGNORECASE,
+)
 _MONTHS = frozenset(
     """January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()

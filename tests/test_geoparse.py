@@ -360,3 +360,27 @@ def test_uncued_vowel_variant_and_ordinary_words_do_not_vouch(gaz):
     found = _by_text(geoparse(text, gazetteer=gaz))
     assert "Drone" not in found and "Police" not in found
     assert all(m.place is None or m.place.country_code == "KE" for ms in found.values() for m in ms)
+
+
+def test_given_names_agency_acronyms_and_movements_are_not_places(gaz):
+    text = ("Analyst Jordan Nolan said the truce was fragile. Georgia Sharma, a nurse in Juba, was hurt. "
+            "The state news agency SNA said Chad Patel told reporters that Zambo militias had withdrawn.")
+    found = _by_text(geoparse(text, gazetteer=gaz))
+    assert "Juba" in found
+    for word in ("Jordan", "Georgia", "SNA", "Chad"):
+        assert word not in found, word
+
+
+def test_a_surname_elsewhere_does_not_erase_listed_countries(gaz):
+    text = "Dr Samuel Jordan, a surgeon, arrived on Monday. Jordan and Egypt condemned the shelling of Rafah."
+    found = _by_text(geoparse(text, gazetteer=gaz))
+    assert found["Jordan"][0].place.country_code == "JO"
+    assert found["Egypt"][0].place.country_code == "EG"
+
+
+def test_unknown_modifier_pair_stays_one_place(gaz):
+    text = "Missiles struck the port of Ras Qwibba and fuel tanks near Bab Zerto in Yemen."
+    found = _by_text(geoparse(text, gazetteer=gaz))
+    assert "Ras Qwibba" in found and "Bab Zerto" in found
+    for word in ("Ras", "Qwibba", "Bab", "Zerto"):
+        assert word not in found
