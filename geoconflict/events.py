@@ -177,8 +177,8 @@ _ANAPHORA = re.compile(
 )
 # "KYIV, Tuesday 4 November 2025 (Wire) - ": its date is the report's, not the event's
 _DATELINE_PREFIX = re.compile(
-    r"^[A-Z][A-Za-z .'\-]{1,40},[^\n]{0,80}?\b(?:19|20)\d\d\b[^\n]{0,40}?(?:\)\s*)?[-–—]+\s+"
-    r"|^[A-Z][A-Z .'\-]{2,40},\s+[^\n]{0,40}?\([^)]{1,40}\)\s*[-–—]*\s*"
+    r"^[^\W\d_][^\W\d_ .'\-]*(?:[ .'\-]+[^\W\d_]+){0,5},[^\n]{0,80}?\b(?:19|20)\d\d\b[^\n]{0,40}?(?:\)\s*)?[-–—]+\s+"
+    r"|^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{2,40},\s+[^\n]{0,40}?\([^)]{1,40}\)\s*[-–—]*\s*"
 )
 _FATALITIES = re.compile(
     r"\b(?:killing|killed|kills|left|leaving|claimed\s+the\s+lives\s+of|death\s+toll\s+(?:rose\s+to|of|at))\s+"
@@ -292,10 +292,26 @@ def _real_triggers(sentence: str, triggers: list[Trigger]) -> list[Trigger]:
             continue
         if low in ("strike", "strikes") and re.match(r"\s+(?:a\s+deal|a\s+balance|action)\b", sentence[t.end:]):
             continue
+        if t.sub_event_type == _SHELL and _WEAPON_AS_TARGET.match(sentence, t.end):
+            continue  # "strikes on missile launchers": the target, not the weapon used
+        if low in ("hit", "struck") and _NATURAL_HAZARD.match(sentence, t.end):
+            continue  # "families hit by drought"
         if low == "aircraft" and not re.search(r"\b(?:bomb|strik|struck|hit|attack|raid|fired|pounded|targeted)", sentence, re.I):
             continue
         kept.append(t)
     return kept
+
+
+_WEAPON_AS_TARGET = re.compile(
+    r"\s+(?:launchers?|launch\s+sites?|launch\s+pads?|sites?|depots?|stores?|stockpiles?|storage|factor(?:y|ies)|"
+    r"facilit(?:y|ies)|warehouses?|production|workshops?)\b",
+    re.IGNORECASE,
+)
+_NATURAL_HAZARD = re.compile(
+    r"\s+(?:hard\s+)?by\s+(?:(?:the|a|an)\s+)?(?:\w+\s+)?(?:droughts?|floods?|flooding|earthquakes?|storms?|cyclones?|"
+    r"hurricanes?|typhoons?|famine|heatwaves?|landslides?|rains|outbreaks?|epidemics?|inflation|shortages?)\b",
+    re.IGNORECASE,
+)
 
 
 def _classify(triggers: list[Trigger], sentence: str, attacker: ActorMention | None) -> tuple[str, str]:
@@ -307,7 +323,7 @@ def _classify(triggers: list[Trigger], sentence: str, attacker: ActorMention | N
                 return "Protests", "Excessive force against protesters"
             if _INTERVENTION.search(sentence):
                 return "Protests", "Protest with intervention"
-        if best.event_type == "Battles" and best.text.lower() in ("captured", "seized control", "overran", "stormed"):
+        if best.event_type == "Battles" and best.text.lower() in ("captured", "seized control", "overran"):
             kind = attacker.kind if attacker else None
             if kind == "group":
                 return "Battles", "Non-state actor overtakes territory"
@@ -472,8 +488,10 @@ def _pick_target(sentence: str, actors: list[ActorMention], anchor: int, attacke
     for a in actors:
         if a is attacker or (a.start, a.end) in locations or a.kind in ("organisation", "demonym"):
             continue
-        if attacker is not None and a.country_code and a.country_code == attacker.country_code and a.kind == attacker.kind:
-            continue
+        if attacker is not None and (a.name == attacker.name or (
+                a.country_code and a.country_code == attacker.country_code and a.kind == attacker.kind
+                and a.kind != "group")):
+            continue  # the attacker named twice; two armed groups of one country are two sides
         if attacker is not None and a.start < attacker.end:
             continue
         left = sentence[max(0, a.start - 40): a.start]

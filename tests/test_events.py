@@ -372,3 +372,26 @@ def test_capture_abroad_is_not_government_regaining_territory():
     assert row["sub_event_type"] == "Armed clash"
     (row,) = incidents("Afghan troops captured a ridge near Kandahar on Friday.")
     assert row["sub_event_type"] == "Government regains territory"
+
+
+def test_dateline_city_with_accents_is_not_a_scene():
+    text = "KÂBUL, Afghanistan, Feb 27 2026 (local press) — Fighting between Taliban units and gunmen killed 12 in Kandahar."
+    assert [r["location"] for r in incidents(text)] == ["Kandahar"]
+
+
+def test_weapons_named_as_targets_do_not_type_the_strike():
+    (row,) = incidents("US forces carried out strikes on missile launchers and rocket depots in Kandahar on Friday.")
+    assert row["sub_event_type"] == "Air/drone strike"
+
+
+def test_hit_by_a_natural_hazard_is_not_an_attack():
+    assert incidents("Families in Kandahar were hit by drought and floods this year.") == []
+
+
+def test_retaliation_at_another_group_of_the_same_country_names_it_as_target():
+    text = ("TTP gunmen stormed a checkpoint in Kabul on Thursday. "
+            "The BLA said it had hit back at TTP positions in Kandahar on Friday.")
+    rows = {r["location"]: r for r in incidents(text)}
+    assert rows["Kabul"]["sub_event_type"] == "Armed clash"  # stormed: an assault, not a takeover
+    assert rows["Kandahar"]["actor2"] == "TTP: Tehreek-i-Taliban Pakistan"
+    assert rows["Kandahar"]["responds_to"] == rows["Kabul"]["id"]
