@@ -28,6 +28,8 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Iterable
+from itertools import chain, repeat
+from operator import itemgetter
 from pathlib import Path
 
 from gazetteer.errors import GazetteerDataError
@@ -271,6 +273,8 @@ class _Slicer:
         return out
 
 
+_first, _second = itemgetter(0), itemgetter(1)
+
 # Records of the build in progress, inherited by forked workers.
 _BUILD_RECS: _Slicer | None = None
 
@@ -303,12 +307,13 @@ def _write_part(job: tuple[str, int, int], recs: _Slicer | None = None) -> int:
     con = sqlite3.connect(part)
     con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE;" + _DDL)
     # Alternate names repeat: fold each distinct one once, in batches.
-    raws = list(dict.fromkeys(raw for rec in chunk for raw, _ in rec.names))
+    raws = list(dict.fromkeys(chain.from_iterable(map(_first, rec.names) for rec in chunk)))
     norms = _normalize_many(raws)
     distinct = list(dict.fromkeys(norms))
     tkeys = dict(zip(distinct, _translit_many(distinct)))
     folded = dict(zip(raws, norms))
     del raws, norms, distinct
+    norm_of, tkey_of = folded.__getitem__, tkeys.__getitem__
     place_rows, name_rows = [], []
     count = 0
     for pid, rec in enumerate(chunk, start=lo + 1):
@@ -316,12 +321,26 @@ def _write_part(job: tuple[str, int, int], recs: _Slicer | None = None) -> int:
             (pid, rec.gazetteer_id, rec.name, rec.lat, rec.lon, rec.country_code, rec.admin1, rec.admin1_code,
              rec.feature_type, int(rec.population or 0), float(rec.precision_m or 0.0), rec.source)
         )
-        done: dict[str, int] = {}  # norm -> lowest kind (a preferred name beats an alias)
-        for raw, kind in rec.names:
-            norm = folded[raw]
-            if norm and (norm not in done or done[norm] > kind):
-                done[norm] = kind
-        name_rows.extend((norm, tkeys[norm], pid, kind) for norm, kind in done.items())
+        names = rec.names
+        kinds = list(map(_second, names))
+        if kinds and kinds[0] == 0 and kinds.count(1) == len(kinds) - 1:
+            # The usual shape (preferred name first, then aliases), without a
+            # Python-level step per name: each distinct norm once, in order of
+            # first appearance; the preferred name's norm keeps kind 0.
+            norms = list(map(norm_of, map(_first, names)))
+            keys = dict.fromkeys(norms)
+            keys.pop("", None)
+            ks = [1] * len(keys)
+            if norms[0]:
+                ks[0] = 0
+            name_rows.extend(zip(keys, map(tkey_of, keys), repeat(pid), ks))
+        else:
+            done: dict[str, int] = {}  # norm -> lowest kind (a preferred name beats an alias)
+            for raw, kind in names:
+                norm = folded[raw]
+                if norm and (norm not in done or done[norm] > kind):
+                    done[norm] = kind
+            name_rows.extend((norm, tkeys[norm], pid, kind) for norm, kind in done.items())
         if len(name_rows) > 200_000:
             count += _flush(con, place_rows, name_rows)
             place_rows, name_rows = [], []

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 
 from gazetteer.errors import GazetteerDataError
@@ -160,6 +161,9 @@ def _names(primary: str, others: Iterable[str]) -> list[tuple[str, int]]:
     # dict.fromkeys dedupes in C and keeps order: this runs for 240k places
     rest = dict.fromkeys(others)
     rest.pop(primary, None)
+    if all(map(isinstance, rest, repeat(str))):
+        # the usual case, without a Python-level step per alias
+        return [(primary, 0), *zip(filter(None, rest), repeat(1))]
     return [(primary, 0), *((n, 1) for n in rest if n and isinstance(n, str))]
 
 
