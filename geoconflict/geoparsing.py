@@ -532,7 +532,7 @@ _NAME_FORMING = frozenset(
 _UNKNOWN_CUES = frozenset(
     """village town city district province region camp near outside stormed captured seized shelled
     bombed besieged entered recaptured overran encircled liberated in at toward towards into struck
-    attacked targeted reached
+    attacked targeted reached hit
     territory township""".split()
 )
 # Languages follow "in" as often as places do ("said in Pashto").
@@ -826,7 +826,9 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
         # vouch for nothing: they are rejected later and would let loose
         # matches in their countries through
         if best is not None and best.country_code and name not in _FUNCTION_WORDS \
-                and name not in ORDINARY_WORDS and (best.feature_type == "country" or _zipf(name) < COMMON_ZIPF):
+                and name not in ORDINARY_WORDS and (_major(best) or _zipf(name) < 3.5) \
+                and (best.feature_type == "country" or _norm(best.matched_name or best.name) == _norm(name)):
+            # a loose (transliteration) match vouches for nothing
             support.setdefault(best.country_code, set()).add(name)
     chosen: dict[tuple, tuple] = {}
     # pass 2: each mention with the document context and its explicit parent

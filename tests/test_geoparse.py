@@ -384,3 +384,11 @@ def test_unknown_modifier_pair_stays_one_place(gaz):
     assert "Ras Qwibba" in found and "Bab Zerto" in found
     for word in ("Ras", "Qwibba", "Bab", "Zerto"):
         assert word not in found
+
+
+def test_common_headline_words_do_not_vouch_for_a_foreign_country(gaz):
+    # "Drone" is an alias of a small Italian town; it must not make the Italian
+    # namesake of a local movement ("Fano") look like part of the story
+    text = "Addis Ababa – Drone strike kills 9 in Amhara. Fano said it had repelled an offensive."
+    found = _by_text(geoparse(text, gazetteer=gaz))
+    assert all(m.place is None or m.place.country_code == "ET" for ms in found.values() for m in ms)
