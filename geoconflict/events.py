@@ -714,6 +714,10 @@ def extract_incidents(
             attacker is not None and frame.actor1 == _actor_for(attacker, None, doc_groups)))
         if same_event and edate.cue == "report date" and frame.date.date is not None:
             edate = frame.date
+        elif (edate.cue == "report date" and previous_date is not None and previous_date.date is not None
+              and previous_date.cue != "report date" and last_scene is not None and pi - last_scene[2] <= 1):
+            # an undated sentence right after a dated incident goes on telling that day
+            edate = EventDate(previous_date.date, max(previous_date.precision or 2, 2), "previous incident")
         if not located:
             # an event without a place: remember it for the next sentence
             frame = _Frame(

@@ -395,3 +395,12 @@ def test_retaliation_at_another_group_of_the_same_country_names_it_as_target():
     assert rows["Kabul"]["sub_event_type"] == "Armed clash"  # stormed: an assault, not a takeover
     assert rows["Kandahar"]["actor2"] == "TTP: Tehreek-i-Taliban Pakistan"
     assert rows["Kandahar"]["responds_to"] == rows["Kabul"]["id"]
+
+
+def test_undated_sentence_after_a_dated_incident_keeps_its_day():
+    text = ("Taliban fighters attacked a police post in Kandahar on Wednesday, killing six officers.\n\n"
+            "A witness said Pakistani jets later bombed the fighters near Kabul.")
+    rows = {r["location"]: r for r in incidents(text)}
+    assert rows["Kandahar"]["event_date"] == date(2026, 2, 25)
+    assert rows["Kabul"]["event_date"] == date(2026, 2, 25)
+    assert rows["Kabul"]["time_precision"] == 2
