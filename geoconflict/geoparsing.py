@@ -23,10 +23,31 @@ gazetteer's names inside them, then filters out what is not a place:
   the report names is kept only with an exact spelling *and* a cue or a
   population of 100,000 ("Fano militiamen" in an Ethiopia report is not the
   Italian town); matches on the gazetteer's loose transliteration key must
-  also be close spellings ("Tawila" is not Tuvalu);
+  also be close spellings ("Tawila" is not Tuvalu) once a leading Arabic
+  article is ignored ("Qamishli"/"Al Qamishli"); a vowel variant of a place
+  in a country the rest of the report names passes with a locative cue
+  ("in Poonch" -> Punch, "in Hodeidah" -> Al Hudaydah in a Yemen report).
+  Only exact, uncommon or major names vouch for a country: a headline
+  "Drone" matching an Italian hamlet does not;
 * names that the gazetteer lacks but the text presents as places ("stormed
-  Kadawa", "the Abu Shouk camp", "in North Waziristan") are listed with
-  ``place`` None rather than dropped.
+  Kadawa", "in Kitshanga and Mweso", "the Abu Shouk camp", "in North
+  Waziristan", "Ras Isa") are listed with ``place`` None rather than dropped;
+  months, languages ("in Pashto") and possessives ("in Washington's view")
+  are not such names;
+* head words and suffixes ("Kani Township", "Uvira Territory",
+  "Rutshuru-centre") are stripped for resolution when the full span is
+  unknown; the mention keeps the full span, and the bare name is trusted only
+  in a country the report is about;
+* given names before a surname in a person context ("commentator Jordan
+  Nolan", "Georgia Sharma, a nurse"), outlets ("news agency SNA") and small
+  towns naming a militia ("Fano militias") are not places; a surname seen in
+  a person name does not erase the same name listed with other places
+  ("Jordan and Egypt condemned");
+* seas are not in the gazetteer: "the Red Sea" is listed unresolved unless
+  the report is about the country of an admin area named after it (Sudan's
+  Red Sea State).  A mention's ``country_code`` is the gazetteer's; for
+  border towns (Kobani) it may differ from a point-in-polygon test on the
+  simplified boundaries, and the gazetteer's value is the one to trust.
 
 Capital-city metonymy ("Kabul and Islamabad have escalated") is kept: the
 mention still names the place.  Runs ending in a place word ("Road",
@@ -686,6 +707,8 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
     if place is None:
         # a name the gazetteer knows only loosely, written as a place
         # ("fled towards Tawila"): listed as unresolved rather than dropped
+        if cand.cue and " " in surf and _WATER_BODY.search(surf):
+            return True  # "in the Red Sea": a sea the gazetteer lacks, listed unresolved
         return bool(cand.cue) and not cand.needs_strong and surf not in ORDINARY_WORDS \
             and surf not in _FUNCTION_WORDS and _zipf(surf) < COMMON_ZIPF
     if surf.rstrip(".") in _MONTHS and not (cand.cue and (cand.cue.startswith("X ") or cand.cue.endswith(" of X"))):
@@ -890,6 +913,8 @@ def _without_head(surface: str) -> str | None:
     return None
 
 
+_WATER_BODY = re.compile(r"(?:\b(?:Sea|Ocean|Gulf|Strait|Straits|Bay|Channel)$|^(?:Gulf|Bay|Strait|Straits|Sea)\s+of\b)")
+
 _AREA_CUES = frozenset(
     {"province", "provinces", "region", "regions", "oblast", "oblasts", "governorate", "governorates",
      "governate", "state", "states", "county", "prefecture", "department", "division"}
@@ -944,6 +969,10 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
                 or key != _norm(p.name)
             ))
         ]
+    if _WATER_BODY.search(lookup):
+        # seas are not in the gazetteer; an admin area named after one ("Red
+        # Sea" governorate of Egypt) is only meant in a report about its country
+        ranked = [p for p in ranked if p.country_code in doc_countries]
     # a near miss is a suggestion, not a reading of the text: the mention stays
     # unresolved ("Tabbasum Road" is not "Fort Abbas")
     ranked = [p for p in ranked if not p.fuzzy and _plausible(lookup, p, doc_countries if c.cue else frozenset())]

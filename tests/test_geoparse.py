@@ -392,3 +392,12 @@ def test_common_headline_words_do_not_vouch_for_a_foreign_country(gaz):
     text = "Addis Ababa – Drone strike kills 9 in Amhara. Fano said it had repelled an offensive."
     found = _by_text(geoparse(text, gazetteer=gaz))
     assert all(m.place is None or m.place.country_code == "ET" for ms in found.values() for m in ms)
+
+
+def test_a_sea_is_not_a_foreign_province_named_after_it(gaz):
+    text = "Houthi drones chased a cargo ship in the Red Sea, west of Yemen's coast."
+    found = _by_text(geoparse(text, gazetteer=gaz))
+    assert "Red Sea" in found
+    assert all(m.place is None or m.place.country_code == "YE" for m in found["Red Sea"])
+    sudan = _by_text(geoparse("Sudan's army regrouped in Red Sea State, around Port Sudan.", gazetteer=gaz))
+    assert sudan["Red Sea State"][0].place.country_code == "SD"
