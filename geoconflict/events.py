@@ -156,6 +156,12 @@ _DISTANCE_REF = re.compile(
     r"[\w\s\-]{0,30}?\b(?:from|of|off|outside|away\s+from)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$",
     re.IGNORECASE,
 )
+_APPOSITIVE_REF = re.compile(
+    r"\s*,\s+(?:(?:a|the)\s+(?:\w+\s+){0,2}?)?(?:(?:just|some|about|roughly|around|slightly|far)\s+)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?"
+    r"(?:(?:town|city|capital|port)\s+of\s+)?",
+    re.IGNORECASE,
+)
 _NEAR = re.compile(
     r"(?:\b(?:near|outside|around|outskirts\s+of|suburbs?\s+of|vicinity\s+of|close\s+to|parts?\s+of|areas?\s+of|"
     r"edge\s+of|(?:north|south|east|west)(?:ern)?\s+(?:part\s+of|of)|(?:north|south)-?(?:east|west)\s+of|"
@@ -367,6 +373,8 @@ def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: in
     folded = _fold(before)
     if _DISTANCE_REF_F.search(folded):
         return False, "distance reference"
+    if prev_loc is not None and _APPOSITIVE_REF.fullmatch(text, prev_loc.end, m.start):
+        return False, "distance reference"  # "struck Belgorod, just north of Kharkiv"
     if _BORDER_AFTER.match(text, m.end) or re.search(r"[-–]$", before):
         return False, "border compound"
     if _FALSE_ON_F.search(folded):

@@ -404,3 +404,10 @@ def test_undated_sentence_after_a_dated_incident_keeps_its_day():
     assert rows["Kandahar"]["event_date"] == date(2026, 2, 25)
     assert rows["Kabul"]["event_date"] == date(2026, 2, 25)
     assert rows["Kabul"]["time_precision"] == 2
+
+
+def test_direction_appositive_after_a_scene_is_a_reference():
+    text = "Drones struck a fuel depot in Belgorod, just north of Kharkiv, on Friday."
+    assert [r["location"] for r in incidents(text)] == ["Belgorod"]
+    # without the appositive the direction phrase still locates the scene
+    assert [r["location"] for r in incidents("Russian shelling hit villages north of Kharkiv on Friday.")] == ["Kharkiv"]
