@@ -177,7 +177,10 @@ class Gazetteer:
 
     def _lookup(self, norm: str) -> list[tuple[Place, float]]:
         """Exact + transliteration candidates with base scores, best first."""
-        return self._cand_cache.get_or(norm, lambda: self._lookup_uncached(norm))
+        cands = self._cand_cache.get(norm)  # hot path: a plain dict hit
+        if cands is None:
+            cands = self._cand_cache.get_or(norm, lambda: self._lookup_uncached(norm))
+        return cands
 
     def _lookup_uncached(self, norm: str) -> CandidateList:
         if not norm:
@@ -394,10 +397,11 @@ class Gazetteer:
 
     def _resolution(self, name: str, scored, limit: int, fuzzy_scores: dict | None = None) -> Resolution:
         places = []
+        matched = name.strip()
         for s, p in scored[:limit]:
             fz = fuzzy_scores.get(p.gazetteer_id) if fuzzy_scores else None
             score = 1.0 if s >= 1.0 else 0.0 if s <= 0.0 else round(s, 4)
-            places.append(_scored(p, score, fz is not None, fz[0] if fz else name.strip()))
+            places.append(_scored(p, score, fz is not None, fz[0] if fz else matched))
         return Resolution(name, places[0], places[1:], is_ambiguous(scored[: limit + 1]))
 
     def resolve_or_raise(self, name: str, context=None, country: str | None = None, limit: int = 5) -> Resolution:
@@ -438,7 +442,11 @@ class Gazetteer:
         if isinstance(context, Context):
             return context
         if isinstance(context, str):
-            return self._ctx_cache.get_or((norm, context), lambda: self._context_for_name(norm, context))
+            key = (norm, context)
+            ctx = self._ctx_cache.get(key)  # hot path: a plain dict hit
+            if ctx is None:
+                ctx = self._ctx_cache.get_or(key, lambda: self._context_for_name(norm, context))
+            return ctx
         places = [p for p in context if isinstance(p, Place)]
         key = (norm, tuple(p.gazetteer_id for p in places))
         return self._ctx_cache.get_or(key, lambda: Context.from_places(places))
