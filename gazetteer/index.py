@@ -292,10 +292,14 @@ def _write_parts(recs: _Slicer, ranges: list[tuple[int, int]], parts: list[str])
         for job in jobs:
             _write_part(job, recs)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     _BUILD_RECS = recs
     try:
-        with ctx.Pool(len(jobs)) as pool:
-            pool.map(_write_part, jobs, chunksize=1)
+        # an executor, not multiprocessing.Pool: a worker killed by the OOM
+        # killer raises BrokenProcessPool instead of hanging the build
+        with ProcessPoolExecutor(len(jobs), mp_context=ctx) as pool:
+            list(pool.map(_write_part, jobs))
     finally:
         _BUILD_RECS = None
 
