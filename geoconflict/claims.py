@@ -447,8 +447,9 @@ def _capital_reference(text: str, pos: int, mentions: Sequence[Mention], gazette
     place = _capital_place(country, gazetteer)
     if place is None:
         return None
-    return Mention(m.start() + len(m.group()) - len(m.group().lstrip()), m.end(), m.group().strip(), place,
-                   cue="capital")
+    # the label names the city the phrase was read as: "the capital (Mogadishu)"
+    return Mention(m.start() + len(m.group()) - len(m.group().lstrip()), m.end(),
+                   f"{m.group().strip()} ({place.name})", place, cue="capital")
 
 
 def _capital_place(country: str, gazetteer=None):

@@ -282,7 +282,7 @@ def test_dateline_city_is_not_the_target():
 def test_the_capital_is_the_national_capital():
     izium_text = "Shelling hit Izium, some 540 km south-east of the Ukrainian capital."
     (row,) = extract_claims(izium_text, _mentions(izium_text, [("Izium", IZIUM)]))
-    assert row["reference"] == "the Ukrainian capital" and row["target"] == "Izium"
+    assert row["reference"] == "the Ukrainian capital (Kyiv)" and row["target"] == "Izium"
     assert row["verdict"] == "consistent" and row["direction_ok"] is True
     # without a demonym: the country the report's places lie in
     text = "Gunmen attacked Baidoa, about 245 km north-west of the capital. Mogadishu was calm."
