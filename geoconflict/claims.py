@@ -533,7 +533,21 @@ def _pick_target(stmt: dict, mentions: Sequence[Mention], text: str, sent_start:
     after = [m for m in mentions if m.start >= resume and m.end <= sent_end]
     if after:
         return after[0]
+    if _ANAPHORA.match(text, sent_start, stmt["start"]):
+        # "Both villages lie about 40 km north-west of Monywa": the last
+        # finer-than-country place of the preceding sentence(s)
+        prior = [m for m in mentions if sent_start - 400 <= m.start and m.end <= sent_start
+                 and m is not reference and m.place is not None and m.place.feature_type != "country"]
+        if prior:
+            return prior[-1]
     return None
+
+
+_ANAPHORA = re.compile(
+    r"\s*(?:Both|The|These|Those|This|That|It|They|Each)\b(?:\s+(?:two|three|both|twin|targeted|attacked|affected))?"
+    r"(?:\s+(?:villages?|towns?|camps?|sites?|bases?|areas?|places?|localities|positions?|settlements?|cities|city))?"
+    r"\s+(?:lies?|is|are|was|were|sits?|stands?)\b"
+)
 
 
 def _sentence_around(text: str, pos: int) -> Sentence:

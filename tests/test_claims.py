@@ -292,3 +292,12 @@ def test_the_capital_is_the_national_capital():
     # a regional capital is not the nation's
     text = "Rebels took Baidoa, 40 km from the regional capital."
     assert extract_claims(text, _mentions(text, [("Baidoa", BAIDOA)])) == []
+
+
+def test_a_place_noun_subject_points_to_the_previous_sentence():
+    text = "Shelling hit Izium on Monday. The town lies about 120 km south-east of Kharkiv."
+    (row,) = extract_claims(text, _mentions(text, [("Izium", IZIUM), ("Kharkiv", KHARKIV)]))
+    assert row["target"] == "Izium" and row["verdict"] == "consistent"
+    text = "Shelling hit Izium on Monday. Officials said it happened 120 km south-east of Kharkiv."
+    (row,) = extract_claims(text, _mentions(text, [("Izium", IZIUM), ("Kharkiv", KHARKIV)]))
+    assert row["target"] is None and row["verdict"] == "unverifiable"
