@@ -51,6 +51,9 @@ target's noun phrase nor the statement.  A wire-style dateline ("GOMA, Aug 3
 "the Somali capital" as a reference is the national capital of the named
 country, or of the country most of the report's places lie in (no claim
 when no country clearly dominates; "the regional capital" is not one).
+When the sentence's subject is an anaphoric place noun ("Both villages lie
+about 40 km north-west of X", "The town is ..."), the target is the last
+place named in the preceding text.
 
 Border statements are measured from the target to an international border
 (bundled Natural Earth boundaries): "20 km from the Afghan border" uses the
