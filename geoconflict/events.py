@@ -595,6 +595,8 @@ def extract_incidents(
         return []
     if sentences is None:
         sentences = _sentences(text)
+    # a cued name the gazetteer lacks is still the scene: no fallback to a reference then
+    unresolved = [m for m in mentions if m.place is None]
     mentions = sorted((m for m in mentions if m.place is not None), key=lambda m: m.start)
     all_actors = find_actors(text) if actors is None else actors
     all_triggers = find_triggers(text)
@@ -668,6 +670,7 @@ def extract_incidents(
             s_mentions = [m for m in s_mentions if m.start - sent.start >= dl.end()]
             s_actors = [a for a in s_actors if a.start >= dl.end()]
         located: list[tuple[Mention, str]] = []
+        references: list[Mention] = []
         prev_loc: Mention | None = None
         head_of: dict[int, Mention] = {}  # list item -> the list's first place ("parts of A, B and C")
         for m in s_mentions:
@@ -678,6 +681,8 @@ def extract_incidents(
                     head_of[m.start] = head_of.get(prev_loc.start, prev_loc)
                 prev_loc = m
             elif how != "no cue" or m.place.feature_type in ("country",):
+                if how == "distance reference" and m.place.feature_type != "country":
+                    references.append(m)
                 prev_loc = None
         # un-cued towns and landmarks (not capitals or countries) as a fallback
         if not located:
@@ -686,6 +691,12 @@ def extract_incidents(
                     ok, how = _is_location(text, m, None, sent.start)
                     if how == "no cue":
                         located.append((m, "weak"))
+        if not located and references and not any(
+                sent.start <= u.start < sent.end and _LOCATIVE_F.search(_fold(text[max(sent.start, u.start - 90):u.start]))
+                for u in unresolved):
+            # "the vessel was struck 50 miles west of Hodeidah": with no scene of
+            # its own, the event happened near its reference (geo_precision 2)
+            located = [(references[0], "near")]
         # explicit parents yield to their children
         located = [
             (m, how) for m, how in located
@@ -809,7 +820,8 @@ def extract_incidents(
                 "location": m.place.name,
                 "latitude": float(m.place.lat),
                 "longitude": float(m.place.lon),
-                "geo_precision": _geo_precision(text, m, head_of.get(m.start)),
+                "geo_precision": max(2, _geo_precision(text, m)) if how == "near" else _geo_precision(
+                    text, m, head_of.get(m.start)),
                 "fatalities": fatalities,
                 "source": source,
                 "notes": whole.text,

@@ -411,3 +411,19 @@ def test_direction_appositive_after_a_scene_is_a_reference():
     assert [r["location"] for r in incidents(text)] == ["Belgorod"]
     # without the appositive the direction phrase still locates the scene
     assert [r["location"] for r in incidents("Russian shelling hit villages north of Kharkiv on Friday.")] == ["Kharkiv"]
+
+
+def test_event_with_only_a_distance_reference_is_placed_near_it():
+    (row,) = incidents("A freighter was struck by a missile about 40 nautical miles west of Kandahar on Friday.")
+    assert (row["location"], row["geo_precision"]) == ("Kandahar", 2)
+    # a named scene still wins over its reference
+    text = "Drones set fire to a fuel depot in Belgorod, some 70 kilometres (43 miles) north of Kharkiv."
+    assert [r["location"] for r in incidents(text)] == ["Belgorod"]
+
+
+def test_unresolved_scene_keeps_the_reference_from_becoming_the_scene():
+    from geoconflict.mentions import Mention
+
+    text = "A car bomb exploded at a checkpoint in Zorbakh, about 30 km west of Kandahar, on Friday."
+    ms = mentions(text) + [Mention(text.find("Zorbakh"), text.find("Zorbakh") + 7, "Zorbakh", None)]
+    assert extract_incidents(text, ms, published=PUBLISHED) == []
