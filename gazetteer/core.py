@@ -187,8 +187,11 @@ class Gazetteer:
             return CandidateList()
         tkey = translit_of_normalized(norm)
         best: dict[str, list] = {}  # gid -> [place, quality, preferred name folds to the query]
+        exact_ids: set[str] = set()
 
         def offer(place: Place, kind: int, translit: bool):
+            if not translit:
+                exact_ids.add(place.gazetteer_id)
             if translit:
                 q = MATCH_TRANSLIT_PRIMARY if kind == 0 else MATCH_TRANSLIT
             else:
@@ -234,7 +237,7 @@ class Gazetteer:
                 for p, b in out
             ]
         out.sort(key=lambda pb: (-pb[1], -pb[0].population, pb[0].gazetteer_id))
-        return CandidateList(out[:_MAX_CANDIDATES])
+        return CandidateList(out[:_MAX_CANDIDATES], loose=frozenset(best.keys() - exact_ids))
 
     def candidates(self, name: str) -> list[Place]:
         """Every place whose name or alias matches ``name`` exactly or after
@@ -390,6 +393,17 @@ class Gazetteer:
                     kind_hint = _kind_hint(name)
         if not cands:
             return self._fuzzy(name, norm, ctx, country, limit)
+        near = _without_far_loose(cands, ctx)
+        if not near:
+            return Resolution(
+                name, None, [], False,
+                unresolved_reason=(
+                    f"{name!r} only resembles places outside the countries its context names "
+                    f"({', '.join(sorted(ctx.countries))}); add it as a user place if it is real"
+                ),
+                suggestions=[p.name for p, _ in cands[:3]],
+            )
+        cands = near
         if kind_hint:
             cands = [(p, b + (_KIND_HINT_BONUS if p.feature_type == kind_hint else 0.0)) for p, b in cands]
         scored = rank(cands, ctx, country, top=limit + 1)
@@ -800,3 +814,17 @@ def get_gazetteer() -> Gazetteer:
             if _DEFAULT is None:
                 _DEFAULT = Gazetteer()
     return _DEFAULT
+
+
+def _without_far_loose(cands, ctx: Context | None):
+    """Drop spelling-folded matches in countries the context never names.
+
+    Transliteration folding is deliberately loose (Tawila folds like Tuvalu),
+    so a folded match is only believable near what the document is about;
+    exact names and aliases always stay.
+    """
+    loose = getattr(cands, "loose", None)
+    if not loose or ctx is None or not ctx.countries:
+        return cands
+    keep = [(p, b) for p, b in cands if p.gazetteer_id not in loose or p.country_code in ctx.countries]
+    return cands if len(keep) == len(cands) else keep

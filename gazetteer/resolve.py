@@ -353,10 +353,12 @@ class CandidateList(list):
     Build it only from a list already sorted by descending base.
     """
 
-    __slots__ = ("places", "bases", "neg_bases", "ccs", "a1s", "_by_key", "_by_cell")
+    __slots__ = ("places", "bases", "neg_bases", "ccs", "a1s", "_by_key", "_by_cell", "loose")
 
-    def __init__(self, items: Sequence[tuple[Place, float]] = ()):
+    def __init__(self, items: Sequence[tuple[Place, float]] = (), loose: frozenset = frozenset()):
         super().__init__(items)
+        #: ids of candidates matched only after transliteration folding
+        self.loose = loose
         self.places = tuple(p for p, _ in self)
         self.bases = tuple(b for _, b in self)
         self.neg_bases = [-b for b in self.bases]  # ascending: bisect finds the pruning prefix

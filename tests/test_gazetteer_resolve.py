@@ -297,3 +297,25 @@ def test_same_call_same_answer(gaz):
     assert a == b and a is not b
     a.alternatives.clear()  # editing a result does not leak into the cache
     assert gaz.resolve("Faizabad", context="Fayzabad in Badakhshan was calm", limit=4).alternatives
+
+
+# ------------------------------------------------- loose spellings need context
+def test_loose_spelling_far_from_the_document_is_left_unresolved(gaz):
+    # "Solino" (a Port-au-Prince neighbourhood GeoNames lacks) only folds to
+    # towns in other countries: with a Haitian context it is honestly unknown.
+    res = gaz.resolve("Solino", context="Gangs attacked Port-au-Prince, Haiti")
+    assert res.best is None
+    assert "HT" in res.unresolved_reason and res.suggestions
+
+
+def test_loose_spelling_inside_the_document_countries_still_resolves(gaz):
+    assert best(gaz, "Qandahar", context="Kabul, Afghanistan").country_code == "AF"
+    p = best(gaz, "Fayzabad", context="Islamabad, Pakistan")
+    assert (p.country_code, p.feature_type) == ("PK", "area")
+
+
+def test_exact_alias_beats_a_loose_spelling_once_context_names_the_country(gaz):
+    # Without context "Kremlin" folds like Crumlin (Ireland); in a Russian
+    # context the curated landmark's exact alias wins.
+    p = best(gaz, "Kremlin", context="drones over Moscow, Russia")
+    assert (p.country_code, p.feature_type) == ("RU", "landmark")
