@@ -53,7 +53,7 @@ country, or of the country most of the report's places lie in (no claim
 when no country clearly dominates; "the regional capital" is not one).
 When the sentence's subject is an anaphoric place noun ("Both villages lie
 about 40 km north-west of X", "The town is ..."), the target is the last
-place named in the preceding text.
+place finer than a province named in the preceding sentence.
 
 Border statements are measured from the target to an international border
 (bundled Natural Earth boundaries): "20 km from the Afghan border" uses the
@@ -538,9 +538,10 @@ def _pick_target(stmt: dict, mentions: Sequence[Mention], text: str, sent_start:
         return after[0]
     if _ANAPHORA.match(text, sent_start, stmt["start"]):
         # "Both villages lie about 40 km north-west of Monywa": the last
-        # finer-than-country place of the preceding sentence(s)
-        prior = [m for m in mentions if sent_start - 400 <= m.start and m.end <= sent_start
-                 and m is not reference and m.place is not None and m.place.feature_type != "country"]
+        # place finer than a province in the preceding sentence
+        prev_start = _sentence_around(text, max(0, sent_start - 2)).start if sent_start > 0 else sent_start
+        prior = [m for m in mentions if prev_start <= m.start and m.end <= sent_start and m is not reference
+                 and (m.place is None or m.place.feature_type not in ("country", "admin1"))]
         if prior:
             return prior[-1]
     return None

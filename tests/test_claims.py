@@ -301,3 +301,11 @@ def test_a_place_noun_subject_points_to_the_previous_sentence():
     text = "Shelling hit Izium on Monday. Officials said it happened 120 km south-east of Kharkiv."
     (row,) = extract_claims(text, _mentions(text, [("Izium", IZIUM), ("Kharkiv", KHARKIV)]))
     assert row["target"] is None and row["verdict"] == "unverifiable"
+
+
+def test_anaphoric_target_is_not_a_province_from_earlier():
+    kharkiv_oblast = _place("Kharkiv Oblast", 49.5, 36.5, "UA", "admin1", 100_000)
+    text = "Fighting spread across Kharkiv Oblast. The village lies about 120 km south-east of Kharkiv."
+    ms = _mentions(text, [("Kharkiv Oblast", kharkiv_oblast), ("Kharkiv", KHARKIV)])
+    (row,) = extract_claims(text, ms)
+    assert row["target"] is None
