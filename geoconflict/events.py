@@ -323,6 +323,9 @@ _NATURAL_HAZARD = re.compile(
 def _classify(triggers: list[Trigger], sentence: str, attacker: ActorMention | None) -> tuple[str, str]:
     """ACLED (event_type, sub_event_type) for a sentence's triggers."""
     best = max(triggers, key=lambda t: t.rank)
+    if best.event_type == "Riots" and attacker is not None and attacker.kind in ("military", "state", "group", "police"):
+        # "troops torched homes": armed forces burning property is violence against civilians, not a riot
+        return "Violence against civilians", "Attack"
     if best.event_type:
         if best.event_type == "Protests":
             if _EXCESSIVE.search(sentence):

@@ -427,3 +427,10 @@ def test_unresolved_scene_keeps_the_reference_from_becoming_the_scene():
     text = "A car bomb exploded at a checkpoint in Zorbakh, about 30 km west of Kandahar, on Friday."
     ms = mentions(text) + [Mention(text.find("Zorbakh"), text.find("Zorbakh") + 7, "Zorbakh", None)]
     assert extract_incidents(text, ms, published=PUBLISHED) == []
+
+
+def test_armed_forces_torching_homes_is_violence_against_civilians_not_a_riot():
+    (row,) = incidents("Pakistani troops torched homes in Kandahar on Friday.")
+    assert (row["event_type"], row["layer"]) == ("Violence against civilians", "strike")
+    (row,) = incidents("Rioters torched shops in Kandahar on Friday.")
+    assert row["event_type"] == "Riots"
