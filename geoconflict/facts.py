@@ -166,6 +166,12 @@ def _name_of(value) -> str | None:
     return str(value)
 
 
+#: Within this distance of an international border, a place's own country
+#: (from the gazetteer) is trusted over point-in-polygon on the simplified
+#: Natural Earth boundaries, which are accurate to about a kilometre.
+_BORDER_TRUST_KM = 3.0
+
+
 def _annotate(frame, lat_col: str, lon_col: str):
     out = frame.copy()
     if len(out) == 0:
@@ -186,8 +192,17 @@ def _annotate(frame, lat_col: str, lon_col: str):
     # (points at sea, or just outside a simplified coastline)
     old_codes = out["country_code"].tolist() if "country_code" in out.columns else [None] * len(out)
     old_admin1 = out["admin1"].tolist() if "admin1" in out.columns else [None] * len(out)
-    codes = [c if c else (o if isinstance(o, str) and o else None) for c, o in zip(codes, old_codes)]
-    admin1s = [a if a else (o if isinstance(o, str) and o else None) for a, o in zip(admin1s, old_admin1)]
+    codes, admin1s = list(codes), list(admin1s)
+    for i, (o, oa) in enumerate(zip(old_codes, old_admin1)):
+        known = isinstance(o, str) and bool(o)
+        if not codes[i]:
+            codes[i] = o if known else None
+        elif known and codes[i] != o and border[i] <= _BORDER_TRUST_KM:
+            # A town on the border line (Kobani, Torkham) can fall on the wrong
+            # side of simplified boundaries; the gazetteer's country wins there.
+            codes[i], admin1s[i] = o, (oa if isinstance(oa, str) and oa else None)
+        if not admin1s[i]:
+            admin1s[i] = oa if isinstance(oa, str) and oa else None
     out["country_code"] = pd.array(codes, dtype="string")
     out["country"] = pd.array([_country_name(c) for c in codes], dtype="string")
     out["iso"] = pd.array([iso_numeric(c) for c in codes], dtype="Int64")

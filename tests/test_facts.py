@@ -122,3 +122,21 @@ def test_reference_distances_empty_inputs():
     out = reference_distances(pd.DataFrame(columns=["id", "latitude", "longitude"]), pd.DataFrame())
     assert list(out.columns) == ["incident_id", "place_id", "reference", "km", "bearing_deg"]
     assert len(out) == 0
+
+
+def test_border_town_keeps_its_gazetteer_country():
+    # Kobani (Syria) lies ~0.6 km from the Turkish border: simplified polygons
+    # put it in Turkey, the gazetteer knows better.  Far from a border the
+    # polygons win over a wrong label.
+    places = _places(
+        [
+            {"id": "P1", "text": "Kobani", "latitude": 36.8909, "longitude": 38.3536,
+             "country_code": "SY", "admin1": "Aleppo"},
+            {"id": "P2", "text": "Kabul", "latitude": KABUL[0], "longitude": KABUL[1],
+             "country_code": "PK", "admin1": "Punjab"},
+        ]
+    )
+    out = annotate_places(places)
+    assert out.loc[0, "country_code"] == "SY" and out.loc[0, "admin1"] == "Aleppo"
+    assert out.loc[0, "border_distance_km"] < 3
+    assert out.loc[1, "country_code"] == "AF" and out.loc[1, "admin1"] != "Punjab"
