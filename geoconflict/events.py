@@ -983,7 +983,10 @@ def _link_retaliations(incidents: list[_Incident]) -> None:
 
     The incidents by the side it hits back at (its ``actor2``) when the report
     has them; else those by other sides that hit the retaliating side's
-    territory or forces; else every earlier incident by another side."""
+    territory or forces; else every earlier incident by another side; else,
+    when the report never names who carried out the earlier attacks, the
+    non-retaliation incidents told before it (an unclaimed drone attack that
+    a retaliation answers is still what it answers)."""
     for i, r in enumerate(incidents):
         if r.row["layer"] != "retaliation":
             continue
@@ -991,11 +994,18 @@ def _link_retaliations(incidents: list[_Incident]) -> None:
         side = actor_country(me)
         rdate = r.row["event_date"]
         earlier = []
+        unclaimed = []
         for j, other in enumerate(incidents):
             if j == i:
                 continue
             o = other.row
-            if o["actor1"] is None or o["actor1"] == me or _same_side(me, o["actor1"]):
+            if o["actor1"] is None:
+                if j < i and o["layer"] != "retaliation" and not (
+                    rdate is not None and o["event_date"] is not None and o["event_date"] > rdate
+                ):
+                    unclaimed.append(j)
+                continue
+            if o["actor1"] == me or _same_side(me, o["actor1"]):
                 continue
             if o["layer"] == "retaliation" and j > i:
                 continue
@@ -1009,4 +1019,4 @@ def _link_retaliations(incidents: list[_Incident]) -> None:
         named = [j for j in earlier if target is not None and incidents[j].row["actor1"] == target]
         hit_us = [j for j in earlier if side is None or incidents[j].row["country_code"] == side
                   or actor_country(incidents[j].row["actor2"]) == side]
-        r.answers.extend(named or hit_us or earlier)
+        r.answers.extend(named or hit_us or earlier or unclaimed)

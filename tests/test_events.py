@@ -322,6 +322,18 @@ def test_retaliation_against_a_group_of_the_same_country_links_to_its_attacks():
     assert rows["Nyala"]["responds_to"] == rows["El Fasher"]["id"]
 
 
+def test_retaliation_answers_an_unclaimed_attack_told_before_it():
+    # Nobody is named for the rocket attack, yet the strikes answer it.
+    places = {"Kirkuk": _place("Kirkuk", 35.47, 44.39, "IQ", admin1="Kirkuk"),
+              "Mosul": _place("Mosul", 36.34, 43.13, "IQ", admin1="Nineveh")}
+    text = ("Rockets slammed into a logistics base in Kirkuk late on Monday. "
+            "In retaliation, US aircraft struck militia depots in Mosul on Tuesday.")
+    rows = {r["location"]: r for r in extract_incidents(text, mentions(text, places), published=PUBLISHED)}
+    assert rows["Kirkuk"]["actor1"] is None and rows["Kirkuk"]["layer"] == "strike"
+    assert rows["Mosul"]["layer"] == "retaliation"
+    assert rows["Mosul"]["responds_to"] == rows["Kirkuk"]["id"]
+
+
 # ------------------------------------------------------------------ QA regressions (actors)
 def test_blame_in_the_next_sentence_names_the_attacker():
     text = "A car bomb tore through a market in Kandahar on Friday, killing nine people. Officials blamed the TTP."
