@@ -617,32 +617,16 @@ def extract_incidents(
     for si, (sent, whole) in enumerate(_clauses(sentences)):
         while pi + 1 < len(para_starts) and para_starts[pi + 1] <= sent.start:
             pi += 1
-        while mi < len(mentions) and mentions[mi].start < sent.start:
-            mi += 1
-        s_mentions = []
-        j = mi
-        while j < len(mentions) and mentions[j].end <= sent.end:
-            s_mentions.append(mentions[j])
-            j += 1
-        while ai < len(all_actors) and all_actors[ai].start < sent.start:
-            ai += 1
-        s_actors = []
-        j = ai
-        while j < len(all_actors) and all_actors[j].end <= sent.end:
-            a = all_actors[j]
-            s_actors.append(ActorMention(a.start - sent.start, a.end - sent.start, a.text, a.name, a.country_code, a.kind))
-            j += 1
+        s_mentions, mi = _within(mentions, mi, sent.start, sent.end)
+        in_sent, ai = _within(all_actors, ai, sent.start, sent.end)
+        s_actors = [ActorMention(a.start - sent.start, a.end - sent.start, a.text, a.name, a.country_code, a.kind)
+                    for a in in_sent]
         stext = sent.text
         if whole.text.rstrip().endswith("?") or _is_headline(text, whole):
             continue
-        while ti < len(all_triggers) and all_triggers[ti].start < sent.start:
-            ti += 1
-        s_triggers = []
-        j = ti
-        while j < len(all_triggers) and all_triggers[j].end <= sent.end:
-            t = all_triggers[j]
-            s_triggers.append(Trigger(t.start - sent.start, t.end - sent.start, t.text, t.event_type, t.sub_event_type, t.rank))
-            j += 1
+        in_sent, ti = _within(all_triggers, ti, sent.start, sent.end)
+        s_triggers = [Trigger(t.start - sent.start, t.end - sent.start, t.text, t.event_type, t.sub_event_type, t.rank)
+                      for t in in_sent]
         triggers = _real_triggers(stext, s_triggers)
         if frame is not None and (frame.paragraph != pi or si - frame.sentence_index > 2):
             frame = None
@@ -976,6 +960,17 @@ def _same_side(a: str | None, b: str | None) -> bool:
         return False
     state = re.compile(r"(?:Military|Police) Forces of ")
     return all(state.match(x) or country_name(ca) == x for x in (a, b))
+
+
+def _within(items: Sequence, i: int, start: int, end: int) -> tuple[list, int]:
+    """Items (sorted by start) lying inside ``[start, end)``, scanning from
+    cursor ``i``; returns them and the cursor for the next sentence."""
+    while i < len(items) and items[i].start < start:
+        i += 1
+    j = i
+    while j < len(items) and items[j].end <= end:
+        j += 1
+    return list(items[i:j]), i
 
 
 def _link_retaliations(incidents: list[_Incident]) -> None:
