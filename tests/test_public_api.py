@@ -32,3 +32,13 @@ def test_errors_share_one_root_and_their_builtins():
     assert issubclass(geoconflict.InputError, ValueError)
     assert issubclass(geoconflict.UnknownPlaceError, LookupError)
     assert issubclass(geoconflict.OutputExistsError, FileExistsError)
+
+
+def test_lazy_boundary_exports_match_the_module():
+    # gazetteer/__init__ lists these names by hand so that `import gazetteer`
+    # stays free of geopandas; the list must not drift from the module.
+    from gazetteer import _LAZY, boundaries
+
+    lazy = {name for name, module in _LAZY.items() if module == "gazetteer.boundaries"}
+    functions = {name for name in boundaries.__all__ if callable(getattr(boundaries, name))}
+    assert lazy == functions
