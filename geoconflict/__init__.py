@@ -22,6 +22,8 @@ _LAZY = {
     "geoparse": "geoconflict.geoparsing",
     "resolve_mentions": "geoconflict.geoparsing",
     "read_report": "geoconflict.extract",
+    "read_reports": "geoconflict.extract",
+    "ReportCollection": "geoconflict.collection",
     "report_map": "geoconflict.maps",
     "save_map": "geoconflict.maps",
     "write_report": "geoconflict.io",

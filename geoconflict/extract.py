@@ -9,16 +9,18 @@ the four tables with :func:`geoconflict.schema.conform`.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from geoconflict.dates import find_published, parse_published
 from geoconflict.errors import InputError
 from geoconflict.report import Report
 from geoconflict.schema import conform
 
-__all__ = ["read_report", "MAX_REPORT_CHARS"]
+__all__ = ["read_report", "read_reports", "MAX_REPORT_CHARS"]
 
 #: Largest report :func:`read_report` accepts, in characters (about 2 MB of
 #: English, some 300,000 words).  Longer texts raise :class:`InputError`;
@@ -115,6 +117,21 @@ def read_report(
     >>> str(r.incidents.loc[0, "event_date"].date())
     '2025-03-02'
     """
+    return _assemble([_extract(text, published, gazetteer, source, title)])[0]
+
+
+class _Extraction(NamedTuple):
+    """One report's records before any table is built (see :func:`_assemble`)."""
+
+    meta: dict[str, Any]
+    places: list[dict[str, Any]]
+    incidents: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+    stances: list[dict[str, Any]]
+
+
+def _extract(text, published, gazetteer, source, title) -> _Extraction:
+    """The text stages of :func:`read_report`: records, no DataFrames."""
     anchor = parse_published(published)
     text = _decode(text)
     if len(text) > MAX_REPORT_CHARS:
@@ -127,13 +144,11 @@ def read_report(
         title = first[:200]
     meta = {"text": text, "published": anchor, "title": title or "", "source": outlet or ""}
     if not text.strip():
-        return Report(places=_table([], "place"), incidents=_table([], "incident"),
-                      claims=_table([], "claim"), stances=_table([], "stance"), **meta)
+        return _Extraction(meta, [], [], [], [])
 
     from geoconflict.actors import find_actors
     from geoconflict.claims import extract_claims
     from geoconflict.events import extract_incidents
-    from geoconflict.facts import annotate_incidents
     from geoconflict.geoparsing import geoparse
     from geoconflict.stances import extract_stances
     from geoconflict.text import split_sentences
@@ -149,16 +164,184 @@ def read_report(
         text, mentions, published=anchor, source=outlet, sentences=sentences, actors=actors
     )
     stances = extract_stances(text, sentences=sentences, incidents=incidents, mentions=mentions, actors=actors)
-    frame = _table(incidents, "incident")
-    # the Report is built once with all four tables: its default factories
-    # would build four empty frames first, which costs more than the extraction
-    return Report(
-        places=_table(_place_rows(mentions, gazetteer), "place"),
-        incidents=annotate_incidents(frame) if len(frame) else frame,
-        claims=_table(extract_claims(text, mentions, gazetteer=gazetteer), "claim"),
-        stances=_table(stances, "stance"),
-        **meta,
+    return _Extraction(
+        meta,
+        places=_place_rows(mentions, gazetteer),
+        incidents=incidents,
+        claims=extract_claims(text, mentions, gazetteer=gazetteer),
+        stances=stances,
     )
+
+
+_KINDS = (("places", "place"), ("incidents", "incident"), ("claims", "claim"), ("stances", "stance"))
+
+
+def _assemble(extractions: list[_Extraction]) -> list[Report]:
+    """One :class:`Report` per extraction (containment annotated)."""
+    from geoconflict.facts import _annotate_rows
+
+    out = []
+    for ex in extractions:
+        _annotate_rows(ex.incidents)
+        # the Report is built once with all four tables: its default factories
+        # would build four empty frames first, which costs more than the extraction
+        out.append(Report(**{attr: _table(getattr(ex, attr), kind) for attr, kind in _KINDS}, **ex.meta))
+    return out
+
+
+def read_reports(
+    texts: Mapping[str, str | bytes] | Iterable[str | bytes],
+    published: date | str | Sequence[date | str | None] | None = None,
+    *,
+    ids: Sequence[str] | None = None,
+    gazetteer=None,
+    source: str | None = None,
+    progress: bool = False,
+    on_error: str = "raise",
+):
+    """Extract many reports into one :class:`~geoconflict.collection.ReportCollection`.
+
+    The text of each report goes through the same stages as
+    :func:`read_report`; the tables are then built once for the whole batch
+    (with one vectorised containment pass), which is several times faster
+    than reading the reports one by one.
+
+    Parameters
+    ----------
+    texts : mapping of id to text, or iterable of texts
+        Plain text, HTML or UTF-8 bytes.  With a mapping, its keys are the
+        report ids.
+    published : date or str, or a sequence of them, optional
+        One publication date for all reports, or one per report (``None``
+        entries fall back to the report's dateline).
+    ids : sequence of str, optional
+        Report ids when ``texts`` is not a mapping; defaults to ``R1``, ``R2``...
+        Ids must be distinct and contain neither ``/`` nor whitespace.
+    gazetteer : gazetteer.Gazetteer, optional
+        Defaults to :func:`gazetteer.get_gazetteer`.
+    source : str, optional
+        Outlet name for reports whose text names none.
+    progress : bool
+        Show a progress bar on standard error.
+    on_error : {"raise", "record"}
+        ``"record"`` keeps going past a report that cannot be read (bad bytes,
+        too long, bad date) and lists it in ``reports.error``; ``"raise"``
+        stops with the :class:`InputError`, naming the report.
+
+    Returns
+    -------
+    ReportCollection
+
+    Raises
+    ------
+    InputError
+        A report that cannot be read (with ``on_error="raise"``), ids that
+        clash, or a ``published`` sequence of the wrong length.
+
+    Examples
+    --------
+    >>> rc = read_reports(["Drones struck El Fasher on Sunday.", "Shelling hit Kharkiv overnight."],
+    ...                   published="2025-03-04")
+    >>> rc.incidents[["report_id", "id", "location"]].values.tolist()
+    [['R1', 'R1/I1', 'El Fasher'], ['R2', 'R2/I1', 'Kharkiv']]
+    """
+    from geoconflict.collection import _check_ids
+
+    if on_error not in ("raise", "record"):
+        raise InputError(f"on_error={on_error!r} is not valid; choose 'raise' or 'record'")
+    if isinstance(texts, (str, bytes, bytearray)):
+        raise InputError("read_reports expects several reports (a list or a mapping of id to text); "
+                         "use read_report for a single text")
+    if isinstance(texts, Mapping):
+        if ids is not None:
+            raise InputError("give report ids either as the keys of a mapping or as ids=, not both")
+        ids = [str(k) for k in texts]
+        items = list(texts.values())
+    else:
+        items = list(texts)
+        ids = [f"R{i}" for i in range(1, len(items) + 1)] if ids is None else [str(i) for i in ids]
+    if len(ids) != len(items):
+        raise InputError(f"{len(ids)} ids were given for {len(items)} reports; give one id per report")
+    _check_ids(ids)
+    if published is None or isinstance(published, (str, date)):
+        dates = [published] * len(items)
+    else:
+        dates = list(published)
+        if len(dates) != len(items):
+            raise InputError(
+                f"published has {len(dates)} dates for {len(items)} reports; give one date, or one per report"
+            )
+    if gazetteer is None and items:
+        from gazetteer import get_gazetteer
+
+        gazetteer = get_gazetteer()
+
+    extractions: list[tuple[str, _Extraction | None, str | None]] = []
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(items), unit="report", desc="extract", file=sys.stderr)
+    try:
+        for rid, text, when in zip(ids, items, dates):
+            try:
+                extractions.append((rid, _extract(text, when, gazetteer, source, None), None))
+            except InputError as exc:
+                if on_error == "raise":
+                    raise InputError(f"report {rid!r}: {exc}") from exc
+                extractions.append((rid, None, str(exc)))
+            if bar is not None:
+                bar.update()
+    finally:
+        if bar is not None:
+            bar.close()
+    return _assemble_collection(extractions)
+
+
+def _assemble_collection(extractions) -> Any:
+    """Build the collection's tables once for all reports."""
+    from geoconflict.collection import ReportCollection, _qualify, _report_table
+    from geoconflict.facts import _annotate_rows
+
+    rows: dict[str, list[dict[str, Any]]] = {attr: [] for attr, _ in _KINDS}
+    reports, texts = [], []
+    for rid, ex, error in extractions:
+        if ex is None:
+            reports.append({"report_id": rid, "error": error})
+            texts.append("")
+            continue
+        for attr, _ in _KINDS:
+            for row in getattr(ex, attr):
+                row["report_id"] = rid
+                row["id"] = _qualify(rid, row.get("id"))
+                if "responds_to" in row:
+                    row["responds_to"] = _qualify(rid, row["responds_to"])
+                rows[attr].append(row)
+        unresolved = sum(1 for p in ex.places if not p.get("resolved"))
+        reports.append({
+            "report_id": rid, "title": ex.meta["title"], "published": ex.meta["published"],
+            "source": ex.meta["source"] or None, "incidents": len(ex.incidents), "places": len(ex.places),
+            "unresolved": unresolved, "claims": len(ex.claims), "stances": len(ex.stances),
+        })
+        texts.append(ex.meta["text"])
+    _annotate_rows(rows["incidents"])
+    tables = {}
+    for attr, kind in _KINDS:
+        if not rows[attr]:
+            tables[attr] = _empty_with_report_id(kind)
+            continue
+        frame = conform(rows[attr], kind)
+        tables[attr] = frame[["report_id", *(c for c in frame.columns if c != "report_id")]]
+    return ReportCollection(
+        **tables, reports=_report_table(reports), texts=texts,
+        title=f"{len(reports)} reports", source="",
+    )
+
+
+def _empty_with_report_id(kind: str):
+    from geoconflict.collection import _empty as empty
+
+    return empty(kind)
 
 
 @lru_cache(maxsize=None)

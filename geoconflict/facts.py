@@ -172,6 +172,35 @@ def _name_of(value) -> str | None:
 _BORDER_TRUST_KM = 3.0
 
 
+def _settle(lats, lons, old_codes, old_admin1) -> dict[str, list]:
+    """Containment columns for points, reconciled with what the gazetteer knew.
+
+    Returns lists ``country_code``, ``country``, ``iso``, ``admin1`` and an
+    array ``border_distance_km``, one value per point.
+    """
+    codes, admin1s, border = _containment(lats, lons)
+    codes, admin1s = list(codes), list(admin1s)
+    # keep what the gazetteer already knew where the boundaries have nothing
+    # (points at sea, or just outside a simplified coastline)
+    for i, (o, oa) in enumerate(zip(old_codes, old_admin1)):
+        known = isinstance(o, str) and bool(o)
+        if not codes[i]:
+            codes[i] = o if known else None
+        elif known and codes[i] != o and border[i] <= _BORDER_TRUST_KM:
+            # A town on the border line (Kobani, Torkham) can fall on the wrong
+            # side of simplified boundaries; the gazetteer's country wins there.
+            codes[i], admin1s[i] = o, (oa if isinstance(oa, str) and oa else None)
+        if not admin1s[i]:
+            admin1s[i] = oa if isinstance(oa, str) and oa else None
+    return {
+        "country_code": codes,
+        "country": [_country_name(c) for c in codes],
+        "iso": [iso_numeric(c) for c in codes],
+        "admin1": admin1s,
+        "border_distance_km": border,
+    }
+
+
 def _annotate(frame, lat_col: str, lon_col: str):
     out = frame.copy()
     if len(out) == 0:
@@ -187,28 +216,39 @@ def _annotate(frame, lat_col: str, lon_col: str):
         empty = geom.isna() | geom.is_empty
         lats = np.where(empty, np.nan, geom.y.where(~empty))
         lons = np.where(empty, np.nan, geom.x.where(~empty))
-    codes, admin1s, border = _containment(lats, lons)
-    # keep what the gazetteer already knew where the boundaries have nothing
-    # (points at sea, or just outside a simplified coastline)
     old_codes = out["country_code"].tolist() if "country_code" in out.columns else [None] * len(out)
     old_admin1 = out["admin1"].tolist() if "admin1" in out.columns else [None] * len(out)
-    codes, admin1s = list(codes), list(admin1s)
-    for i, (o, oa) in enumerate(zip(old_codes, old_admin1)):
-        known = isinstance(o, str) and bool(o)
-        if not codes[i]:
-            codes[i] = o if known else None
-        elif known and codes[i] != o and border[i] <= _BORDER_TRUST_KM:
-            # A town on the border line (Kobani, Torkham) can fall on the wrong
-            # side of simplified boundaries; the gazetteer's country wins there.
-            codes[i], admin1s[i] = o, (oa if isinstance(oa, str) and oa else None)
-        if not admin1s[i]:
-            admin1s[i] = oa if isinstance(oa, str) and oa else None
-    out["country_code"] = pd.array(codes, dtype="string")
-    out["country"] = pd.array([_country_name(c) for c in codes], dtype="string")
-    out["iso"] = pd.array([iso_numeric(c) for c in codes], dtype="Int64")
-    out["admin1"] = pd.array(admin1s, dtype="string")
-    out["border_distance_km"] = border
+    cols = _settle(lats, lons, old_codes, old_admin1)
+    out["country_code"] = pd.array(cols["country_code"], dtype="string")
+    out["country"] = pd.array(cols["country"], dtype="string")
+    out["iso"] = pd.array(cols["iso"], dtype="Int64")
+    out["admin1"] = pd.array(cols["admin1"], dtype="string")
+    out["border_distance_km"] = cols["border_distance_km"]
     return out
+
+
+def _annotate_rows(rows: list[dict]) -> None:
+    """:func:`annotate_incidents` on records, in place, before a table exists.
+
+    Batch extraction annotates the incidents of many reports with one
+    vectorised containment pass instead of one frame copy per report.
+    """
+    if not rows:
+        return
+
+    def coord(row, key):
+        v = row.get(key)
+        try:
+            return np.nan if v is None else float(v)
+        except (TypeError, ValueError):
+            return np.nan
+
+    lats = np.array([coord(r, "latitude") for r in rows], dtype="float64")
+    lons = np.array([coord(r, "longitude") for r in rows], dtype="float64")
+    cols = _settle(lats, lons, [r.get("country_code") for r in rows], [r.get("admin1") for r in rows])
+    for i, row in enumerate(rows):
+        for name, values in cols.items():
+            row[name] = values[i]
 
 
 def annotate_places(frame):

@@ -34,10 +34,7 @@ class Report:
     @property
     def unresolved(self) -> list[str]:
         """Names the report mentions that the gazetteer could not place."""
-        places = self.places
-        if places.empty:
-            return []
-        return [str(t) for t in places.loc[~places["resolved"].fillna(False).astype(bool), "text"]]
+        return _unresolved(self.places)
 
     def explore(self, **kwargs: Any):
         """Interactive folium map of the report (see :func:`geoconflict.maps.report_map`)."""
@@ -61,3 +58,10 @@ class Report:
             f"({len(self.unresolved)} unresolved), {len(self.claims)} claims, "
             f"{len(self.stances)} stances>"
         )
+
+
+def _unresolved(places) -> list[str]:
+    """The ``text`` of every place row with ``resolved`` false or null."""
+    if places.empty:
+        return []
+    return [str(t) for t in places.loc[~places["resolved"].fillna(False).astype(bool), "text"]]

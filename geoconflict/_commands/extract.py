@@ -17,17 +17,27 @@ def register(subparsers) -> None:
         description=(
             "Read a news report (plain text, Markdown or HTML; '-' for standard input) and write "
             "one GeoJSON FeatureCollection whose features carry properties.kind in "
-            "{incident, place, claim, stance}.  Without -o, print a JSON summary."
+            "{incident, place, claim, stance}.  Without -o, print a JSON summary.  "
+            "Several reports (files, or --jsonl lines {\"id\", \"text\", \"published\"}) are read "
+            "as one batch: every table gets a report_id column and ids become REPORT/I1."
         ),
         epilog=(
             "examples:\n"
             "  geoconflict extract report.txt -o outputs/report.geojson\n"
             "  geoconflict extract report.txt --published 2026-02-28 --source Reuters -o out.geojson --force\n"
             "  cat report.txt | geoconflict extract -\n"
+            "  geoconflict extract reports/*.txt -o outputs/corpus.gpkg\n"
+            "  geoconflict extract --jsonl articles.jsonl --on-error record -o outputs/corpus.csv\n"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("report", help="report file (.txt/.md/.html), or - for standard input")
+    p.add_argument("report", nargs="*", help="report file(s) (.txt/.md/.html), or - for standard input")
+    p.add_argument("--jsonl", metavar="IN.jsonl", help="batch input: one JSON object per line with id and text")
+    p.add_argument(
+        "--on-error", choices=("stop", "record"), default="stop",
+        help="a report that cannot be read in a batch: stop (default) or list it and go on (exit status 1)",
+    )
+    p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr in batch mode")
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (default: the report's dateline)")
     p.add_argument("--source", metavar="NAME", help="outlet name for the incidents' source column")
     p.add_argument("-o", "--output", metavar="OUT.geojson", help="output file (format from the suffix)")
@@ -90,9 +100,16 @@ def _summary(report) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
+    from geoconflict.errors import InputError
     from geoconflict.extract import read_report
 
-    data, name = _read(args.report)
+    if args.jsonl and args.report:
+        raise InputError("give report files or --jsonl IN.jsonl, not both")
+    if args.jsonl or len(args.report) > 1:
+        return _run_batch(args)
+    if not args.report:
+        raise InputError("no input: give a report file (or - for standard input), several files, or --jsonl IN.jsonl")
+    data, name = _read(args.report[0])
     report = read_report(data, published=args.published, source=args.source or name)
     if args.output:
         from geoconflict.io import write_report
@@ -107,3 +124,84 @@ def run(args: argparse.Namespace) -> int:
     json.dump(_summary(report), sys.stdout, indent=2, ensure_ascii=False, default=str)
     sys.stdout.write("\n")
     return 0
+
+
+def _file_documents(paths: list[str]) -> dict[str, tuple[bytes, str | None]]:
+    """Report id (the file stem, made unique) -> (bytes, published)."""
+    from geoconflict.errors import InputError
+
+    if "-" in paths:
+        raise InputError("standard input ('-') cannot be combined with other reports; use --jsonl for a stream")
+    docs: dict[str, tuple[bytes, str | None]] = {}
+    for path in paths:
+        data, name = _read(path)
+        stem = "".join("_" if ch.isspace() or ch == "/" else ch for ch in Path(name).stem) or "report"
+        rid, n = stem, 1
+        while rid in docs:
+            n += 1
+            rid = f"{stem}-{n}"
+        docs[rid] = (data, None)
+    return docs
+
+
+def _jsonl_documents(src: str, on_error: str) -> tuple[dict[str, tuple[str, str | None]], dict[str, str]]:
+    """Report id -> (text, published) from a JSONL file, and the lines that failed."""
+    from geoconflict._commands._jsonl import parse_line
+    from geoconflict.errors import InputError
+
+    if src != "-" and not Path(src).is_file():
+        raise InputError(f"no such file: {src}; give a JSONL file with one {{\"id\", \"text\"}} object per line")
+    docs: dict[str, tuple[str, str | None]] = {}
+    failed: dict[str, str] = {}
+    stream = sys.stdin.buffer if src == "-" else open(src, "rb")
+    with stream:
+        for lineno, raw in enumerate(stream, start=1):
+            if not raw.strip():
+                continue
+            try:
+                doc = parse_line(raw, lineno)
+                rid = f"line{lineno}" if doc["id"] is None else str(doc["id"])
+                if rid in docs:
+                    raise InputError(f"line {lineno}: id {rid!r} is used by an earlier line; ids must be distinct")
+                docs[rid] = (doc["text"], doc["published"])
+            except InputError as exc:
+                if on_error == "stop":
+                    raise
+                failed[f"line{lineno}"] = str(exc)
+    return docs, failed
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from geoconflict.extract import read_reports
+
+    if args.jsonl:
+        docs, failed = _jsonl_documents(args.jsonl, args.on_error)
+    else:
+        docs, failed = _file_documents(args.report), {}
+    rc = read_reports(
+        {rid: text for rid, (text, _) in docs.items()},
+        published=[when or args.published for _, when in docs.values()],
+        source=args.source,
+        progress=not args.no_progress,
+        on_error="raise" if args.on_error == "stop" else "record",
+    )
+    problems = {**failed, **rc.errors}
+    for rid, message in problems.items():
+        print(f"geoconflict: skipped {rid}: {message}", file=sys.stderr)
+    if args.output:
+        from geoconflict.io import write_report
+
+        path = write_report(rc, args.output, force=args.force)
+        print(
+            f"wrote {path}: {len(rc) - len(rc.errors)} reports, {len(rc.incidents)} incidents, "
+            f"{len(rc.places)} places ({len(rc.unresolved)} unresolved), {len(rc.claims)} claims, "
+            f"{len(rc.stances)} stances",
+            file=sys.stderr,
+        )
+    else:
+        summary = {"reports": [dict(_summary(report), id=rid) for rid, report in zip(rc.reports["report_id"], rc)
+                               if rid not in rc.errors],
+                   "errors": problems}
+        json.dump(summary, sys.stdout, indent=2, ensure_ascii=False, default=str)
+        sys.stdout.write("\n")
+    return 1 if problems else 0

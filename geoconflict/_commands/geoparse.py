@@ -30,6 +30,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from geoconflict._commands._jsonl import parse_line, safe_id
 from geoconflict.errors import InputError, OutputExistsError
 
 __all__ = ["register", "run", "BATCH_FIELDS"]
@@ -118,29 +119,6 @@ def _batch_record(doc_id, text: str, spans, gaz) -> dict:
     return {"id": doc_id, "mentions": rows}
 
 
-def _parse_line(raw: bytes, lineno: int):
-    try:
-        line = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"line {lineno}: not UTF-8 (byte offset {exc.start} in the line); re-encode the file as UTF-8") from None
-    try:
-        doc = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"line {lineno}: not valid JSON ({exc.msg} at column {exc.colno})") from None
-    if not isinstance(doc, dict):
-        raise InputError(f"line {lineno}: expected a JSON object with \"id\" and \"text\", got {type(doc).__name__}")
-    if "text" not in doc or not isinstance(doc["text"], str):
-        raise InputError(f"line {lineno}: missing \"text\" (a string); each line needs {{\"id\": ..., \"text\": ...}}")
-    spans = doc.get("spans")
-    if spans is not None:
-        if not isinstance(spans, list) or not all(
-            isinstance(s, list) and len(s) == 2 and all(isinstance(v, int) and not isinstance(v, bool) for v in s)
-            for s in spans
-        ):
-            raise InputError(f"line {lineno}: \"spans\" must be a list of [start, end] integer pairs")
-    return doc.get("id"), doc["text"], spans
-
-
 def _run_batch(args) -> int:
     from gazetteer import get_gazetteer
 
@@ -178,13 +156,14 @@ def _run_batch(args) -> int:
                 if not raw.strip():
                     continue
                 try:
-                    doc_id, text, spans = _parse_line(raw, lineno)
+                    doc = parse_line(raw, lineno)
+                    doc_id, text, spans = doc["id"], doc["text"], doc["spans"]
                     record = _batch_record(doc_id, text, spans, gaz)
                 except InputError as exc:
                     if args.on_error == "stop":
                         msg = str(exc)
                         raise InputError(msg if msg.startswith("line ") else f"line {lineno}: {msg}") from None
-                    doc_id = _safe_id(raw)
+                    doc_id = safe_id(raw)
                     record = {"id": doc_id, "line": lineno, "error": str(exc)}
                 sink.write(json.dumps(record, ensure_ascii=False) + "\n")
         if out_path is not None:
@@ -204,11 +183,3 @@ def _run_batch(args) -> int:
             except OSError:
                 pass
     return 0
-
-
-def _safe_id(raw: bytes):
-    try:
-        doc = json.loads(raw)
-        return doc.get("id") if isinstance(doc, dict) else None
-    except (ValueError, UnicodeDecodeError):
-        return None
