@@ -1,0 +1,103 @@
+"""The geographic focus of a report, and resolutions that fall far outside it.
+
+A report about Rakhine that names "Kyaukphyu" should not put it in China
+because GeoNames lists the name as an alias of a Chinese town, and a report
+about Upper Nile should not put "Ulang" in France.  Such resolutions are weak
+(a low ranking score) *and* far from every place the report names with
+confidence *and* in a country none of those places is in.  Each condition
+alone is normal -- a report may rightly name a small town a thousand
+kilometres away -- but together they mark a wrong guess.  The honest answer is
+then "not located": the mention stays in the output, unresolved and flagged
+ambiguous, with the rejected candidate kept among its alternatives.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+import numpy as np
+
+from geoconflict.facts import geodesics
+from geoconflict.mentions import Mention
+
+__all__ = ["ANCHOR_SCORE", "WEAK_SCORE", "FAR_KM", "focus_anchors", "drop_far_outliers"]
+
+#: A resolution at least this sure (and not ambiguous) anchors the focus.
+ANCHOR_SCORE = 0.75
+#: A resolution below this score is weak enough to be overruled by the focus.
+WEAK_SCORE = 0.7
+#: Farther than this from every anchor (geodesic, WGS84) is outside the focus.
+FAR_KM = 1000.0
+
+_POINTLIKE = ("city", "area", "landmark", "admin1")
+
+
+def _key(m: Mention) -> str:
+    return " ".join(m.text.casefold().split())
+
+
+def focus_anchors(mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions confident enough to define where the report is about.
+
+    Countries are left out: reports name them as actors and reactors
+    ("Russia said ...") far more often than as the scene.
+
+    Examples
+    --------
+    >>> from gazetteer import Place
+    >>> kabul = Place("Kabul", 34.53, 69.17, "AF", "Kabul", "city", "t:kabul", score=0.95)
+    >>> [m.text for m in focus_anchors([Mention(0, 5, "Kabul", kabul)])]
+    ['Kabul']
+    """
+    return [
+        m for m in mentions
+        if m.place is not None and not m.ambiguous and m.place.score >= ANCHOR_SCORE
+        and m.place.feature_type != "country"
+    ]
+
+
+def drop_far_outliers(mentions: Sequence[Mention]) -> list[Mention]:
+    """Unresolve weak resolutions far outside the report's focus.
+
+    A name is unresolved when every mention of it scored below
+    :data:`WEAK_SCORE`, its place lies more than :data:`FAR_KM` from every
+    anchor (see :func:`focus_anchors`) and in a country no anchor is in.
+    Such mentions keep their span, get ``place=None`` and ``ambiguous=True``,
+    and list the rejected place first among ``alternatives``.  Returns a new
+    list; the input is not modified.
+
+    Examples
+    --------
+    >>> from gazetteer import Place
+    >>> sittwe = Place("Sittwe", 20.15, 92.9, "MM", "Rakhine", "city", "t:sittwe", score=0.99)
+    >>> qufu = Place("Qufu", 35.6, 116.99, "CN", "Shandong", "city", "t:qufu", score=0.51)
+    >>> out = drop_far_outliers([Mention(0, 6, "Sittwe", sittwe), Mention(20, 29, "Kyaukphyu", qufu)])
+    >>> [(m.text, m.resolved) for m in out]
+    [('Sittwe', True), ('Kyaukphyu', False)]
+    >>> out[1].alternatives[0].name
+    'Qufu'
+    """
+    anchors = focus_anchors(mentions)
+    if not anchors:
+        return list(mentions)
+    strong = {_key(m) for m in mentions if m.place is not None and m.place.score >= WEAK_SCORE}
+    anchor_countries = {m.place.country_code for m in anchors}
+    suspects = [
+        i for i, m in enumerate(mentions)
+        if m.place is not None and m.place.feature_type in _POINTLIKE and _key(m) not in strong
+        and m.place.country_code not in anchor_countries
+    ]
+    if not suspects:
+        return list(mentions)
+    a_lat = np.array([m.place.lat for m in anchors], dtype="float64")
+    a_lon = np.array([m.place.lon for m in anchors], dtype="float64")
+    out = list(mentions)
+    for i in suspects:
+        p = mentions[i].place
+        km, _ = geodesics(np.full(len(anchors), p.lat), np.full(len(anchors), p.lon), a_lat, a_lon)
+        if np.nanmin(km) > FAR_KM:
+            m = mentions[i]
+            others = tuple(a for a in m.alternatives if a.gazetteer_id != p.gazetteer_id)
+            out[i] = dataclasses.replace(m, place=None, ambiguous=True, alternatives=(p, *others))
+    return out
