@@ -45,6 +45,7 @@ from typing import Any
 from geoconflict.actors import ActorMention, _fold, actor_country, country_name, find_actors, military_of, with_country
 from geoconflict.dates import EventDate, resolve_event_date
 from geoconflict.mentions import Mention
+from geoconflict.responses import CAUSE_CLAUSE, link_responses
 
 __all__ = ["TRIGGERS", "RETALIATION_CUES", "extract_incidents", "find_triggers", "Trigger"]
 
@@ -104,10 +105,7 @@ RETALIATION_CUES = re.compile(
 )
 # "in retaliation for the strike on Kharkiv": places after this describe the
 # incident being answered, not the retaliation.
-_CAUSE_CLAUSE = re.compile(
-    r"\b(?:(?:in|a|as\s+a)\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to|against)|to\s+avenge|avenging|responding\s+to)\b",
-    re.IGNORECASE,
-)
+_CAUSE_CLAUSE = CAUSE_CLAUSE
 # a trigger in these contexts does not report an incident
 _IRREALIS = re.compile(
     r"\b(?:threaten\w*|vow\w*|warn\w*|fears?|feared|risk|risks|would|could|(?-i:might|may|will|shall)|"
@@ -833,7 +831,7 @@ def extract_incidents(
             event_type=event_type, sub_event_type=sub_type, date=edate, sentence_index=si, paragraph=pi,
         )
     merged = _deduplicate(incidents)
-    _link_retaliations(merged)
+    link_responses(merged, text, mentions)
     rows = []
     for i, inc in enumerate(merged, start=1):
         inc.row["id"] = f"I{i}"
@@ -971,47 +969,3 @@ def _within(items: Sequence, i: int, start: int, end: int) -> tuple[list, int]:
     while j < len(items) and items[j].end <= end:
         j += 1
     return list(items[i:j]), i
-
-
-def _link_retaliations(incidents: list[_Incident]) -> None:
-    """Fill ``answers`` of each retaliation with the earlier incidents it answers.
-
-    The incidents by the side it hits back at (its ``actor2``) when the report
-    has them; else those by other sides that hit the retaliating side's
-    territory or forces; else every earlier incident by another side; else,
-    when the report never names who carried out the earlier attacks, the
-    non-retaliation incidents told before it (an unclaimed drone attack that
-    a retaliation answers is still what it answers)."""
-    for i, r in enumerate(incidents):
-        if r.row["layer"] != "retaliation":
-            continue
-        me = r.row["actor1"]
-        side = actor_country(me)
-        rdate = r.row["event_date"]
-        earlier = []
-        unclaimed = []
-        for j, other in enumerate(incidents):
-            if j == i:
-                continue
-            o = other.row
-            if o["actor1"] is None:
-                if j < i and o["layer"] != "retaliation" and not (
-                    rdate is not None and o["event_date"] is not None and o["event_date"] > rdate
-                ):
-                    unclaimed.append(j)
-                continue
-            if o["actor1"] == me or _same_side(me, o["actor1"]):
-                continue
-            if o["layer"] == "retaliation" and j > i:
-                continue
-            if rdate is not None and o["event_date"] is not None and o["event_date"] > rdate:
-                continue
-            if j > i and not (r.order[0] == other.order[0]):
-                # told later: only when the retaliation's own sentence names it as the cause
-                continue
-            earlier.append(j)
-        target = r.row["actor2"]
-        named = [j for j in earlier if target is not None and incidents[j].row["actor1"] == target]
-        hit_us = [j for j in earlier if side is None or incidents[j].row["country_code"] == side
-                  or actor_country(incidents[j].row["actor2"]) == side]
-        r.answers.extend(named or hit_us or earlier or unclaimed)

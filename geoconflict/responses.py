@@ -1,0 +1,197 @@
+"""What answered what: the ``responds_to`` links between incidents.
+
+A retaliation answers the incidents its report says it answers.  The text
+says so most plainly with a cause clause that names the place of the earlier
+attack ("in retaliation for the Bannu attack", "a response to the attack on
+Erbil", "a 'mirror response' to the bombing of Zaporizhzhia"), sometimes in
+the sentence after the strike itself ("The operation was a response to ...").
+Those named places are followed first.  Without them the sides decide: the
+incidents by the side the retaliation hits, or against the retaliating side,
+or any earlier attack by another side, or -- when the report never names who
+attacked -- the unclaimed attacks told before it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from geoconflict.actors import actor_country
+from geoconflict.facts import geodesic
+from geoconflict.mentions import Mention
+
+__all__ = ["CAUSE_CLAUSE", "CITY_MATCH_KM", "link_responses"]
+
+#: The words that introduce what an action answers: "in retaliation for",
+#: "in response to", "a 'mirror response' to", "to avenge", "responding to".
+CAUSE_CLAUSE = re.compile(
+    r"\b(?:(?:retaliation|response|revenge|reprisals?)[\"'”’]?\s+(?:for|to|against|over)"
+    r"|to\s+avenge|avenging|responding\s+to|retaliating\s+(?:for|against))\b",
+    re.IGNORECASE,
+)
+# "the attacks appeared to be retaliation for ...": a plural subject before
+# the cue takes in every incident told before it in the paragraph
+_PLURAL_SUBJECT = re.compile(r"\b(?:attacks|strikes|air\s*strikes|bombings|raids|operations|assaults|killings)\b",
+                             re.IGNORECASE)
+#: An incident this close (geodesic, WGS84) to a town named as the cause is
+#: the incident meant ("the Erbil attack" hit Erbil's airport, 6 km out).
+CITY_MATCH_KM = 25.0
+
+_SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)]+)?(?:\s|$)")
+
+
+def _norm(name: Any) -> str:
+    if not isinstance(name, str):
+        return ""
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in folded if c.isalnum()).casefold()
+
+
+def _cause_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans from each cause cue in ``text[start:end]`` to the end of its sentence."""
+    out = []
+    for m in CAUSE_CLAUSE.finditer(text, start, end):
+        stop = _SENTENCE_END.search(text, m.end(), end)
+        out.append((m.end(), stop.start() if stop else end))
+    return out
+
+
+def _named_causes(mentions: Sequence[Mention], span: tuple[int, int]) -> list[Mention]:
+    lo, hi = span
+    return [m for m in mentions if m.place is not None and lo <= m.start < hi
+            and m.place.feature_type != "country"]
+
+
+def _is_at(row: dict[str, Any], cause: Mention) -> bool:
+    """Whether an incident took place at the place a cause clause names."""
+    p = cause.place
+    if row.get("gazetteer_id") and row["gazetteer_id"] == p.gazetteer_id:
+        return True
+    if _norm(row.get("location")) in (_norm(p.name), _norm(cause.text)):
+        return True
+    if row.get("country_code") != p.country_code:
+        return False
+    if p.feature_type == "admin1":
+        # "the Hakkari attack" when the attack was placed at a district of Hakkari
+        return _norm(row.get("admin1")) == _norm(p.name)
+    lat, lon = row.get("latitude"), row.get("longitude")
+    if lat is None or lon is None:
+        return False
+    return geodesic(p.lat, p.lon, lat, lon)[0] <= CITY_MATCH_KM
+
+
+def _answered_at(incidents, i: int, causes: list[Mention]) -> list[int]:
+    return [j for j, other in enumerate(incidents)
+            if j != i and any(_is_at(other.row, c) for c in causes)]
+
+
+def _by_sides(incidents, i: int) -> list[int]:
+    """The earlier incidents a retaliation answers, judged by who fought whom."""
+    from geoconflict.events import _same_side
+
+    r = incidents[i]
+    me = r.row["actor1"]
+    side = actor_country(me)
+    rdate = r.row["event_date"]
+    earlier, unclaimed = [], []
+    for j, other in enumerate(incidents):
+        if j == i:
+            continue
+        o = other.row
+        later = rdate is not None and o["event_date"] is not None and o["event_date"] > rdate
+        if o["actor1"] is None:
+            if j < i and o["layer"] != "retaliation" and not later:
+                unclaimed.append(j)
+            continue
+        if o["actor1"] == me or _same_side(me, o["actor1"]):
+            continue
+        if (o["layer"] == "retaliation" and j > i) or later:
+            continue
+        if j > i and r.order[0] != other.order[0]:
+            # told later: only when the retaliation's own sentence names it as the cause
+            continue
+        earlier.append(j)
+    target = r.row["actor2"]
+    named = [j for j in earlier if target is not None and incidents[j].row["actor1"] == target]
+    hit_us = [j for j in earlier if side is None or incidents[j].row["country_code"] == side
+              or actor_country(incidents[j].row["actor2"]) == side]
+    return named or hit_us or earlier or unclaimed
+
+
+def link_responses(incidents: list, text: str = "", mentions: Sequence[Mention] = ()) -> None:
+    """Fill ``answers`` (indices into ``incidents``) of every retaliation.
+
+    ``incidents`` are extraction records with ``row`` (the incident's
+    columns), ``order`` and ``answers``; ``text`` and ``mentions`` are the
+    report and its geoparsed places, used to read cause clauses.  A cause
+    clause after a strike that is not itself marked as a retaliation ("...
+    struck a fuel depot in Klintsy. The operation was a response to the
+    bombing of Zaporizhzhia.") makes the strikes of the sentence before it
+    retaliations.  An incident drawn from a cause clause that names a place
+    where an incident was already told ("in retaliation for the Kabul
+    attack" after the Kabul attack) is a retelling and is removed from
+    ``incidents``.
+    """
+    if text:
+        _drop_retellings(incidents, _cause_clauses(text, 0, len(text)))
+    covered: list[tuple[int, int]] = []
+    for i, r in enumerate(incidents):
+        if r.row["layer"] != "retaliation":
+            continue
+        start, end = r.row.get("source_start"), r.row.get("source_end")
+        answered: list[int] = []
+        if text and start is not None and end is not None:
+            for span in _cause_clauses(text, start, end):
+                covered.append(span)
+                answered += [j for j in _answered_at(incidents, i, _named_causes(mentions, span))
+                             if j not in answered]
+        r.answers.extend(answered or _by_sides(incidents, i))
+    if text:
+        _link_following_causes(incidents, text, mentions, covered)
+
+
+def _drop_retellings(incidents: list, spans: list[tuple[int, int]]) -> None:
+    keep = []
+    for inc in incidents:
+        pos = inc.order[1]
+        retold = any(a <= pos < b for a, b in spans) and any(
+            other.order < inc.order and other.row.get("gazetteer_id") == inc.row.get("gazetteer_id")
+            for other in keep
+        )
+        if not retold:
+            keep.append(inc)
+    incidents[:] = keep
+
+
+def _link_following_causes(incidents, text, mentions, covered) -> None:
+    for span in _cause_clauses(text, 0, len(text)):
+        if any(a <= span[0] < b for a, b in covered):
+            continue
+        causes = _named_causes(mentions, span)
+        if not causes:
+            continue
+        before = [j for j, inc in enumerate(incidents)
+                  if inc.row.get("source_end") is not None and inc.row["source_end"] <= span[0]
+                  and not any(_is_at(inc.row, c) for c in causes)]
+        if not before:
+            continue
+        last_end = max(incidents[j].row["source_end"] for j in before)
+        if span[0] - last_end > 400:
+            continue
+        para_start = text.rfind("\n\n", 0, span[0]) + 1
+        sentence_start = max(text.rfind(". ", 0, span[0]), para_start)
+        plural = _PLURAL_SUBJECT.search(text, sentence_start, span[0]) is not None
+        for j in before:
+            inc = incidents[j]
+            # the sentence just before the cue, or with a plural subject
+            # ("the attacks were retaliation for ...") the whole paragraph
+            if inc.row["source_end"] != last_end and not (plural and inc.row["source_start"] >= para_start):
+                continue
+            if inc.row["source_end"] <= para_start and last_end <= para_start:
+                continue
+            answered = [k for k in _answered_at(incidents, j, causes) if k not in inc.answers]
+            if answered:
+                inc.row["layer"] = "retaliation"
+                inc.answers.extend(answered)

@@ -1,0 +1,89 @@
+"""responds_to: a retaliation answers what its report says it answers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from _extract import PLACES, mentions, place
+from geoconflict.events import extract_incidents
+from geoconflict.responses import CAUSE_CLAUSE
+
+PUBLISHED = date(2026, 3, 4)
+GARDEZ = place("Gardez", 33.597, 69.226, "AF", admin1="Paktia")
+
+
+def _rows(text, places=None):
+    ms = mentions(text, places or PLACES)
+    rows = extract_incidents(text, ms, published=PUBLISHED)
+    by_place = {}
+    for row in rows:
+        by_place.setdefault(row["location"], row)
+    return by_place
+
+
+def test_a_named_cause_is_followed_rather_than_every_unclaimed_attack():
+    rows = _rows(
+        "Drones struck Kandahar on Sunday. Gunmen attacked Kabul on Monday, killing four. "
+        "On Tuesday, Pakistani jets bombed Paktia in retaliation for the Kabul attack."
+    )
+    assert rows["Paktia"]["layer"] == "retaliation"
+    # without the cause clause both unclaimed attacks would be taken
+    assert rows["Paktia"]["responds_to"] == rows["Kabul"]["id"]
+
+
+def test_a_cause_named_by_its_province_finds_the_incident_inside_it():
+    places = {**PLACES, "Gardez": GARDEZ}
+    rows = _rows(
+        "Militants attacked a police post in Gardez on Sunday. "
+        "On Monday, Pakistani jets bombed Kandahar in response to the Paktia attack.",
+        places,
+    )
+    assert rows["Kandahar"]["responds_to"] == rows["Gardez"]["id"]
+
+
+def test_a_cause_told_in_the_next_sentence_makes_the_strike_a_retaliation():
+    rows = _rows(
+        "Russian artillery shelled Kharkiv on Sunday, killing three. "
+        "On Monday, Ukrainian drones struck an oil depot in Belgorod. "
+        "Kyiv said the operation was a 'mirror response' to the shelling of Kharkiv."
+    )
+    assert rows["Belgorod"]["layer"] == "retaliation"
+    assert rows["Belgorod"]["responds_to"] == rows["Kharkiv"]["id"]
+
+
+def test_a_plural_subject_takes_in_the_paragraphs_attacks():
+    rows = _rows(
+        "Soldiers raided a village near Kabul on Sunday, killing two suspects.\n\n"
+        "Bombs exploded in Kandahar on Monday. Gunmen attacked a checkpoint in Paktia on Tuesday. "
+        "Officials said the attacks were retaliation for the raid near Kabul."
+    )
+    kabul = rows["Kabul"]["id"]
+    assert rows["Kandahar"]["responds_to"] == kabul and rows["Paktia"]["responds_to"] == kabul
+    assert rows["Kabul"]["responds_to"] is None
+
+
+def test_a_cue_in_another_paragraph_far_away_links_nothing():
+    rows = _rows(
+        "Russian artillery shelled Kharkiv on Sunday. Ukrainian drones struck Belgorod on Monday.\n\n"
+        + "Diplomats met for talks that went on for hours without any agreement. " * 8
+        + "In response to questions about Kharkiv, the minister declined to comment."
+    )
+    assert rows["Belgorod"]["layer"] != "retaliation" and rows["Belgorod"]["responds_to"] is None
+
+
+@pytest.mark.parametrize(
+    "phrase, is_cue",
+    [
+        ("in retaliation for the Bannu attack", True),
+        ("a response to the attack on Erbil", True),
+        ("a 'mirror response' to the bombing", True),
+        ("appeared to be retaliation for the killing", True),
+        ("to avenge the deaths", True),
+        ("the response was slow", False),
+        ("retaliated on Monday", False),
+    ],
+)
+def test_cause_cues(phrase, is_cue):
+    assert (CAUSE_CLAUSE.search(phrase) is not None) is is_cue
