@@ -29,6 +29,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import pyarrow as pa
 import pyogrio
 import shapely
 
@@ -54,6 +55,25 @@ def sibling_paths(path: Path) -> dict[str, Path]:
     for kind in KINDS[1:]:
         out[kind] = path.with_name(f"{stem}.{LAYER_NAMES[kind]}{suffix}")
     return out
+
+
+def reports_path(path: Path) -> Path:
+    """``OUT.csv`` -> ``OUT.reports.csv``: the report list of a collection."""
+    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    return path.with_name(f"{stem}.reports{path.suffix}")
+
+
+def write_report_list(reports: list[dict], path: Path, format: str) -> None:
+    """One row per report of a collection (report_id, title, published, source, error)."""
+    columns = ("report_id", "title", "published", "source", "error")
+    table = pa.table({c: pa.array([r.get(c) for r in reports], type=pa.string()) for c in columns})
+    if format == "parquet":
+        import pyarrow.parquet as pq
+
+        pq.write_table(table, path, compression="zstd")
+        return
+    write_layer(table, path, driver="CSV", layer="reports", geometry=False,
+                layer_options={"LINEFORMAT": "LF", "STRING_QUOTING": "IF_NEEDED"})
 
 
 def main_path(path: Path) -> Path:

@@ -71,7 +71,7 @@ def write_geojson(tables: dict[str, gpd.GeoDataFrame], meta: dict, path: Path) -
     header = {
         "type": "FeatureCollection",
         "name": "geoconflict",
-        "geoconflict": {k: meta.get(k) for k in ("title", "published", "source")},
+        "geoconflict": {k: meta[k] for k in ("title", "published", "source", "reports") if k in meta},
     }
     lines = ["{"]
     for key, value in header.items():

@@ -71,7 +71,13 @@ def write_gpkg(tables: dict[str, gpd.GeoDataFrame], meta: dict, path: Path) -> N
             frame = tables[kind].drop(columns=["footprint"], errors="ignore")
             write_layer(to_arrow(frame), path, driver="GPKG", layer=LAYER_NAMES[kind])
         write_layer(to_arrow(footprints(tables["place"])), path, driver="GPKG", layer=FOOTPRINT_LAYER)
-        info = pa.table({k: pa.array([meta.get(k)], type=pa.string()) for k in ("title", "published", "source")})
+        if "reports" in meta:
+            # a collection: one row per report, keyed by the tables' report_id
+            rows = meta["reports"]
+            keys = ("report_id", "title", "published", "source", "error")
+            info = pa.table({k: pa.array([r.get(k) for r in rows], type=pa.string()) for k in keys})
+        else:
+            info = pa.table({k: pa.array([meta.get(k)], type=pa.string()) for k in ("title", "published", "source")})
         write_layer(info, path, driver="GPKG", layer=REPORT_TABLE, geometry=False)
     finally:
         pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": previous})
@@ -100,7 +106,9 @@ def read_gpkg(path: Path) -> tuple[dict[str, gpd.GeoDataFrame], dict]:
     meta = {}
     if REPORT_TABLE in layers:
         info = pyogrio.read_dataframe(path, layer=REPORT_TABLE, read_geometry=False)
-        if len(info):
+        if "report_id" in info.columns:
+            meta = {"title": f"{len(info)} reports"}  # written from a collection
+        elif len(info):
             meta = {k: (None if pd.isna(v) else str(v)) for k, v in info.iloc[0].items()}
     return tables, meta
 

@@ -187,6 +187,10 @@ def write_report(report, path: str | PathLike, *, format: str | None = None, for
     tables = report_tables(report)
     meta = _meta(report)
     targets = output_paths(path, name)
+    if name in _MULTI_FILE and "reports" in meta:
+        from geoconflict._io_csv import reports_path
+
+        targets.append(reports_path(path))
     with atomic_outputs(targets, force=force) as scratch:
         if name == "geojson":
             from geoconflict._io_geojson import write_geojson
@@ -205,6 +209,10 @@ def write_report(report, path: str | PathLike, *, format: str | None = None, for
 
             paths = {k: scratch(p) for k, p in sibling_paths(path).items()}
             (write_csv if name == "csv" else write_parquet)(tables, meta, paths)
+            if "reports" in meta:
+                from geoconflict._io_csv import write_report_list
+
+                write_report_list(meta["reports"], scratch(reports_path(path)), name)
     return path
 
 
@@ -212,11 +220,31 @@ def _meta(report) -> dict:
     published = getattr(report, "published", None)
     if published is not None and not isinstance(published, str):
         published = pd.Timestamp(published).date().isoformat()
-    return {
+    meta = {
         "title": getattr(report, "title", "") or None,
         "published": published or None,
         "source": getattr(report, "source", "") or None,
     }
+    reports = getattr(report, "reports", None)
+    if isinstance(reports, pd.DataFrame):
+        # a ReportCollection: which report each report_id is
+        meta["reports"] = _report_list(reports)
+    return meta
+
+
+def _report_list(reports: pd.DataFrame) -> list[dict]:
+    out = []
+    for row in reports.to_dict("records"):
+        item = {}
+        for key in ("report_id", "title", "published", "source", "error"):
+            value = row.get(key)
+            if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+                value = None
+            elif isinstance(value, pd.Timestamp):
+                value = value.date().isoformat()
+            item[key] = None if value is None else str(value)
+        out.append(item)
+    return out
 
 
 def read_file(path: str | PathLike, *, format: str | None = None):

@@ -130,6 +130,30 @@ def test_a_collection_exports_like_a_report_and_keeps_report_ids(collection, tmp
     assert sorted(back.incidents["id"].astype(str)) == sorted(collection.incidents["id"].astype(str))
 
 
+@pytest.mark.parametrize("suffix", ["geojson", "gpkg", "csv", "parquet"])
+def test_a_collection_export_lists_its_reports(collection, tmp_path, suffix):
+    # titles, dates and outlets live in the report list, keyed by report_id
+    path = tmp_path / f"corpus.{suffix}"
+    collection.to_file(path)
+    if suffix == "geojson":
+        listed = json.loads(path.read_text(encoding="utf-8"))["geoconflict"]["reports"]
+        listed = pd.DataFrame(listed)
+    elif suffix == "gpkg":
+        import pyogrio
+
+        listed = pyogrio.read_dataframe(path, layer="report", read_geometry=False)
+    else:
+        sibling = tmp_path / f"corpus.reports.{suffix}"
+        listed = pd.read_csv(sibling) if suffix == "csv" else pd.read_parquet(sibling)
+    assert list(listed["report_id"]) == list(collection.reports["report_id"])
+    assert list(listed["title"]) == list(collection.reports["title"])
+    if suffix == "gpkg":
+        from geoconflict import read_file
+
+        # reading it back does not pass off the first report's title as the file's
+        assert read_file(path).title == f"{len(collection)} reports"
+
+
 def test_a_collection_maps_with_every_report_on_it(collection):
     html = collection.explore().get_root().render()
     for rid in collection.incidents["id"]:
