@@ -285,8 +285,10 @@ def score_incidents(gold: list[dict], tool: list[dict], places: list[dict], tall
 def _check_attributes(e: dict, g: dict, by_id: dict, names_of, tally: Tally) -> None:
     """Attribute accuracy of the tool incident ``g`` credited to gold incident ``e``."""
     where = e["location"][0]
-    if e["actor1"]:
-        ok = names_match(e["actor1"], [g.get("actor1")])
+    # Round 1 wrote "no actor known" as [null] where later rounds write null: neither is scored.
+    actors = [a for a in e["actor1"] or () if a]
+    if actors:
+        ok = names_match(actors, [g.get("actor1")])
         tally.judge("actor1", ok)
         if not ok:
             tally.lines.append(f"  ACTOR1 {where}: got {g.get('actor1')!r} expected ~{e['actor1']}")

@@ -189,3 +189,11 @@ def test_every_report_has_gold_in_the_documented_format(rnd):
         assert {"published", "places", "incidents", "claims", "stances"} <= set(gold), name
         assert all(isinstance(e["optional"], bool) for t in ("places", "incidents", "claims", "stances")
                    for e in gold[t]), name
+
+
+@pytest.mark.parametrize("no_actor", [None, [None]])
+def test_gold_without_an_actor_does_not_score_actor1(no_actor):
+    gold = [_gold_incident("Shwebo", cc="MM", actor1=no_actor)]
+    for actor in (None, "Military Forces of Myanmar (2021-)"):
+        tally = _incidents(gold, [_incident("I1", "Shwebo", cc="MM", actor1=actor)])
+        assert tally.accuracy["actor1"] == [0, 0]
