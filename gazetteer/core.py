@@ -26,6 +26,7 @@ from gazetteer.index import MAX_NAME_TOKENS, ensure_index, load_names, open_inde
 from gazetteer.model import Place, Resolution
 from gazetteer.normalize import normalize_name, translit_of_normalized
 from gazetteer.resolve import (
+    AMBIGUITY_MARGIN,
     MATCH_EXACT,
     MATCH_TRANSLIT,
     MATCH_TRANSLIT_PRIMARY,
@@ -236,6 +237,15 @@ class Gazetteer:
                 if p.feature_type == "admin1" and p.admin1_code in capitals else (p, b)
                 for p, b in out
             ]
+        # A province named after the sea it borders (Egypt's and Sudan's Red
+        # Sea, Bushehr's alternate name "Persian Gulf") is the sea in running
+        # text unless the text says "state" or "governorate" (the kind hint
+        # then lifts the province back).  Seas, straits and lakes shared by
+        # several countries are the areas without a country.
+        water = max((b for p, b in out if p.feature_type == "area" and not p.country_code), default=None)
+        if water is not None:
+            cap = water - AMBIGUITY_MARGIN - 0.01
+            out = [(p, min(b, cap)) if p.feature_type == "admin1" else (p, b) for p, b in out]
         out.sort(key=lambda pb: (-pb[1], -pb[0].population, pb[0].gazetteer_id))
         return CandidateList(out[:_MAX_CANDIDATES], loose=frozenset(best.keys() - exact_ids))
 
