@@ -241,8 +241,10 @@ class Gazetteer:
         # Sea, Bushehr's alternate name "Persian Gulf") is the sea in running
         # text unless the text says "state" or "governorate" (the kind hint
         # then lifts the province back).  Seas, straits and lakes shared by
-        # several countries are the areas without a country.
-        water = max((b for p, b in out if p.feature_type == "area" and not p.country_code), default=None)
+        # several countries are the areas without a country; a transliteration
+        # match to one is too loose to demote a province.
+        water = max((b for p, b in out if p.feature_type == "area" and not p.country_code
+                     and p.gazetteer_id in exact_ids), default=None)
         if water is not None:
             cap = water - AMBIGUITY_MARGIN - 0.01
             out = [(p, min(b, cap)) if p.feature_type == "admin1" else (p, b) for p, b in out]
