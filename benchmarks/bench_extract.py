@@ -28,21 +28,38 @@ REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "seed"
 EXAMPLE = REPO / "geoconflict" / "examples" / "border_strikes.txt"
 TEST_REPORTS = REPO / "tests" / "reports"
+QUALITY_REPORTS = REPO / "benchmarks" / "quality" / "reports"
 
 
-def _corpus(words: int = 500) -> list[str]:
-    """Reports of about ``words`` words built from the bundled and test reports."""
-    sources = [EXAMPLE, *sorted(TEST_REPORTS.glob("*.txt"))]
+def _sources() -> list[str]:
+    """Texts to build benchmark reports from: the bundled example, the test
+    reports and the 34 reports of the quality benchmark (HTML decoded)."""
+    from geoconflict.text import decode_input
+
+    paths = [EXAMPLE, *sorted(TEST_REPORTS.glob("*.txt")), *sorted(QUALITY_REPORTS.glob("*"))]
+    return [decode_input(p.read_bytes()) for p in paths if p.is_file()]
+
+
+def _corpus(words: int = 500, n: int = 100) -> list[str]:
+    """``n`` distinct reports of about ``words`` words.
+
+    Report ``i`` takes the paragraphs of source ``i``, then of source ``i+7``,
+    ``i+14`` ... until it has ``words`` words, so no two reports are the same
+    text and the names in them vary as in a real feed.
+    """
+    sources = [[p for p in t.split("\n\n") if p.strip()] for t in _sources()]
+    sources = [s for s in sources if s]
     out = []
-    for path in sources:
-        text = path.read_text(encoding="utf-8")
-        paragraphs = [p for p in text.split("\n\n") if p.strip()]
-        body, n, i = [], 0, 0
-        while n < words:
-            para = paragraphs[i % len(paragraphs)]
-            body.append(para)
-            n += len(para.split())
-            i += 1
+    for i in range(n):
+        body, count, k = [], 0, 0
+        while count < words:
+            paras = sources[(i + 7 * k) % len(sources)]
+            for para in paras:
+                body.append(para)
+                count += len(para.split())
+                if count >= words:
+                    break
+            k += 1
         out.append("\n\n".join(body))
     return out
 
@@ -84,7 +101,7 @@ def _stage_times(text: str, gaz) -> dict[str, float]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=5.0, help="time budget of the throughput run")
-    parser.add_argument("--batch", type=int, default=200, help="reports per read_reports call")
+    parser.add_argument("--batch", type=int, default=100, help="reports per read_reports call (distinct texts)")
     args = parser.parse_args(argv)
 
     from gazetteer import get_gazetteer
@@ -97,13 +114,22 @@ def main(argv=None) -> int:
 
     s = time.perf_counter()
     gaz = get_gazetteer()
-    corpus = _corpus()
-    for text in corpus:  # warm caches: gazetteer index, boundaries, regexes
-        read_report(text, gazetteer=gaz)
-    print(f"warm-up (gazetteer load + one pass): {time.perf_counter() - s:.2f} s")
+    corpus = _corpus(n=max(100, args.batch))
+    # warm up outside the corpus: gazetteer index, its fuzzy-match buckets (a
+    # misspelt name builds them), boundaries, regexes -- but no name of the
+    # corpus is in any cache yet
+    gaz.resolve("Kandahr")
+    read_report("Drones struck Kabul and Kandahar on Sunday, about 450 km apart, officials in Islamabad said.",
+                "2026-03-01", gazetteer=gaz)
+    print(f"warm-up (gazetteer load, boundaries, one short report): {time.perf_counter() - s:.2f} s")
 
     words = statistics.mean(len(t.split()) for t in corpus)
-    batch = [corpus[i % len(corpus)] for i in range(args.batch)]
+    batch = corpus[: args.batch]
+    s = time.perf_counter()
+    read_reports(batch, gazetteer=gaz)
+    first = len(batch) / (time.perf_counter() - s)
+    print(f"throughput, read_reports, first reading of {len(batch)} distinct reports of ~{words:.0f} words: "
+          f"{first:.1f} reports/s ({1000 / first:.2f} ms each; target >= 200/s)")
     rates = []
     deadline = time.perf_counter() + args.seconds
     while time.perf_counter() < deadline or not rates:
@@ -111,8 +137,8 @@ def main(argv=None) -> int:
         read_reports(batch, gazetteer=gaz)
         rates.append(len(batch) / (time.perf_counter() - s))
     rate = statistics.median(rates)
-    print(f"throughput, read_reports in batches of {len(batch)}: {rate:.1f} reports/s of ~{words:.0f} words "
-          f"({1000 / rate:.2f} ms each, median of {len(rates)} batches; target >= 200/s)")
+    print(f"throughput, read_reports, the same reports again (names already resolved once): {rate:.1f} reports/s "
+          f"({1000 / rate:.2f} ms each, median of {len(rates)} batches)")
 
     n = 0
     s = time.perf_counter()
