@@ -101,7 +101,12 @@ def _features(frame, clip, tolerance: float, decimals: int, keep: tuple[str, ...
         frame = frame.iloc[hits]
     geoms = np.array([unwrap_antimeridian(g) for g in frame.geometry.values], dtype=object)
     if clip is not None:
-        geoms = shapely.intersection(geoms, clip)
+        try:
+            geoms = shapely.intersection(geoms, clip)
+        except shapely.errors.GEOSException:
+            # a self-touching ring in a bundled outline breaks the overlay
+            # (seen on wide maps, e.g. Dhaka + Gaza); repair, then clip
+            geoms = shapely.intersection(shapely.make_valid(geoms), clip)
     geoms = shapely.simplify(geoms, tolerance, preserve_topology=True)
     features = []
     for geom, (_, row) in zip(geoms, frame.iterrows()):

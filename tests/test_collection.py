@@ -196,3 +196,21 @@ def test_cli_rejects_files_and_jsonl_together(tmp_path, capsys):
     src.write_text("{}\n", encoding="utf-8")
     assert main(["extract", str(next(REPORTS.glob("*.txt"))), "--jsonl", str(src)]) == 1
     assert "not both" in capsys.readouterr().err
+
+
+def test_cli_maps_several_reports_on_one_map(tmp_path, capsys):
+    files = sorted(REPORTS.glob("*.txt"))[:2]
+    out = tmp_path / "corpus.html"
+    assert main(["map", *map(str, files), "-o", str(out), "--offline"]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "<title>2 reports</title>" in html
+    printed = capsys.readouterr().out
+    assert "ReportCollection: 2 reports" in printed and " 0 incidents" not in printed
+
+
+def test_cli_map_refuses_to_mix_data_files_into_a_report_collection(tmp_path, capsys):
+    data = tmp_path / "x.geojson"
+    data.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    report = next(REPORTS.glob("*.txt"))
+    assert main(["map", str(report), str(data), "-o", str(tmp_path / "m.html")]) == 1
+    assert "must all be reports" in capsys.readouterr().err

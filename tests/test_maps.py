@@ -470,3 +470,18 @@ def test_acled_csv_maps_every_located_event(tmp_path):
     data = payload(render_html(report_map(rep)))
     assert len(data["inc"]["lon"]) == int(rep.incidents[["latitude", "longitude"]].notna().all(axis=1).sum())
     assert set(data["s"][i] for i in data["inc"]["a1"] if i >= 0) == set(rep.incidents["actor1"].dropna())
+
+
+@pytest.mark.parametrize(
+    "bounds",
+    [
+        (34.2, 23.8, 90.4, 31.5),     # Gaza to Dhaka: the clip box takes in Russia's Arctic coast
+        (-180.0, -60.0, 180.0, 80.0),  # the whole world
+    ],
+)
+def test_wide_basemaps_clip_every_outline(bounds):
+    from geoconflict._map_basemap import basemap_geojson
+
+    layers = basemap_geojson(bounds)
+    names = {f["properties"]["name"] for f in layers["countries"]["features"]}
+    assert {"Russia", "India", "Bangladesh"} <= names

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from geoconflict._commands._inputs import read_report_file, report_files
+
 __all__ = ["register", "run"]
 
 
@@ -43,22 +45,6 @@ def register(subparsers) -> None:
     p.add_argument("-o", "--output", metavar="OUT.geojson", help="output file (format from the suffix)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
     p.set_defaults(func=run)
-
-
-def _read(path: str) -> tuple[bytes, str | None]:
-    from geoconflict.errors import InputError
-
-    if path == "-":
-        return sys.stdin.buffer.read(), None
-    source = Path(path)
-    if source.is_dir():
-        raise InputError(f"{source} is a folder; pass a report file (.txt/.md/.html) or - for standard input")
-    try:
-        return source.read_bytes(), source.name
-    except OSError as exc:
-        raise InputError(
-            f"cannot read report {source}: {exc.strerror or exc}; pass a readable .txt/.md/.html file"
-        ) from None
 
 
 def _summary(report) -> dict:
@@ -109,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         return _run_batch(args)
     if not args.report:
         raise InputError("no input: give a report file (or - for standard input), several files, or --jsonl IN.jsonl")
-    data, name = _read(args.report[0])
+    data, name = read_report_file(args.report[0])
     report = read_report(data, published=args.published, source=args.source or name)
     if args.output:
         from geoconflict.io import write_report
@@ -124,24 +110,6 @@ def run(args: argparse.Namespace) -> int:
     json.dump(_summary(report), sys.stdout, indent=2, ensure_ascii=False, default=str)
     sys.stdout.write("\n")
     return 0
-
-
-def _file_documents(paths: list[str]) -> dict[str, tuple[bytes, str | None]]:
-    """Report id (the file stem, made unique) -> (bytes, published)."""
-    from geoconflict.errors import InputError
-
-    if "-" in paths:
-        raise InputError("standard input ('-') cannot be combined with other reports; use --jsonl for a stream")
-    docs: dict[str, tuple[bytes, str | None]] = {}
-    for path in paths:
-        data, name = _read(path)
-        stem = "".join("_" if ch.isspace() or ch == "/" else ch for ch in Path(name).stem) or "report"
-        rid, n = stem, 1
-        while rid in docs:
-            n += 1
-            rid = f"{stem}-{n}"
-        docs[rid] = (data, None)
-    return docs
 
 
 def _jsonl_documents(src: str, on_error: str) -> tuple[dict[str, tuple[str, str | None]], dict[str, str]]:
@@ -177,7 +145,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     if args.jsonl:
         docs, failed = _jsonl_documents(args.jsonl, args.on_error)
     else:
-        docs, failed = _file_documents(args.report), {}
+        docs, failed = report_files(args.report), {}
     rc = read_reports(
         {rid: text for rid, (text, _) in docs.items()},
         published=[when or args.published for _, when in docs.values()],

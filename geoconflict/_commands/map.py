@@ -29,10 +29,13 @@ def register(subparsers) -> None:
             "  geoconflict map report.txt -o outputs/report.html --offline\n"
             "  geoconflict map outputs/report.geojson -o outputs/report.html --tiles OpenTopoMap\n"
             "  geoconflict map acled_export.csv -o outputs/acled.html --offline --force\n"
+            "  geoconflict map reports/*.txt -o outputs/corpus.html    # several reports on one map\n"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("input", help="report (.txt/.md/.html) or data file (.geojson/.json/.gpkg/.csv)")
+    p.add_argument("input", nargs="+",
+                   help="report (.txt/.md/.html) or data file (.geojson/.json/.gpkg/.csv); several reports "
+                        "are read as one collection")
     p.add_argument("-o", "--output", required=True, help="HTML file to write, e.g. outputs/report.html")
     p.add_argument("--offline", action="store_true",
                    help="one self-contained file: inline Leaflet from node_modules, vector basemap, no tiles")
@@ -71,6 +74,22 @@ def load_input(path: Path, *, published: date | None = None):
     )
 
 
+def _load_reports(paths: list[str], published: date | None):
+    """Several report texts as one :class:`~geoconflict.collection.ReportCollection`."""
+    from geoconflict._commands._inputs import report_files
+    from geoconflict.errors import FormatError
+    from geoconflict.extract import read_reports
+
+    others = [p for p in paths if Path(p).suffix.lower() not in REPORT_SUFFIXES]
+    if others:
+        raise FormatError(
+            f"several inputs must all be reports ({', '.join(REPORT_SUFFIXES)}); "
+            f"map data files one at a time: {', '.join(others[:3])}"
+        )
+    docs = report_files(paths)
+    return read_reports({rid: data for rid, (data, _) in docs.items()}, published=published, progress=True)
+
+
 def run(args: argparse.Namespace) -> int:
     from geoconflict.errors import OutputExistsError
     from geoconflict.maps import report_map, save_map
@@ -80,7 +99,11 @@ def run(args: argparse.Namespace) -> int:
         raise OutputExistsError(f"{out} already exists; pass --force to overwrite it")
     from geoconflict.dates import parse_published
 
-    report = load_input(Path(args.input), published=parse_published(args.published))
+    published = parse_published(args.published)
+    if len(args.input) == 1:
+        report = load_input(Path(args.input[0]), published=published)
+    else:
+        report = _load_reports(args.input, published)
     kwargs = {}
     if args.tiles is not None:
         kwargs["tiles"] = None if args.tiles.lower() == "none" else args.tiles
