@@ -111,33 +111,32 @@ _WIRE_DATELINE = re.compile(
 )
 
 
-# Cheap pre-check on the lower-cased sentence: without any of these there is
-# no temporal expression to resolve (false positives only cost the full scan).
-_HINT = re.compile(
-    r"\d|yesterday|today|tonight|overnight|night|morning|hours|minutes|moments|later|same|shortly|week|"
-    r"month|recent|ago|earlier|before|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# Cheap pre-check on the lower-cased sentence: without a digit or one of these
+# words there is no temporal expression to resolve (false positives only cost
+# the full scan).  Substring tests are faster than one alternation of them,
+# and the words found also say which patterns below can match at all.
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_HINT_WORDS = (  # every weekday name contains "day"
+    "yesterday", "today", "tonight", "overnight", "night", "morning", "hours", "minutes", "moments", "later",
+    "same", "shortly", "week", "month", "recent", "ago", "earlier", "before", "day", *_MONTH_STEMS,
 )
-
-
-# Most sentences that pass _HINT hold no date expression at all, and each
-# IGNORECASE pattern starting with \b costs several microseconds per sentence.
-# So each pattern is searched only when the lower-cased sentence contains a
-# word it cannot match without (a substring test costs ~0.1 us).  This is
-# exact: on text without the characters in _CASE_TRAPS, an IGNORECASE match
-# of an ASCII word implies that word in ``sentence.lower()``.
-_RELATIVE_NEEDS: tuple[tuple[str, ...], ...] = (
+# Each IGNORECASE pattern starting with \b costs several microseconds per
+# sentence, and most sentences hold few date words; so a pattern is searched
+# only when the sentence contains a hint word that every match of it contains.
+# This is exact: on text without the characters in _CASE_TRAPS, an IGNORECASE
+# match of an ASCII word implies that word in ``sentence.lower()``.
+_RELATIVE_NEEDS: tuple[frozenset[str], ...] = tuple(map(frozenset, (
     ("yesterday",),
     ("yesterday", "night"),
     ("night", "today", "morning"),
-    ("later", "after", "earlier", "same", "shortly"),
+    ("hours", "minutes", "moments", "later", "same", "shortly"),
     ("week",),
     ("week", "recent"),
     ("month",),
     ("month", "recent"),
-)
+)))
 assert len(_RELATIVE_NEEDS) == len(_RELATIVE)
-_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_AGO_NEEDS = frozenset({"ago", "earlier", "before"})
 # characters that IGNORECASE matches to an ASCII letter but lower() does not
 # turn into it (dotted and dotless i, long s): the word tests are skipped then
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
@@ -330,19 +329,17 @@ def resolve_event_date(
     True
     """
     low = sentence.lower()
-    if not _HINT.search(low):
+    words = {w for w in _HINT_WORDS if w in low}
+    digit = _DIGIT.search(low) is not None
+    if not words and not digit:
         if anchor is None:
             return EventDate(None, None, "no date in report")
         return EventDate(anchor, 2, "report date")
     if _CASE_TRAPS.search(sentence):
-        low = None  # no word test is then safe: every pattern is searched
-
-    def has(needles: tuple[str, ...]) -> bool:
-        return low is None or any(n in low for n in needles)
-
+        words = set(_HINT_WORDS)  # no word test is then safe: every pattern is searched
     # a date after "since" starts a period: it is not when this incident happened
     explicit = [
-        e for e in (_explicit_dates(sentence, anchor) if _DIGIT.search(sentence) else ())
+        e for e in (_explicit_dates(sentence, anchor) if digit else ())
         if not _SINCE.search(sentence[max(0, e[0] - 8):e[0]])
     ]
     if explicit:
@@ -352,12 +349,12 @@ def resolve_event_date(
             return EventDate(usable[0], 1, "explicit date")
     if anchor is None:
         return EventDate(None, None, "no date in report")
-    m = _DAYS_AFTER.search(sentence) if previous is not None and previous.date is not None and has(("after",)) else None
+    m = _DAYS_AFTER.search(sentence) if previous is not None and previous.date is not None and "day" in words else None
     if m:
         n_text = m.group("n").lower()
         n = int(n_text) if n_text.isdigit() else _NUMBERS[n_text]
         return EventDate(previous.date - timedelta(days=n), previous.precision, m.group(0))
-    m = _AGO.search(sentence) if has(("ago", "earlier", "before")) else None
+    m = None if words.isdisjoint(_AGO_NEEDS) else _AGO.search(sentence)
     if m:
         n_text = m.group("n").lower()
         n = int(n_text) if n_text.isdigit() else _NUMBERS[n_text]
@@ -368,7 +365,7 @@ def resolve_event_date(
             return EventDate(anchor - timedelta(days=7 * n), 2, m.group(0))
         return EventDate(_months_back(anchor, n), 3, m.group(0))
     for (pattern, back, precision, cue), needles in zip(_RELATIVE, _RELATIVE_NEEDS):
-        if not has(needles) or not pattern.search(sentence):
+        if words.isdisjoint(needles) or not pattern.search(sentence):
             continue
         if back == "previous":
             if previous is not None and previous.date is not None:
@@ -377,11 +374,11 @@ def resolve_event_date(
         if back == "last_month":
             return EventDate(_months_back(anchor, 1), precision, cue)
         return EventDate(anchor - timedelta(days=int(back)), precision, cue)
-    m = _WEEKDAY.search(sentence) if has(("day",)) else None
+    m = _WEEKDAY.search(sentence) if "day" in words else None
     if m:
         day = _weekday_on_or_before(anchor, _WEEKDAYS[m.group("weekday").lower()])
         return EventDate(day, 1, f"on {m.group('weekday').capitalize()}")
-    m = _MONTH_ONLY.search(sentence) if has(_MONTH_STEMS) else None
+    m = None if words.isdisjoint(_MONTH_STEMS) else _MONTH_ONLY.search(sentence)
     if m:
         month = _MONTHS[m.group("month").lower().rstrip(".")]
         year = int(m.group("year")) if m.group("year") else anchor.year
