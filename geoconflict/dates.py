@@ -231,7 +231,12 @@ def _explicit_dates(text: str, anchor: date | None) -> list[tuple[int, date, boo
     """(offset, date, has_year) of every explicit calendar date in ``text``."""
     found: list[tuple[int, date, bool]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (_ISO, _MDY, _DMY):
+    # the case-insensitive month patterns are slow; a text without a month
+    # stem (or without "-" for ISO) cannot match them, so they are skipped
+    low = text.lower()
+    months = _CASE_TRAPS.search(text) is not None or any(stem in low for stem in _MONTH_STEMS)
+    patterns = ((_ISO,) if "-" in text else ()) + ((_MDY, _DMY) if months else ())
+    for pattern in patterns:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

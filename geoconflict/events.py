@@ -40,6 +40,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from geoconflict.actors import ActorMention, _fold, actor_country, country_name, find_actors, military_of, with_country
@@ -303,14 +304,18 @@ def _real_triggers(sentence: str, triggers: list[Trigger], folded_sentence: str 
     of the folded report matches the same patterns as a folded slice)."""
     if folded_sentence is None:
         folded_sentence = _fold(sentence)
+    # a window is part of its sentence: a word absent from it is absent from each
+    irrealis = _any_in(folded_sentence, _IRREALIS_WORDS)
+    negated = _any_in(folded_sentence, _NEGATED_WORDS)
+    modal = _any_in(sentence, _MODAL_WORDS)
     kept = []
     for t in triggers:
         lo = max(0, t.start - 80)
         before = sentence[lo: t.start]
         folded = folded_sentence[lo: t.start]
-        if ((_any_in(folded, _IRREALIS_WORDS) and _IRREALIS_F.search(folded))
-                or (_any_in(folded, _NEGATED_WORDS) and _NEGATED_F.search(folded))
-                or (_any_in(before, _MODAL_WORDS) and _MODAL.search(before))):
+        if ((irrealis and _any_in(folded, _IRREALIS_WORDS) and _IRREALIS_F.search(folded))
+                or (negated and _any_in(folded, _NEGATED_WORDS) and _NEGATED_F.search(folded))
+                or (modal and _any_in(before, _MODAL_WORDS) and _MODAL.search(before))):
             continue
         low = t.text.lower()
         if low in ("hit", "targeted", "targeting", "struck") and re.match(r"\s+(?:out|(?:a\s+)?record|a\s+deal|the\s+(?:market|shelves|headlines))\b", sentence[t.end:]):
@@ -344,6 +349,21 @@ _NUMBER_WORDS_F = (
 )
 _DISTANCE_PREPS = ("of", "from", "outside")
 _ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+# words every match of a case-insensitive pattern contains (see _may_contain)
+_FATALITY_WORDS = ("kill", "left", "leaving", "claimed", "death")
+_RETALIATION_WORDS = ("retaliat", "respon", "revenge", "back", "counter", "aveng", "reprisal")
+# characters IGNORECASE matches to an ASCII letter that lower() does not turn
+# into it (dotted and dotless i, long s)
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
+
+
+def _may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """False only when no case-insensitive match of a pattern needing one of
+    ``words`` can exist in ``text`` (exact unless ``text`` has _CASE_TRAPS,
+    where the answer is always True)."""
+    return _any_in(text.lower(), words) or _CASE_TRAPS.search(text) is not None
 
 
 def _any_in(text: str, words: tuple[str, ...]) -> bool:
@@ -485,6 +505,7 @@ def _explicit_parent(text: str, parent: Mention, child: Mention) -> bool:
 _RANK = {"landmark": 0, "area": 0, "city": 1, "admin1": 2, "country": 3}
 
 
+@lru_cache(maxsize=4096)  # a few admin1 names per report, NFKD is the slow part
 def _norm(name: str | None) -> str:
     import unicodedata
 
@@ -494,15 +515,18 @@ def _norm(name: str | None) -> str:
     return "".join(c for c in name if c.isalnum()).lower()
 
 
-def _geo_precision(text: str, m: Mention, head: Mention | None = None) -> int:
-    """ACLED geo_precision: 1 town or point, 2 part of / near a town, 3 province or larger."""
+def _geo_precision(text: str, m: Mention, head: Mention | None = None, folded_text: str | None = None) -> int:
+    """ACLED geo_precision: 1 town or point, 2 part of / near a town, 3 province or larger.
+
+    ``folded_text`` is ``_fold(text)`` when the caller has it."""
     place = m.place
     ft = place.feature_type if place is not None else None
     if ft in ("country", "admin1"):
         return 3
     first = head or m
-    before = text[max(0, first.start - 40): first.start]
-    if ft == "area" or _NEAR_F.search(_fold(before)) or _AREA_AFTER.match(text, m.end):
+    lo = max(0, first.start - 40)
+    folded = folded_text[lo: first.start] if folded_text is not None else _fold(text[lo: first.start])
+    if ft == "area" or _NEAR_F.search(folded) or _AREA_AFTER.match(text, m.end):
         return 2
     return 1
 
@@ -596,6 +620,8 @@ def _blamed(sentence: str, actors: list[ActorMention]) -> ActorMention | None:
 
 
 def _fatalities(sentence: str) -> int | None:
+    if not _may_contain(sentence, _FATALITY_WORDS):
+        return None
     m = _FATALITIES.search(sentence)
     if not m:
         return None
@@ -759,7 +785,7 @@ def extract_incidents(
                        or (m.place.country_code, _norm(m.place.admin1 or m.place.name)) not in finer]
         loc_spans = {(m.start - sent.start, m.end - sent.start) for m, _ in located}
         # actor tokens that are locations are not actors
-        retaliation = RETALIATION_CUES.search(stext) is not None
+        retaliation = _may_contain(stext, _RETALIATION_WORDS) and RETALIATION_CUES.search(stext) is not None
         cause = _CAUSE_CLAUSE.search(stext) if retaliation else None
         main = [t for t in triggers if cause is None or t.start < cause.start()] or triggers
         anchor_t = next((t for t in main if not any(a.start <= t.start < a.end for a in s_actors)), main[0])
@@ -866,8 +892,8 @@ def extract_incidents(
                 "location": m.place.name,
                 "latitude": float(m.place.lat),
                 "longitude": float(m.place.lon),
-                "geo_precision": max(2, _geo_precision(text, m)) if how == "near" else _geo_precision(
-                    text, m, head_of.get(m.start)),
+                "geo_precision": max(2, _geo_precision(text, m, None, folded_text)) if how == "near" else _geo_precision(
+                    text, m, head_of.get(m.start), folded_text),
                 "fatalities": fatalities,
                 "source": source,
                 "notes": whole.text,
