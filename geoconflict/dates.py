@@ -227,6 +227,13 @@ def _match_date(m: re.Match[str], anchor: date | None) -> date | None:
     return _make_date(int(year) if year else None, month, int(m.group("day")), anchor)
 
 
+def _any_in(text: str, words: tuple[str, ...]) -> bool:
+    for w in words:
+        if w in text:
+            return True
+    return False
+
+
 def _explicit_dates(text: str, anchor: date | None) -> list[tuple[int, date, bool]]:
     """(offset, date, has_year) of every explicit calendar date in ``text``."""
     found: list[tuple[int, date, bool]] = []
@@ -234,7 +241,7 @@ def _explicit_dates(text: str, anchor: date | None) -> list[tuple[int, date, boo
     # the case-insensitive month patterns are slow; a text without a month
     # stem (or without "-" for ISO) cannot match them, so they are skipped
     low = text.lower()
-    months = _CASE_TRAPS.search(text) is not None or any(stem in low for stem in _MONTH_STEMS)
+    months = _any_in(low, _MONTH_STEMS) or _CASE_TRAPS.search(text) is not None
     patterns = ((_ISO,) if "-" in text else ()) + ((_MDY, _DMY) if months else ())
     for pattern in patterns:
         for m in pattern.finditer(text):
@@ -341,7 +348,13 @@ def resolve_event_date(
             return EventDate(None, None, "no date in report")
         return EventDate(anchor, 2, "report date")
     if _CASE_TRAPS.search(sentence):
-        words = set(_HINT_WORDS)  # no word test is then safe: every pattern is searched
+        words = set(_HINT_WORDS) | {"after", *_WEEKDAYS}  # no word test is safe then: search every pattern
+    else:
+        # the words the two slowest patterns also need ("days after", weekday names)
+        if "day" in words:
+            if "after" in low:
+                words.add("after")
+            words.update(w for w in _WEEKDAYS if w in low)
     # a date after "since" starts a period: it is not when this incident happened
     explicit = [
         e for e in (_explicit_dates(sentence, anchor) if digit else ())
@@ -354,7 +367,7 @@ def resolve_event_date(
             return EventDate(usable[0], 1, "explicit date")
     if anchor is None:
         return EventDate(None, None, "no date in report")
-    m = _DAYS_AFTER.search(sentence) if previous is not None and previous.date is not None and "day" in words else None
+    m = _DAYS_AFTER.search(sentence) if previous is not None and previous.date is not None and "after" in words else None
     if m:
         n_text = m.group("n").lower()
         n = int(n_text) if n_text.isdigit() else _NUMBERS[n_text]
@@ -379,7 +392,7 @@ def resolve_event_date(
         if back == "last_month":
             return EventDate(_months_back(anchor, 1), precision, cue)
         return EventDate(anchor - timedelta(days=int(back)), precision, cue)
-    m = _WEEKDAY.search(sentence) if "day" in words else None
+    m = None if words.isdisjoint(_WEEKDAYS) else _WEEKDAY.search(sentence)
     if m:
         day = _weekday_on_or_before(anchor, _WEEKDAYS[m.group("weekday").lower()])
         return EventDate(day, 1, f"on {m.group('weekday').capitalize()}")
