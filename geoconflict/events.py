@@ -44,7 +44,7 @@ from functools import lru_cache
 from typing import Any
 
 from geoconflict.actors import ActorMention, _fold, actor_country, country_name, find_actors, military_of, with_country
-from geoconflict.dates import EventDate, resolve_event_date
+from geoconflict.dates import _CASE_TRAPS, EventDate, _any_in, resolve_event_date
 from geoconflict.mentions import Mention
 
 __all__ = ["TRIGGERS", "RETALIATION_CUES", "extract_incidents", "find_triggers", "Trigger"]
@@ -354,9 +354,6 @@ _ASCII_DIGIT = re.compile(r"[0-9]")
 # words every match of a case-insensitive pattern contains (see _may_contain)
 _FATALITY_WORDS = ("kill", "left", "leaving", "claimed", "death")
 _RETALIATION_WORDS = ("retaliat", "respon", "revenge", "back", "counter", "aveng", "reprisal")
-# characters IGNORECASE matches to an ASCII letter that lower() does not turn
-# into it (dotted and dotless i, long s)
-_CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
 
 
 def _may_contain(text: str, words: tuple[str, ...]) -> bool:
@@ -364,13 +361,6 @@ def _may_contain(text: str, words: tuple[str, ...]) -> bool:
     ``words`` can exist in ``text`` (exact unless ``text`` has _CASE_TRAPS,
     where the answer is always True)."""
     return _any_in(text.lower(), words) or _CASE_TRAPS.search(text) is not None
-
-
-def _any_in(text: str, words: tuple[str, ...]) -> bool:
-    for w in words:
-        if w in text:
-            return True
-    return False
 
 
 def _maybe_distance(folded: str) -> bool:
