@@ -343,10 +343,15 @@ def find_actors(text: str) -> list[ActorMention]:
     proper, common, prefixes, _ = _lexicon()
     found: list[ActorMention] = []
     last_end = 0
-    proper_re, common_re = _candidates()
+    proper_re, common_re, heads = _candidates()
     lowered = _fold(text)
+    # Most capitalised words start no phrase of the lexicon (sentence starts,
+    # names): drop them here, before the per-candidate work below.  A word
+    # whose possessive/full stop _strip removes is kept when either form may
+    # start a phrase, which is exactly when the loop below could find one.
     starts = sorted(
-        [(m.start(), m.end(), False) for m in proper_re.finditer(text)]
+        [(m.start(), m.end(), False) for m in proper_re.finditer(text)
+         if m.group() in heads or (m.group()[-1] in ".'’s" and _strip(m.group()) in heads)]
         + [(m.start(), m.end(), True) for m in common_re.finditer(lowered)]
     )
     for start, first_end, lower in starts:
@@ -404,16 +409,42 @@ def find_actors(text: str) -> list[ActorMention]:
 
 
 @lru_cache(maxsize=1)
-def _candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Where a lexicon phrase may start: a capitalised word (or "al-"), and
+def _candidates() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    r"""Where a lexicon phrase may start: a capitalised word (or "al-"), and
     a common first word (matched in the lower-cased text, which is faster
-    than a case-insensitive alternation)."""
-    _, _, _, common_first = _lexicon()
-    lower_first = "|".join(sorted(common_first, key=len, reverse=True))
+    than a case-insensitive alternation); and the words a proper-name phrase
+    (or a longer phrase's prefix) may start with.
+
+    Both patterns are written for speed: the first starts with a character
+    class, so the regex engine skips other characters without entering the
+    matcher; the "not after a word character" test is a look-behind over the
+    consumed letter, the same condition as a look-behind before it.  The
+    second factors the first words into a prefix tree: one letter test picks
+    the branch instead of trying every word at every word start.  Both match
+    exactly what ``(?<![\w\-–'’])(?:[A-Z]|al[- ])[\w'’.\-–/]*`` and
+    ``\b(?:first|words)\b`` match (each word ends at a word boundary, so at
+    most one of them matches at a position)."""
+    proper, _, prefixes, common_first = _lexicon()
+    heads = frozenset({k[0] for k in proper} | {k[0] for k in prefixes})
     return (
-        re.compile(r"(?<![\w\-–'’])(?:[A-Z]|al[- ])[\w'’.\-–/]*"),
-        re.compile(rf"\b(?:{lower_first})\b"),
+        re.compile(r"[A-Za](?<![\w\-–'’].)(?:(?<=[A-Z])|(?<=a)l[- ])[\w'’.\-–/]*"),
+        re.compile(rf"\b{_prefix_tree(sorted(common_first))}\b"),
+        heads,
     )
+
+
+def _prefix_tree(words: list[str]) -> str:
+    """A regex alternation of ``words`` with common prefixes factored out;
+    at a shared prefix the longer words are tried first."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:1], []).append(w[1:])
+    ends_here = "" in groups
+    alts = [re.escape(ch) + _prefix_tree(rest) for ch, rest in groups.items() if ch]
+    if not alts:
+        return ""
+    body = f"(?:{'|'.join(alts)})" if len(alts) > 1 or ends_here else alts[0]
+    return body + "?" if ends_here else body
 
 
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W_][\w'’.\-–/]*)")

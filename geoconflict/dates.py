@@ -111,13 +111,36 @@ _WIRE_DATELINE = re.compile(
 )
 
 
-# Cheap pre-check on the lower-cased sentence: without any of these there is
-# no temporal expression to resolve (false positives only cost the full scan).
-_HINT = re.compile(
-    r"\d|yesterday|today|tonight|overnight|night|morning|hours|minutes|moments|later|same|shortly|week|"
-    r"month|recent|ago|earlier|before|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# Cheap pre-check on the lower-cased sentence: without a digit or one of these
+# words there is no temporal expression to resolve (false positives only cost
+# the full scan).  Substring tests are faster than one alternation of them,
+# and the words found also say which patterns below can match at all.
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_HINT_WORDS = (  # every weekday name contains "day"
+    "yesterday", "today", "tonight", "overnight", "night", "morning", "hours", "minutes", "moments", "later",
+    "same", "shortly", "week", "month", "recent", "ago", "earlier", "before", "day", *_MONTH_STEMS,
 )
+# Each IGNORECASE pattern starting with \b costs several microseconds per
+# sentence, and most sentences hold few date words; so a pattern is searched
+# only when the sentence contains a hint word that every match of it contains.
+# This is exact: on text without the characters in _CASE_TRAPS, an IGNORECASE
+# match of an ASCII word implies that word in ``sentence.lower()``.
+_RELATIVE_NEEDS: tuple[frozenset[str], ...] = tuple(map(frozenset, (
+    ("yesterday",),
+    ("yesterday", "night"),
+    ("night", "today", "morning"),
+    ("hours", "minutes", "moments", "later", "same", "shortly"),
+    ("week",),
+    ("week", "recent"),
+    ("month",),
+    ("month", "recent"),
+)))
+assert len(_RELATIVE_NEEDS) == len(_RELATIVE)
+_AGO_NEEDS = frozenset({"ago", "earlier", "before"})
+# characters that IGNORECASE matches to an ASCII letter but lower() does not
+# turn into it (dotted and dotless i, long s): the word tests are skipped then
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
+_DIGIT = re.compile(r"\d")  # every explicit date (ISO, day-month, month-day) has one
 
 
 @dataclass(frozen=True)
@@ -204,11 +227,25 @@ def _match_date(m: re.Match[str], anchor: date | None) -> date | None:
     return _make_date(int(year) if year else None, month, int(m.group("day")), anchor)
 
 
+def _any_in(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` is a substring of ``text`` (a loop beats any()
+    over a generator for a few dozen short words)."""
+    for w in words:
+        if w in text:
+            return True
+    return False
+
+
 def _explicit_dates(text: str, anchor: date | None) -> list[tuple[int, date, bool]]:
     """(offset, date, has_year) of every explicit calendar date in ``text``."""
     found: list[tuple[int, date, bool]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (_ISO, _MDY, _DMY):
+    # the case-insensitive month patterns are slow; a text without a month
+    # stem (or without "-" for ISO) cannot match them, so they are skipped
+    low = text.lower()
+    months = _any_in(low, _MONTH_STEMS) or _CASE_TRAPS.search(text) is not None
+    patterns = ((_ISO,) if "-" in text else ()) + ((_MDY, _DMY) if months else ())
+    for pattern in patterns:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -305,12 +342,26 @@ def resolve_event_date(
     >>> resolve_event_date("Shelling continued.", None).date is None
     True
     """
-    if not _HINT.search(sentence.lower()):
+    low = sentence.lower()
+    words = {w for w in _HINT_WORDS if w in low}
+    digit = _DIGIT.search(low) is not None
+    if not words and not digit:
         if anchor is None:
             return EventDate(None, None, "no date in report")
         return EventDate(anchor, 2, "report date")
+    if _CASE_TRAPS.search(sentence):
+        words = set(_HINT_WORDS) | {"after", *_WEEKDAYS}  # no word test is safe then: search every pattern
+    else:
+        # the words the two slowest patterns also need ("days after", weekday names)
+        if "day" in words:
+            if "after" in low:
+                words.add("after")
+            words.update(w for w in _WEEKDAYS if w in low)
     # a date after "since" starts a period: it is not when this incident happened
-    explicit = [e for e in _explicit_dates(sentence, anchor) if not _SINCE.search(sentence[max(0, e[0] - 8):e[0]])]
+    explicit = [
+        e for e in (_explicit_dates(sentence, anchor) if digit else ())
+        if not _SINCE.search(sentence[max(0, e[0] - 8):e[0]])
+    ]
     if explicit:
         # a date far after the anchor is a forecast, not the event: ignore it
         usable = [d for _, d, _ in explicit if anchor is None or d <= anchor + timedelta(days=1)]
@@ -318,12 +369,12 @@ def resolve_event_date(
             return EventDate(usable[0], 1, "explicit date")
     if anchor is None:
         return EventDate(None, None, "no date in report")
-    m = _DAYS_AFTER.search(sentence)
-    if m and previous is not None and previous.date is not None:
+    m = _DAYS_AFTER.search(sentence) if previous is not None and previous.date is not None and "after" in words else None
+    if m:
         n_text = m.group("n").lower()
         n = int(n_text) if n_text.isdigit() else _NUMBERS[n_text]
         return EventDate(previous.date - timedelta(days=n), previous.precision, m.group(0))
-    m = _AGO.search(sentence)
+    m = None if words.isdisjoint(_AGO_NEEDS) else _AGO.search(sentence)
     if m:
         n_text = m.group("n").lower()
         n = int(n_text) if n_text.isdigit() else _NUMBERS[n_text]
@@ -333,8 +384,8 @@ def resolve_event_date(
         if unit.startswith("week"):
             return EventDate(anchor - timedelta(days=7 * n), 2, m.group(0))
         return EventDate(_months_back(anchor, n), 3, m.group(0))
-    for pattern, back, precision, cue in _RELATIVE:
-        if not pattern.search(sentence):
+    for (pattern, back, precision, cue), needles in zip(_RELATIVE, _RELATIVE_NEEDS):
+        if words.isdisjoint(needles) or not pattern.search(sentence):
             continue
         if back == "previous":
             if previous is not None and previous.date is not None:
@@ -343,11 +394,11 @@ def resolve_event_date(
         if back == "last_month":
             return EventDate(_months_back(anchor, 1), precision, cue)
         return EventDate(anchor - timedelta(days=int(back)), precision, cue)
-    m = _WEEKDAY.search(sentence)
+    m = None if words.isdisjoint(_WEEKDAYS) else _WEEKDAY.search(sentence)
     if m:
         day = _weekday_on_or_before(anchor, _WEEKDAYS[m.group("weekday").lower()])
         return EventDate(day, 1, f"on {m.group('weekday').capitalize()}")
-    m = _MONTH_ONLY.search(sentence)
+    m = None if words.isdisjoint(_MONTH_STEMS) else _MONTH_ONLY.search(sentence)
     if m:
         month = _MONTHS[m.group("month").lower().rstrip(".")]
         year = int(m.group("year")) if m.group("year") else anchor.year

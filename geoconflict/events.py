@@ -40,10 +40,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from geoconflict.actors import ActorMention, _fold, actor_country, country_name, find_actors, military_of, with_country
-from geoconflict.dates import EventDate, resolve_event_date
+from geoconflict.dates import _CASE_TRAPS, EventDate, _any_in, resolve_event_date
 from geoconflict.mentions import Mention
 from geoconflict.responses import CAUSE_CLAUSE, link_responses
 
@@ -265,6 +266,11 @@ class _Incident:
     answers: list[int] = field(default_factory=list)
 
 
+# Which TRIGGERS pattern a (folded) trigger match is: the same few words recur,
+# and trying up to eleven fullmatches per trigger cost as much as finding them.
+_TRIGGER_TYPE: dict[str, int] = {}
+
+
 def find_triggers(text: str) -> list[Trigger]:
     """Event triggers in ``text`` with their ACLED types (generic ones typed '').
 
@@ -275,21 +281,39 @@ def find_triggers(text: str) -> list[Trigger]:
     """
     out = []
     for m in _TRIGGER_RE.finditer(_fold(text)):
-        i = next(k for k, each in enumerate(_TRIGGER_EACH) if each.fullmatch(m.group()))
+        word = m.group()
+        i = _TRIGGER_TYPE.get(word)
+        if i is None:
+            i = next(k for k, each in enumerate(_TRIGGER_EACH) if each.fullmatch(word))
+            if len(_TRIGGER_TYPE) >= 4096:  # bounded: any text could make new spellings
+                _TRIGGER_TYPE.clear()
+            _TRIGGER_TYPE[word] = i
         _, event_type, sub_type, rank = TRIGGERS[i]
-        if m.group() == "general strike":
+        if word == "general strike":
             event_type, sub_type = "Protests", "Peaceful protest"
         out.append(Trigger(m.start(), m.end(), text[m.start():m.end()], event_type, sub_type, rank))
     return out
 
 
-def _real_triggers(sentence: str, triggers: list[Trigger]) -> list[Trigger]:
-    """Drop triggers in hypothetical, negated or non-event readings."""
+def _real_triggers(sentence: str, triggers: list[Trigger], folded_sentence: str | None = None) -> list[Trigger]:
+    """Drop triggers in hypothetical, negated or non-event readings.
+
+    ``folded_sentence`` is ``_fold(sentence)`` when the caller has it (a slice
+    of the folded report matches the same patterns as a folded slice)."""
+    if folded_sentence is None:
+        folded_sentence = _fold(sentence)
+    # a window is part of its sentence: a word absent from it is absent from each
+    irrealis = _any_in(folded_sentence, _IRREALIS_WORDS)
+    negated = _any_in(folded_sentence, _NEGATED_WORDS)
+    modal = _any_in(sentence, _MODAL_WORDS)
     kept = []
     for t in triggers:
-        before = sentence[max(0, t.start - 80): t.start]
-        folded = _fold(before)
-        if _IRREALIS_F.search(folded) or _NEGATED_F.search(folded) or _MODAL.search(before):
+        lo = max(0, t.start - 80)
+        before = sentence[lo: t.start]
+        folded = folded_sentence[lo: t.start]
+        if ((irrealis and _any_in(folded, _IRREALIS_WORDS) and _IRREALIS_F.search(folded))
+                or (negated and _any_in(folded, _NEGATED_WORDS) and _NEGATED_F.search(folded))
+                or (modal and _any_in(before, _MODAL_WORDS) and _MODAL.search(before))):
             continue
         low = t.text.lower()
         if low in ("hit", "targeted", "targeting", "struck") and re.match(r"\s+(?:out|(?:a\s+)?record|a\s+deal|the\s+(?:market|shelves|headlines))\b", sentence[t.end:]):
@@ -304,6 +328,44 @@ def _real_triggers(sentence: str, triggers: list[Trigger]) -> list[Trigger]:
             continue
         kept.append(t)
     return kept
+
+
+# Each end-anchored context pattern below costs 5-10 us per 80-character
+# window, and most windows contain none of the words it needs; a substring
+# test per word is far cheaper and exact (every match contains one of them).
+_IRREALIS_WORDS = (
+    "threaten", "vow", "warn", "fear", "risk", "would", "could", "plan", "intend", "case", "accus", "alleg",
+    "deni", "deny", "prepar", "ready", "ban", "prohibit", "condemn", "slam", "denounc", "against", "capabilit",
+    "ceasefire", "restraint",
+)
+_NEGATED_WORDS = ("no", "never", "without", "deni", "deny")
+_MODAL_WORDS = ("might", "may", "will", "shall")
+# a distance needs a number (digit or word) and a preposition to its reference
+_NUMBER_WORDS_F = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen", "few",
+)
+_DISTANCE_PREPS = ("of", "from", "outside")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+# words every match of a case-insensitive pattern contains (see _may_contain)
+_FATALITY_WORDS = ("kill", "left", "leaving", "claimed", "death")
+_RETALIATION_WORDS = ("retaliat", "respon", "revenge", "back", "counter", "aveng", "reprisal")
+
+
+def _may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """False only when no case-insensitive match of a pattern needing one of
+    ``words`` can exist in ``text`` (exact unless ``text`` has _CASE_TRAPS,
+    where the answer is always True)."""
+    return _any_in(text.lower(), words) or _CASE_TRAPS.search(text) is not None
+
+
+def _maybe_distance(folded: str) -> bool:
+    """Whether _DISTANCE_REF_F can match ``folded`` (it starts at an ASCII
+    digit or a number word and ends with 'of', 'from' or 'outside')."""
+    return _any_in(folded, _DISTANCE_PREPS) and (
+        _ASCII_DIGIT.search(folded) is not None or _any_in(folded, _NUMBER_WORDS_F))
 
 
 _WEAPON_AS_TARGET = re.compile(
@@ -368,15 +430,20 @@ def _in_quote(text: str, start: int, end: int, para_start: int) -> bool:
     return opened > 0 or inside.lstrip().startswith(("“", '"', "‘"))
 
 
-def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: int) -> tuple[bool, str]:
-    """Whether a mention is marked as the scene of an event, and how."""
-    before = text[max(sent_start, m.start - 90): m.start]
-    folded = _fold(before)
-    if _DISTANCE_REF_F.search(folded):
+def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: int,
+                 folded_text: str | None = None) -> tuple[bool, str]:
+    """Whether a mention is marked as the scene of an event, and how.
+
+    ``folded_text`` is ``_fold(text)`` when the caller has it."""
+    lo = max(sent_start, m.start - 90)
+    before = text[lo: m.start]
+    folded = folded_text[lo: m.start] if folded_text is not None else _fold(before)
+    if _maybe_distance(folded) and _DISTANCE_REF_F.search(folded):
         return False, "distance reference"
     if prev_loc is not None and _APPOSITIVE_REF.fullmatch(text, prev_loc.end, m.start):
         return False, "distance reference"  # "struck Belgorod, just north of Kharkiv"
-    if _BORDER_AFTER.match(text, m.end) or re.search(r"[-–]$", before):
+    # ("$" also matches before a final newline)
+    if _BORDER_AFTER.match(text, m.end) or before.endswith(("-", "–", "-\n", "–\n")):
         return False, "border compound"
     if _FALSE_ON_F.search(folded):
         return False, "metonym"
@@ -426,6 +493,7 @@ def _explicit_parent(text: str, parent: Mention, child: Mention) -> bool:
 _RANK = {"landmark": 0, "area": 0, "city": 1, "admin1": 2, "country": 3}
 
 
+@lru_cache(maxsize=4096)  # a few admin1 names per report, NFKD is the slow part
 def _norm(name: str | None) -> str:
     import unicodedata
 
@@ -435,15 +503,18 @@ def _norm(name: str | None) -> str:
     return "".join(c for c in name if c.isalnum()).lower()
 
 
-def _geo_precision(text: str, m: Mention, head: Mention | None = None) -> int:
-    """ACLED geo_precision: 1 town or point, 2 part of / near a town, 3 province or larger."""
+def _geo_precision(text: str, m: Mention, head: Mention | None = None, folded_text: str | None = None) -> int:
+    """ACLED geo_precision: 1 town or point, 2 part of / near a town, 3 province or larger.
+
+    ``folded_text`` is ``_fold(text)`` when the caller has it."""
     place = m.place
     ft = place.feature_type if place is not None else None
     if ft in ("country", "admin1"):
         return 3
     first = head or m
-    before = text[max(0, first.start - 40): first.start]
-    if ft == "area" or _NEAR_F.search(_fold(before)) or _AREA_AFTER.match(text, m.end):
+    lo = max(0, first.start - 40)
+    folded = folded_text[lo: first.start] if folded_text is not None else _fold(text[lo: first.start])
+    if ft == "area" or _NEAR_F.search(folded) or _AREA_AFTER.match(text, m.end):
         return 2
     return 1
 
@@ -537,6 +608,8 @@ def _blamed(sentence: str, actors: list[ActorMention]) -> ActorMention | None:
 
 
 def _fatalities(sentence: str) -> int | None:
+    if not _may_contain(sentence, _FATALITY_WORDS):
+        return None
     m = _FATALITIES.search(sentence)
     if not m:
         return None
@@ -601,6 +674,7 @@ def extract_incidents(
     mentions = sorted((m for m in mentions if m.place is not None), key=lambda m: m.start)
     all_actors = find_actors(text) if actors is None else actors
     all_triggers = find_triggers(text)
+    folded_text = _fold(text)  # windows are sliced from it instead of folded one by one
     ti = 0
     para_starts = _paragraph_starts(text)
     doc_groups = _document_sides(all_actors)
@@ -617,15 +691,16 @@ def extract_incidents(
             pi += 1
         s_mentions, mi = _within(mentions, mi, sent.start, sent.end)
         in_sent, ai = _within(all_actors, ai, sent.start, sent.end)
-        s_actors = [ActorMention(a.start - sent.start, a.end - sent.start, a.text, a.name, a.country_code, a.kind)
-                    for a in in_sent]
         stext = sent.text
         if whole.text.rstrip().endswith("?") or _is_headline(text, whole):
             continue
+        # sentence-relative copies, built only for sentences that are read
+        s_actors = [ActorMention(a.start - sent.start, a.end - sent.start, a.text, a.name, a.country_code, a.kind)
+                    for a in in_sent]
         in_sent, ti = _within(all_triggers, ti, sent.start, sent.end)
         s_triggers = [Trigger(t.start - sent.start, t.end - sent.start, t.text, t.event_type, t.sub_event_type, t.rank)
                       for t in in_sent]
-        triggers = _real_triggers(stext, s_triggers)
+        triggers = _real_triggers(stext, s_triggers, folded_text[sent.start:sent.end]) if s_triggers else []
         if frame is not None and (frame.paragraph != pi or si - frame.sentence_index > 2):
             frame = None
         if frame is not None and frame.event_type == "Protests" and not any(
@@ -659,7 +734,7 @@ def extract_incidents(
         prev_loc: Mention | None = None
         head_of: dict[int, Mention] = {}  # list item -> the list's first place ("parts of A, B and C")
         for m in s_mentions:
-            ok, how = _is_location(text, m, prev_loc, sent.start)
+            ok, how = _is_location(text, m, prev_loc, sent.start, folded_text)
             if ok:
                 located.append((m, how))
                 if how == "list" and prev_loc is not None:
@@ -673,7 +748,7 @@ def extract_incidents(
         if not located:
             for m in s_mentions:
                 if m.place.feature_type in ("city", "landmark", "area") and not _is_capital_mention(m, s_actors, sent.start):
-                    ok, how = _is_location(text, m, None, sent.start)
+                    ok, how = _is_location(text, m, None, sent.start, folded_text)
                     if how == "no cue":
                         located.append((m, "weak"))
         if not located and references and not any(
@@ -698,7 +773,8 @@ def extract_incidents(
                        or (m.place.country_code, _norm(m.place.admin1 or m.place.name)) not in finer]
         loc_spans = {(m.start - sent.start, m.end - sent.start) for m, _ in located}
         # actor tokens that are locations are not actors
-        cause = _CAUSE_CLAUSE.search(stext) if RETALIATION_CUES.search(stext) else None
+        retaliation = _may_contain(stext, _RETALIATION_WORDS) and RETALIATION_CUES.search(stext) is not None
+        cause = _CAUSE_CLAUSE.search(stext) if retaliation else None
         main = [t for t in triggers if cause is None or t.start < cause.start()] or triggers
         anchor_t = next((t for t in main if not any(a.start <= t.start < a.end for a in s_actors)), main[0])
         anchor = anchor_t.start
@@ -709,7 +785,6 @@ def extract_incidents(
         attacker = _pick_attacker(stext, s_actors, anchor, loc_spans, battle)
         target = _pick_target(stext, s_actors, anchor, attacker, loc_spans, battle)
         event_type, sub_type = _classify(triggers, stext, attacker)
-        retaliation = bool(RETALIATION_CUES.search(stext))
         continues = frame is not None and attacker is None and (
             _ANAPHORA.search(stext) is not None or not located or si - frame.sentence_index == 1
         )
@@ -805,8 +880,8 @@ def extract_incidents(
                 "location": m.place.name,
                 "latitude": float(m.place.lat),
                 "longitude": float(m.place.lon),
-                "geo_precision": max(2, _geo_precision(text, m)) if how == "near" else _geo_precision(
-                    text, m, head_of.get(m.start)),
+                "geo_precision": max(2, _geo_precision(text, m, None, folded_text)) if how == "near" else _geo_precision(
+                    text, m, head_of.get(m.start), folded_text),
                 "fatalities": fatalities,
                 "source": source,
                 "notes": whole.text,

@@ -305,9 +305,10 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, text[start:end]))
+    # str.strip() drops exactly the characters str.isspace() accepts, in C
+    # rather than a Python loop per character
+    piece = text[start:end]
+    body = piece.strip()
+    if body:
+        start += len(piece) - len(piece.lstrip())
+        out.append(Sentence(start, start + len(body), body))
