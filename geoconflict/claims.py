@@ -190,6 +190,12 @@ _ACROSS_BORDER = re.compile(
     r"\b(?P<hedge>just|right|immediately)?\s*(?:across|over|beyond)\s+the\s+(?:border|frontier)\b",
     re.IGNORECASE,
 )
+# Every _ACROSS_BORDER match holds this core.  It opens with one case-sensitive class
+# (every character re.IGNORECASE equates with a, o or b) so the engine can skip to its
+# candidates; the rest is matched case-insensitively.
+_ACROSS_CORE = re.compile(
+    r"[aAoObB](?i:(?:(?<=a)cross|(?<=o)ver|(?<=b)eyond)\s+the\s+(?:border|frontier)\b)"
+)
 
 
 # A cheap pre-filter: only text near a unit word can hold a distance statement.
@@ -197,13 +203,44 @@ _UNIT_HINT = re.compile(
     r"\d\s*-?(?:km|kms|m|mi|nm)\b|kilomet|klicks|\bmiles?\b|\bmet(?:re|er)s?\b|\byards?\b",
     re.IGNORECASE,
 )
+# Where a _UNIT_HINT match can start: a digit, or the first two letters of a unit word
+# in any case (the classes hold every character re.IGNORECASE equates with each letter,
+# e.g. the Kelvin sign for "k").  A case-insensitive alternation cannot use the regex
+# engine's fast first-character scan, so scanning the whole text with _UNIT_HINT costs
+# several times more than finding these few positions (this pattern starts with one
+# case-sensitive class, which the engine skips to directly) and trying _UNIT_HINT there.
+# Only the first character is consumed, so no start is ever skipped.
+_HINT_START = re.compile(
+    "[\\dkKmMyY\u212a](?:"
+    "(?<=\\d)(?=\\s*-?[kKmMnN\u212a])"  # 5 km, 5-m, 5 nm
+    "|(?<=[kK\u212a])(?=[iIlL\u0130\u0131])"  # kilomet, klicks
+    "|(?<=[mM])(?=[iIeE\u0130\u0131])"  # mile, metre
+    "|(?<=[yY])(?=[aA]))"  # yard
+)
+
+
+def _unit_hints(text: str):
+    """The matches of ``_UNIT_HINT.finditer(text)``, found faster.
+
+    Tries ``_UNIT_HINT`` only where ``_HINT_START`` says a match may start, and
+    resumes after each match exactly as ``finditer`` does.
+    """
+    pos = 0
+    for start in _HINT_START.finditer(text):
+        at = start.start()
+        if at < pos:
+            continue
+        m = _UNIT_HINT.match(text, at)  # \b still sees the character before ``at``
+        if m is not None:
+            pos = m.end()
+            yield m
 
 
 def _statement_matches(text: str):
     """``_STATEMENT`` matches, searched only in windows around unit words."""
     seen: set[int] = set()
     last_end = -1
-    for hint in _UNIT_HINT.finditer(text):
+    for hint in _unit_hints(text):
         if hint.start() < last_end:
             continue
         lo = max(0, hint.start() - 80)
@@ -387,7 +424,9 @@ def find_distance_statements(text: str) -> list[dict[str, Any]]:
             }
         )
     taken = [(d["start"], d["end"]) for d in out]
-    for m in _ACROSS_BORDER.finditer(text):
+    # most reports never say "across the border": a fast test for its core spares the
+    # slow case-insensitive scan (the test is case-insensitive too, see _ACROSS_CORE)
+    for m in _ACROSS_BORDER.finditer(text) if _ACROSS_CORE.search(text) else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         start = m.start("hedge") if m.group("hedge") else m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
