@@ -108,6 +108,12 @@ _OBJECT_LEFT = re.compile(
     r"(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
+# _OBJECT_LEFT is tried before nearly every actor; a case-insensitive alternation cannot skip
+# its branches by first letter, so it is searched case-sensitively in _fold()ed text instead
+# (see _object_left) -- the same matches except where re.IGNORECASE equates a character with
+# a letter that _fold does not lower to it: "İ" and "ı" with "i", "ſ" with "s".
+_OBJECT_LEFT_FOLDED = re.compile(_OBJECT_LEFT.pattern)
+_FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|they|it|his|her|we|i|our|their)\b", re.IGNORECASE)
 _ATTRIBUTION = re.compile(
     r"[,”\"’]\s*(?:(?P<who>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}|he|she|it|they)\s+)?"
@@ -310,7 +316,8 @@ def extract_stances(
             person = _person_after(stext, a.end, a.text.split()[-1].lower() in _TITLE_WORDS) if ent else None
             if ent and person:
                 persons[_surname(person)] = _Speaker(ent.actor, ent.cc, person)
-        m = _HIS_SPOKES.search(stext)
+        # (only a sentence naming one of these roles can match: spares the scan)
+        m = _HIS_SPOKES.search(stext) if any(w in stext for w in ("spokes", "deputy", "envoy", "aide")) else None
         if m and last is not None:
             persons[_surname(m.group("name"))] = _Speaker(last.actor, last.cc, m.group("name"))
         if stext.rstrip().endswith("?"):
@@ -487,7 +494,7 @@ def _subject(stext: str, s_actors: list[ActorMention], limit: int, appos=()) -> 
         if a.start >= limit:
             break
         left = stext[max(0, a.start - 30): a.start]
-        is_object = bool(_OBJECT_LEFT.search(left))
+        is_object = _object_left(left)
         if is_object and re.search(r"\band\s+(?:the\s+)?$", left) and (idx - 1) not in objects:
             is_object = False  # "China and Russia urged": a coordinated subject
         if is_object:
@@ -502,6 +509,13 @@ def _subject(stext: str, s_actors: list[ActorMention], limit: int, appos=()) -> 
             continue
         candidate = a
     return candidate
+
+
+def _object_left(left: str) -> bool:
+    """Whether ``_OBJECT_LEFT`` matches in ``left``: an actor after a preposition or verb."""
+    if _FOLD_UNSAFE.search(left):
+        return _OBJECT_LEFT.search(left) is not None
+    return _OBJECT_LEFT_FOLDED.search(_fold(left)) is not None
 
 
 def _coordinated(stext, s_actors, limit, speaker, appos=()) -> list[_Speaker]:
