@@ -114,6 +114,7 @@ _OBJECT_LEFT = re.compile(
 # a letter that _fold does not lower to it: "İ" and "ı" with "i", "ſ" with "s".
 _OBJECT_LEFT_FOLDED = re.compile(_OBJECT_LEFT.pattern)
 _FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+_AND_LEFT = re.compile(r"\band\s+(?:the\s+)?$")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|they|it|his|her|we|i|our|their)\b", re.IGNORECASE)
 _ATTRIBUTION = re.compile(
     r"[,”\"’]\s*(?:(?P<who>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}|he|she|it|they)\s+)?"
@@ -187,11 +188,16 @@ def find_stance_cues(sentence: str) -> list[tuple[str, int, int]]:
     >>> [c[0] for c in find_stance_cues("India strongly condemns the strikes and urges restraint.")]
     ['condemns', 'calls_for_restraint']
     """
-    out = []
-    for m in _CUE_RE.finditer(_fold(sentence)):
-        stance = next(st for st, each in _CUE_EACH if each.fullmatch(m.group()))
-        out.append((stance, m.start(), m.end()))
-    return out
+    return [(_cue_stance(m.group()), m.start(), m.end()) for m in _CUE_RE.finditer(_fold(sentence))]
+
+
+@lru_cache(maxsize=1024)
+def _cue_stance(cue: str) -> str:
+    """The stance of a matched (folded) cue: the first of :data:`STANCE_CUES` that matches it whole.
+
+    Cached: reports reuse a small vocabulary of cues ("condemned", "restraint").
+    """
+    return next(st for st, each in _CUE_EACH if each.fullmatch(cue))
 
 
 def _entity(a: ActorMention) -> _Speaker | None:
@@ -289,8 +295,12 @@ def extract_stances(
     actors = find_actors(text) if actors is None else actors
     all_cues = find_stance_cues(text)
     ci0 = 0
-    parties = _parties(actors, incidents)
-    sides = {p.actor for row in incidents or () for col in ("actor1", "actor2") if (p := _party(row.get(col)))}
+    # each incident actor is looked up several times (parties, sides, incident targets);
+    # memoised per report only, so no _Speaker is shared between calls
+    party = lru_cache(maxsize=None)(_party)
+    parties = _parties(actors, incidents, party)
+    sides = {p.actor for row in incidents or () for col in ("actor1", "actor2") if (p := party(row.get(col)))}
+    index = _Lazy(lambda: _incident_index(incidents, party))
     persons: dict[str, _Speaker] = {}
     last: _Speaker | None = None
     rows: list[dict[str, Any]] = []
@@ -317,7 +327,8 @@ def extract_stances(
             if ent and person:
                 persons[_surname(person)] = _Speaker(ent.actor, ent.cc, person)
         # (only a sentence naming one of these roles can match: spares the scan)
-        m = _HIS_SPOKES.search(stext) if any(w in stext for w in ("spokes", "deputy", "envoy", "aide")) else None
+        m = (_HIS_SPOKES.search(stext)
+             if "spokes" in stext or "deputy" in stext or "envoy" in stext or "aide" in stext else None)
         if m and last is not None:
             persons[_surname(m.group("name"))] = _Speaker(last.actor, last.cc, m.group("name"))
         if stext.rstrip().endswith("?"):
@@ -348,10 +359,12 @@ def extract_stances(
             continue
         appos = [(m.start(), m.end()) for m in _APPOSITIVE.finditer(stext)] if "," in stext else []
         memo: dict = {}
+        # the sentence's words and ASCII folding, shared by the look-ups of each kind of act
+        words = _Lazy(lambda _stext=stext: (_content_words(_stext), _Lazy(lambda: _ascii(_stext))))
 
-        def fallback(kind=None, _memo=memo, _stext=stext, _start=sent.start):
+        def fallback(kind=None, _memo=memo, _stext=stext, _start=sent.start, _words=words):
             if kind not in _memo:
-                _memo[kind] = _incident_target(_stext, _start, incidents, kind)
+                _memo[kind] = _incident_target(_stext, _start, index(), kind, *_words())
             return _memo[kind]
         bounds = _clauses(stext, s_actors, cues)
         speaker: _Speaker | None = None
@@ -495,12 +508,12 @@ def _subject(stext: str, s_actors: list[ActorMention], limit: int, appos=()) -> 
             break
         left = stext[max(0, a.start - 30): a.start]
         is_object = _object_left(left)
-        if is_object and re.search(r"\band\s+(?:the\s+)?$", left) and (idx - 1) not in objects:
+        if is_object and _AND_LEFT.search(left) and (idx - 1) not in objects:
             is_object = False  # "China and Russia urged": a coordinated subject
         if is_object:
             objects.add(idx)
             continue
-        if any(lo < a.start < hi for lo, hi in appos):
+        if appos and any(lo < a.start < hi for lo, hi in appos):
             continue  # "Qatar, which mediates between Israel and Hamas, said"
         poss = _POSSESSIVE_AFTER.match(stext, a.end)
         if poss and poss.group("noun").lower() not in _TITLE_WORDS and poss.group("noun").lower() not in _BODY_NOUNS:
@@ -666,12 +679,16 @@ def _engagements(s_actors, speaker, parties) -> list[tuple[_Speaker, _Speaker | 
     return [(e, toward) for e in outside]
 
 
+_FORCES_OF = re.compile(r"(?:Military|Police) Forces of (.+)$")
+_PEOPLE_OF = re.compile(r"(?:Protesters|Rioters|Civilians) \((.+)\)$")
+
+
 def _party(actor: str | None) -> _Speaker | None:
     """The party an incident actor stands for in a stance ("Military Forces of X" -> X)."""
     if not actor:
         return None
     cc = actor_country(actor)
-    m = re.match(r"(?:Military|Police) Forces of (.+)$", actor) or re.match(r"(?:Protesters|Rioters|Civilians) \((.+)\)$", actor)
+    m = _FORCES_OF.match(actor) or _PEOPLE_OF.match(actor)
     if m:
         return None if actor.startswith("Civilians") else _Speaker(m.group(1), cc)
     if actor.startswith("Unidentified"):
@@ -689,20 +706,21 @@ def _named_sides(s_actors: list[ActorMention], sides: set[str]) -> list[_Speaker
     return out if len(out) >= 2 else []
 
 
-def _parties(actors: list[ActorMention], incidents) -> list[_Speaker]:
-    """The sides of the conflict, most prominent first."""
+def _parties(actors: list[ActorMention], incidents, party=None) -> list[_Speaker]:
+    """The sides of the conflict, most prominent first (``party``: a memoised :func:`_party`)."""
+    _party_of = party or _party
     weight: Counter = Counter()
     found: dict[str, _Speaker] = {}
     for row in incidents or ():
         for col, w in (("actor1", 2), ("actor2", 1)):
-            party = _party(row.get(col))
+            party = _party_of(row.get(col))
             if party is not None:
                 weight[party.actor] += w
                 found[party.actor] = party
     if not weight:
         for a in actors:
             if a.kind in ("group", "military") and a.country_code:
-                party = _party(a.name)
+                party = _party_of(a.name)
                 weight[party.actor] += 1
                 found[party.actor] = party
     if not weight:
@@ -735,31 +753,49 @@ def _act_kind(phrase: str) -> str | None:
     return next((kind for kind, pattern in _ACT_KINDS if pattern.search(head)), None)
 
 
-def _incident_target(stext: str, sent_start: int, incidents, kind: str | None = None) -> _Speaker | None:
+def _incident_index(incidents, party=None) -> list[tuple]:
+    """What :func:`_incident_target` compares of each incident, computed once per report:
+    (source_start, attacker, location, its ASCII folding, lower-case notes, notes' content words)."""
+    party = party or _party
+    out = []
+    for row in incidents or ():
+        start = row.get("source_start")
+        if start is None:
+            continue
+        actor = row.get("actor1")
+        attacker = party(actor) or (_Speaker(actor, actor_country(actor)) if actor else None)
+        if attacker is None:
+            continue
+        location = row.get("location") or ""
+        notes = row.get("notes") or ""
+        out.append((start, attacker, location, _ascii(location), notes.lower(), _notes_words(notes)))
+    return out
+
+
+def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str | None = None,
+                     words: set[str] | None = None, folded=None) -> _Speaker | None:
     """'condemned the attack on Kharkiv' / 'the attack on the market': the
     attacker of the incident the sentence refers to -- by a place it names,
     else an incident of the same kind of act (``kind``, see :data:`_ACT_KINDS`),
-    else by shared words with the incident's sentence, else the latest one."""
+    else by shared words with the incident's sentence, else the latest one.
+
+    ``index`` is :func:`_incident_index` of the report's incidents; ``words``
+    (:func:`_content_words`) and ``folded`` (a callable giving :func:`_ascii`)
+    of the sentence may be passed when several kinds are looked up for it.
+    """
     pattern = next((p for k, p in _ACT_KINDS if k == kind), None)
-    words = _content_words(stext)
-    folded = _Lazy(lambda: _ascii(stext))
+    words = _content_words(stext) if words is None else words
+    folded = _Lazy(lambda: _ascii(stext)) if folded is None else folded
     best = None
-    for row in incidents or ():
-        start = row.get("source_start")
-        if start is None or start > sent_start:
+    for start, attacker, location, location_ascii, notes_lower, notes_words in index:
+        if start > sent_start:
             continue
-        actor = row.get("actor1")
-        party = _party(actor) or (_Speaker(actor, actor_country(actor)) if actor else None)
-        if party is None:
-            continue
-        location = row.get("location") or ""
-        if location and (location in stext or _ascii(location) in folded()):
-            return party
-        notes = row.get("notes") or ""
-        same_kind = bool(pattern is not None and pattern.search(notes.lower()))
-        score = (same_kind, len(words & _notes_words(notes)), start)
+        if location and (location in stext or location_ascii in folded()):
+            return attacker
+        same_kind = bool(pattern is not None and pattern.search(notes_lower))
+        score = (same_kind, len(words & notes_words), start)
         if best is None or score > best[0]:
-            best = (score, party)
+            best = (score, attacker)
     return best[1] if best else None
 
 
@@ -777,6 +813,8 @@ def _content_words(value: str) -> set[str]:
 
 
 def _ascii(value: str) -> str:
+    if value.isascii():
+        return value.lower()  # NFKD leaves ASCII as it is and none of it is combining
     import unicodedata
 
     return "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c)).lower()
