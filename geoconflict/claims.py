@@ -203,19 +203,19 @@ _UNIT_HINT = re.compile(
     r"\d\s*-?(?:km|kms|m|mi|nm)\b|kilomet|klicks|\bmiles?\b|\bmet(?:re|er)s?\b|\byards?\b",
     re.IGNORECASE,
 )
-# Where a _UNIT_HINT match can start: a digit, or the first two letters of a unit word
-# in any case (the classes hold every character re.IGNORECASE equates with each letter,
-# e.g. the Kelvin sign for "k").  A case-insensitive alternation cannot use the regex
-# engine's fast first-character scan, so scanning the whole text with _UNIT_HINT costs
-# several times more than finding these few positions (this pattern starts with one
-# case-sensitive class, which the engine skips to directly) and trying _UNIT_HINT there.
-# Only the first character is consumed, so no start is ever skipped.
+# Where a _UNIT_HINT match can start: a digit before a unit, or the first letters of a
+# unit word in any case (the classes hold every character re.IGNORECASE equates with each
+# letter: the Kelvin sign for "k", dotted and dotless i for "i").  A case-insensitive
+# alternation cannot use the regex engine's fast first-character scan, so scanning the
+# whole text with _UNIT_HINT costs several times more than finding these few positions
+# (this pattern starts with one case-sensitive class, which the engine skips to directly)
+# and trying _UNIT_HINT there.  Only one character is consumed, so no start is skipped.
 _HINT_START = re.compile(
     "[\\dkKmMyY\u212a](?:"
     "(?<=\\d)(?=\\s*-?[kKmMnN\u212a])"  # 5 km, 5-m, 5 nm
-    "|(?<=[kK\u212a])(?=[iIlL\u0130\u0131])"  # kilomet, klicks
-    "|(?<=[mM])(?=[iIeE\u0130\u0131])"  # mile, metre
-    "|(?<=[yY])(?=[aA]))"  # yard
+    "|(?<=[kK\u212a])(?=[iI\u0130\u0131][lL]|[lL][iI\u0130\u0131])"  # kilomet, klicks
+    "|(?<=[mM])(?<!\\w.)(?=[iI\u0130\u0131][lL][eE]|[eE][tT][eErR])"  # mile, metre, meter at a word start
+    "|(?<=[yY])(?<!\\w.)(?=[aA][rR][dD]))"  # yard at a word start
 )
 
 

@@ -92,8 +92,81 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      r"meeting\s+with|consultations?\s+with|discussed\s+the\s+situation|"
      r"offer(?:s|ed|ing)?\s+(?:its\s+|their\s+)?(?:to\s+(?:mediate|facilitate|host\s+(?:talks|negotiations))|mediation)"),
 )
+
+
+def _syntax(pattern: str):
+    """(index, char, group depth) of the characters of a regex that open or close a group or
+    separate alternatives: escapes and character classes are skipped."""
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c in "(|)":
+            depth -= c == ")"
+            yield i, c, depth
+            depth += c == "("
+        i += 1
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex."""
+    cuts = [i for i, c, depth in _syntax(pattern) if c == "|" and depth == 0]
+    return [pattern[lo + 1: hi] for lo, hi in zip([-1, *cuts], [*cuts, len(pattern)])]
+
+
+def _letter_led(alternative: str) -> list[str] | None:
+    """``alternative`` as alternatives that each open with a plain letter, in the same order
+    ("(?:would|to)\\s+back" -> "would\\s+back", "to\\s+back"); None when it cannot be.
+
+    A leading ``\\b`` is dropped: _CUE_RE asserts it already at the same position.
+    """
+    if alternative.startswith("\\b"):
+        alternative = alternative[2:]
+    if alternative.startswith("(?:"):
+        close = next(i for i, c, depth in _syntax(alternative) if c == ")" and depth == 0)
+        if alternative[close + 1: close + 2] in ("?", "*", "+", "{"):
+            return None
+        out = []
+        for inner in _alternatives(alternative[3:close]):
+            led = _letter_led(inner + alternative[close + 1:])
+            if led is None:
+                return None
+            out += led
+        return out
+    if "a" <= alternative[:1] <= "z" and alternative[1:2] not in ("?", "*", "+", "{"):
+        return [alternative]
+    return None
+
+
+def _cue_regex() -> re.Pattern:
+    """One regex for every cue of :data:`STANCE_CUES`, over case-folded text.
+
+    The plain alternation tries each of some 80 alternatives at every word; grouped under
+    their first letter ("c(?:ondemn\\w*|ritici...)") the regex engine rejects a whole group
+    on one character.  Alternatives that open with different letters never match at the
+    same place, and within a letter the original order is kept, so the first alternative
+    that matches -- hence every match -- is the plain alternation's.
+    """
+    plain = r"(?=[a-z])\b(?:" + "|".join(f"(?:{p.lower()})" for _, p in STANCE_CUES) + ")"
+    groups: dict[str, list[str]] = {}
+    for _, pattern in STANCE_CUES:
+        for alternative in _alternatives(pattern.lower()):
+            led = _letter_led(alternative)
+            if led is None:  # a cue written in a way this cannot regroup
+                return re.compile(plain)
+            for each in led:
+                groups.setdefault(each[0], []).append(each[1:])
+    return re.compile(r"(?=[a-z])\b(?:" + "|".join(f"{c}(?:{'|'.join(g)})" for c, g in groups.items()) + ")")
+
+
 # one alternation over case-folded text, typed afterwards (see events._TRIGGER_RE)
-_CUE_RE = re.compile(r"(?=[a-z])\b(?:" + "|".join(f"(?:{p.lower()})" for _, p in STANCE_CUES) + ")")
+_CUE_RE = _cue_regex()
 _CUE_EACH = tuple((stance, re.compile(p.lower())) for stance, p in STANCE_CUES)
 _BOTH = re.compile(
     r"\b(?:both\s+(?:sides|countries|parties|nations|neighbou?rs|governments)|the\s+(?:two|warring)\s+"
@@ -322,9 +395,9 @@ def extract_stances(
             s_actors.append(ActorMention(a.start - sent.start, a.end - sent.start, a.text, a.name, a.country_code, a.kind))
         # learn "<body> <title> <Name>" and "his spokesperson, <Name>"
         for a in s_actors:
-            ent = _entity(a)
-            person = _person_after(stext, a.end, a.text.split()[-1].lower() in _TITLE_WORDS) if ent else None
-            if ent and person:
+            # the name first: few actors are followed by one, so few entities need building
+            person = _person_after(stext, a.end, a.text.split()[-1].lower() in _TITLE_WORDS)
+            if person and (ent := _entity(a)) is not None:
                 persons[_surname(person)] = _Speaker(ent.actor, ent.cc, person)
         # (only a sentence naming one of these roles can match: spares the scan)
         m = (_HIS_SPOKES.search(stext)
@@ -377,7 +450,7 @@ def extract_stances(
             c_actors = [a for a in s_actors if lo <= a.start < hi]
             first_cue = c_cues[0][1]
             if bi == 0:
-                speaker, local = _speaker(stext, c_actors, first_cue, persons, last, sentences, si, appos)
+                speaker, local, subj = _speaker(stext, c_actors, first_cue, persons, last, sentences, si, appos)
             else:
                 # a later clause names its own speaker, else continues the previous one ("and urged calm")
                 subj = _subject(stext, c_actors, first_cue, appos)
@@ -387,7 +460,8 @@ def extract_stances(
                     speaker, local = ent, True
             if speaker is not None:
                 last = speaker
-            speakers = [speaker] + (_coordinated(stext, c_actors, first_cue, speaker, appos) if local else [])
+            # (when ``local``, ``subj`` is the clause's _subject, found above)
+            speakers = [speaker] + (_coordinated(stext, c_actors, subj, speaker) if local else [])
             # "both sides" of a sentence that names two sides of an incident are those two
             named_sides = _named_sides(s_actors, sides) if sides else []
             _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, named_sides or parties, fallback,
@@ -444,6 +518,7 @@ def _add(rows, seen, who: _Speaker, toward: _Speaker | None, stance: str, stext:
 def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties, fallback, emit) -> None:
     """Rows for the cues of one clause, spoken by ``speakers``."""
     done: set[str] = set()
+    others = None
     for ci, (stance, cstart, cend) in enumerate(c_cues):
         if stance in done:
             continue
@@ -464,7 +539,9 @@ def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties,
             continue
         else:
             clause_end = c_cues[ci + 1][1] if ci + 1 < len(c_cues) else hi
-            targets = _targets(stext, c_actors, stance, cstart, cend, speakers, parties, clause_end, fallback)
+            if others is None:  # the same for every cue of the clause
+                others = _others(c_actors, speakers)
+            targets = _targets(stext, c_actors, stance, cstart, cend, speakers, parties, clause_end, fallback, others)
             pairs = [(who, t) for who in speakers for t in targets]
         for who, toward in pairs:
             emit(who, toward, stance)
@@ -531,9 +608,11 @@ def _object_left(left: str) -> bool:
     return _OBJECT_LEFT_FOLDED.search(_fold(left)) is not None
 
 
-def _coordinated(stext, s_actors, limit, speaker, appos=()) -> list[_Speaker]:
-    """'France and Britain urged...': the other members of a coordinated subject."""
-    subj = _subject(stext, s_actors, limit, appos)
+def _coordinated(stext, s_actors, subj, speaker) -> list[_Speaker]:
+    """'France and Britain urged...': the other members of a coordinated subject.
+
+    ``subj`` is the :func:`_subject` of the clause (before its first cue).
+    """
     if subj is None or speaker is None or (_entity(subj) or speaker).actor != speaker.actor:
         return []
     out: list[_Speaker] = []
@@ -553,20 +632,29 @@ def _coordinated(stext, s_actors, limit, speaker, appos=()) -> list[_Speaker]:
     return out
 
 
-def _speaker(stext, s_actors, first_cue, persons, last, sentences, si, appos=()) -> tuple[_Speaker | None, bool]:
-    """Who speaks in a sentence, and whether the sentence itself names them."""
+def _speaker(stext, s_actors, first_cue, persons, last, sentences, si, appos=()
+             ) -> tuple[_Speaker | None, bool, ActorMention | None]:
+    """Who speaks in a sentence, whether the sentence itself names them, and the
+    subject before the first cue (None when not looked for: the speaker is not local)."""
     if _PRONOUN_START.match(stext) and last is not None:
-        return last, False
+        return last, False, None
     subj = _subject(stext, s_actors, first_cue, appos)
     # a remembered person before the cue ("Jaiswal added", "Dujarric said")
     for surname, sp in persons.items():
         pos = stext.find(surname)
         if 0 <= pos < first_cue and (subj is None or pos < subj.start):
-            return sp, True
+            return sp, True, subj
     if subj is not None:
         ent = _entity(subj)
         if ent is not None:
-            return _Speaker(ent.actor, ent.cc, _person_after(stext, subj.end)), True
+            return _Speaker(ent.actor, ent.cc, _person_after(stext, subj.end)), True, subj
+    speaker, local = _attributed(stext, persons, last, sentences, si)
+    return speaker, local, subj
+
+
+def _attributed(stext, persons, last, sentences, si) -> tuple[_Speaker | None, bool]:
+    """The speaker of a sentence that does not name one before its cue: an attribution
+    after a quotation, a dash author, or the previous speaker of a quotation."""
     # attribution after a quotation: ', Dujarric said' / 'reads his tweet' / '— Allison M. Hooker'
     for text_part in (stext, *(s.text for s in sentences[si + 1: si + 3])):
         m = _ATTRIBUTION.search(text_part)
@@ -594,8 +682,21 @@ def _speaker(stext, s_actors, first_cue, persons, last, sentences, si, appos=())
     return None, False
 
 
+def _others(s_actors, speakers: list[_Speaker]) -> list[tuple[ActorMention, _Speaker]]:
+    """The actors of a clause other than its speakers, with their entities."""
+    own = {sp.actor for sp in speakers}
+    own_cc = {sp.cc for sp in speakers if sp.cc}
+    others = []
+    for a in s_actors:
+        ent = _entity(a)
+        if ent is None or ent.actor in own or (ent.cc and ent.cc in own_cc):
+            continue
+        others.append((a, ent))
+    return others
+
+
 def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], parties, clause_end=None,
-             fallback=None) -> list[_Speaker | None]:
+             fallback=None, others=None) -> list[_Speaker | None]:
     """Whom a stance is directed at: the party whose action is judged.
 
     "condemned the strikes (as a violation of Yemen's sovereignty)" -> the
@@ -608,12 +709,8 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
     clause_end = len(stext) if clause_end is None else clause_end
     own = {sp.actor for sp in speakers}
     own_cc = {sp.cc for sp in speakers if sp.cc}
-    others = []
-    for a in s_actors:
-        ent = _entity(a)
-        if ent is None or ent.actor in own or (ent.cc and ent.cc in own_cc):
-            continue
-        others.append((a, ent))
+    if others is None:
+        others = _others(s_actors, speakers)
 
     def usable(p: _Speaker | None) -> bool:
         return p is not None and p.actor not in own and not (p.cc and p.cc in own_cc)
