@@ -293,6 +293,8 @@ def _person_after(sentence: str, end: int, titled: bool = False) -> str | None:
 
     ``titled`` when the body's own name ends in a title ("UN Secretary-General").
     """
+    if end >= len(sentence) or not sentence[end].isspace():
+        return None  # (what _FIRST_WORD would find: str.isspace() is the regex's \s)
     first = _FIRST_WORD.match(sentence, end)
     if first is None:
         return None
@@ -376,6 +378,9 @@ def extract_stances(
     index = _Lazy(lambda: _incident_index(incidents, party))
     persons: dict[str, _Speaker] = {}
     last: _Speaker | None = None
+    # sentences without a cue since ``last`` was settled: each may name a new speaker, but
+    # finding out takes a subject search, so it is done only when ``last`` is read
+    unsettled: list[tuple[str, list[ActorMention]]] = []
     rows: list[dict[str, Any]] = []
     seen: set[tuple] = set()
     ai = 0
@@ -402,6 +407,8 @@ def extract_stances(
         # (only a sentence naming one of these roles can match: spares the scan)
         m = (_HIS_SPOKES.search(stext)
              if "spokes" in stext or "deputy" in stext or "envoy" in stext or "aide" in stext else None)
+        if m and unsettled:
+            last = _latest_speaker(unsettled, last)
         if m and last is not None:
             persons[_surname(m.group("name"))] = _Speaker(last.actor, last.cc, m.group("name"))
         if stext.rstrip().endswith("?"):
@@ -424,12 +431,10 @@ def extract_stances(
             cues.append((st, a, b))
         if not cues:
             # no reaction here; only track who is speaking for later pronouns
-            subj = _subject(stext, s_actors, len(stext))
-            ent = _entity(subj) if subj is not None else None
-            if ent is not None and not _PRONOUN_START.match(stext):
-                ent.person = _person_after(stext, subj.end)
-                last = ent
+            unsettled.append((stext, s_actors))
             continue
+        if unsettled:
+            last = _latest_speaker(unsettled, last)
         appos = [(m.start(), m.end()) for m in _APPOSITIVE.finditer(stext)] if "," in stext else []
         memo: dict = {}
         # the sentence's words and ASCII folding, shared by the look-ups of each kind of act
@@ -469,6 +474,21 @@ def extract_stances(
     for i, row in enumerate(rows, start=1):
         row["id"] = f"S{i}"
     return rows
+
+
+def _latest_speaker(unsettled: list[tuple[str, list[ActorMention]]], last: _Speaker | None) -> _Speaker | None:
+    """The speaker after the sentences without cues in ``unsettled`` (which it empties): the
+    subject of the latest one that names one and does not open with a pronoun, else ``last``."""
+    found = last
+    for stext, s_actors in reversed(unsettled):
+        subj = _subject(stext, s_actors, len(stext))
+        ent = _entity(subj) if subj is not None else None
+        if ent is not None and not _PRONOUN_START.match(stext):
+            ent.person = _person_after(stext, subj.end)
+            found = ent
+            break
+    unsettled.clear()
+    return found
 
 
 def _headline(stext: str) -> bool:
