@@ -318,6 +318,13 @@ def _person_after(sentence: str, end: int, titled: bool = False) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _ends_in_title(name: str) -> bool:
+    """Whether an actor's name ends in a title ("UN Secretary-General"); cached, as the same
+    actor names come back in every report."""
+    return name.split()[-1].lower() in _TITLE_WORDS
+
+
 def _surname(person: str) -> str:
     parts = [p for p in person.split() if p.lower() not in _NAME_PARTICLES and not re.fullmatch(r"[A-Z]\.", p)]
     return parts[-1] if parts else person
@@ -401,7 +408,7 @@ def extract_stances(
         # learn "<body> <title> <Name>" and "his spokesperson, <Name>"
         for a in s_actors:
             # the name first: few actors are followed by one, so few entities need building
-            person = _person_after(stext, a.end, a.text.split()[-1].lower() in _TITLE_WORDS)
+            person = _person_after(stext, a.end, _ends_in_title(a.text))
             if person and (ent := _entity(a)) is not None:
                 persons[_surname(person)] = _Speaker(ent.actor, ent.cc, person)
         # (only a sentence naming one of these roles can match: spares the scan)
@@ -929,9 +936,14 @@ def _content_words(value: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", value.lower()) if w not in _STOP}
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def _ascii(value: str) -> str:
     if value.isascii():
         return value.lower()  # NFKD leaves ASCII as it is and none of it is combining
     import unicodedata
 
-    return "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c)).lower()
+    # only non-ASCII characters can be combining marks: test just those runs
+    return _NON_ASCII.sub(lambda m: "".join(c for c in m.group() if not unicodedata.combining(c)),
+                          unicodedata.normalize("NFKD", value)).lower()
