@@ -879,7 +879,8 @@ def _act_kind(phrase: str) -> str | None:
 
 def _incident_index(incidents, party=None) -> list[tuple]:
     """What :func:`_incident_target` compares of each incident, computed once per report:
-    (source_start, attacker, location, its ASCII folding, lower-case notes, notes' content words)."""
+    (source_start, attacker, location, its ASCII folding, the kinds of act its notes name
+    (see :data:`_ACT_KINDS`), its notes' content words)."""
     party = party or _party
     out = []
     for row in incidents or ():
@@ -892,7 +893,8 @@ def _incident_index(incidents, party=None) -> list[tuple]:
             continue
         location = row.get("location") or ""
         notes = row.get("notes") or ""
-        out.append((start, attacker, location, _ascii(location), notes.lower(), _notes_words(notes)))
+        kinds = {k for k, pattern in _ACT_KINDS if pattern.search(notes.lower())}
+        out.append((start, attacker, location, _ascii(location), kinds, _notes_words(notes)))
     return out
 
 
@@ -907,16 +909,15 @@ def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str 
     (:func:`_content_words`) and ``folded`` (a callable giving :func:`_ascii`)
     of the sentence may be passed when several kinds are looked up for it.
     """
-    pattern = next((p for k, p in _ACT_KINDS if k == kind), None)
     words = _content_words(stext) if words is None else words
     folded = _Lazy(lambda: _ascii(stext)) if folded is None else folded
     best = None
-    for start, attacker, location, location_ascii, notes_lower, notes_words in index:
+    for start, attacker, location, location_ascii, kinds, notes_words in index:
         if start > sent_start:
             continue
         if location and (location in stext or location_ascii in folded()):
             return attacker
-        same_kind = bool(pattern is not None and pattern.search(notes_lower))
+        same_kind = kind in kinds
         score = (same_kind, len(words & notes_words), start)
         if best is None or score > best[0]:
             best = (score, attacker)
