@@ -81,6 +81,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from geoconflict.actors import _fold
 from geoconflict.mentions import Mention
 from geoconflict.nonplaces import demonym_country
 from geoconflict.text import Sentence, split_sentences
@@ -190,6 +191,12 @@ _ACROSS_BORDER = re.compile(
     r"\b(?P<hedge>just|right|immediately)?\s*(?:across|over|beyond)\s+the\s+(?:border|frontier)\b",
     re.IGNORECASE,
 )
+# Every _ACROSS_BORDER match holds this core.  It opens with one case-sensitive class
+# (every character re.IGNORECASE equates with a, o or b) so the engine can skip to its
+# candidates; the rest is matched case-insensitively.
+_ACROSS_CORE = re.compile(
+    r"[aAoObB](?i:(?:(?<=a)cross|(?<=o)ver|(?<=b)eyond)\s+the\s+(?:border|frontier)\b)"
+)
 
 
 # A cheap pre-filter: only text near a unit word can hold a distance statement.
@@ -197,18 +204,65 @@ _UNIT_HINT = re.compile(
     r"\d\s*-?(?:km|kms|m|mi|nm)\b|kilomet|klicks|\bmiles?\b|\bmet(?:re|er)s?\b|\byards?\b",
     re.IGNORECASE,
 )
+# Where a _UNIT_HINT match can start: a digit before a unit, or the first letters of a
+# unit word in any case (the classes hold every character re.IGNORECASE equates with each
+# letter: the Kelvin sign for "k", dotted and dotless i for "i").  A case-insensitive
+# alternation cannot use the regex engine's fast first-character scan, so scanning the
+# whole text with _UNIT_HINT costs several times more than finding these few positions
+# (this pattern starts with one case-sensitive class, which the engine skips to directly)
+# and trying _UNIT_HINT there.  Only one character is consumed, so no start is skipped.
+_HINT_START = re.compile(
+    "[\\dkKmMyY\u212a](?:"
+    "(?<=\\d)(?=\\s*-?[kKmMnN\u212a])"  # 5 km, 5-m, 5 nm
+    "|(?<=[kK\u212a])(?=[iI\u0130\u0131][lL]|[lL][iI\u0130\u0131])"  # kilomet, klicks
+    "|(?<=[mM])(?<!\\w.)(?=[iI\u0130\u0131][lL][eE]|[eE][tT][eErR])"  # mile, metre, meter at a word start
+    "|(?<=[yY])(?<!\\w.)(?=[aA][rR][dD]))"  # yard at a word start
+)
+
+
+def _unit_hints(text: str):
+    """The matches of ``_UNIT_HINT.finditer(text)``, found faster.
+
+    Tries ``_UNIT_HINT`` only where ``_HINT_START`` says a match may start, and
+    resumes after each match exactly as ``finditer`` does.
+    """
+    pos = 0
+    for start in _HINT_START.finditer(text):
+        at = start.start()
+        if at < pos:
+            continue
+        m = _UNIT_HINT.match(text, at)  # \b still sees the character before ``at``
+        if m is not None:
+            pos = m.end()
+            yield m
+
+
+# _STATEMENT searched case-sensitively in _fold()ed text: the same matches, several times
+# faster, unless the text holds a character re.IGNORECASE equates with a letter that _fold
+# does not lower to it ("İ", "ı" with "i"; "ſ" with "s"), where the original pattern runs.
+_STATEMENT_FOLDED = re.compile(_STATEMENT.pattern.replace("|NE|NW|SE|SW|N|S|E|W)", "|ne|nw|se|sw|n|s|e|w)"))
+_FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+assert not re.search(r"[A-Z]", _STATEMENT_FOLDED.pattern.replace("(?P<", ""))
 
 
 def _statement_matches(text: str):
-    """``_STATEMENT`` matches, searched only in windows around unit words."""
+    """``_STATEMENT`` matches, searched only in windows around unit words.
+
+    The matches may come from a lower-cased copy of ``text`` (same offsets): read the
+    matched text from ``text`` when its case matters.
+    """
     seen: set[int] = set()
     last_end = -1
-    for hint in _UNIT_HINT.finditer(text):
+    if _FOLD_UNSAFE.search(text):
+        statement, searched = _STATEMENT, text
+    else:
+        statement, searched = _STATEMENT_FOLDED, _fold(text)
+    for hint in _unit_hints(text):
         if hint.start() < last_end:
             continue
         lo = max(0, hint.start() - 80)
         hi = min(len(text), hint.end() + 60)
-        for m in _STATEMENT.finditer(text, lo, hi):
+        for m in statement.finditer(searched, lo, hi):
             if m.start() in seen or m.start("unit") > hint.end() + 1 or m.end("unit") < hint.start():
                 continue
             seen.add(m.start())
@@ -363,7 +417,7 @@ def find_distance_statements(text: str) -> list[dict[str, Any]]:
             # "a m from" is not a distance; abbreviations need digits
             if unit in ("m", "nm", "mi"):
                 continue
-        if unit == "m" and m.group(0)[m.start("unit") - m.start() :].startswith("M"):
+        if unit == "m" and text.startswith("M", m.start("unit")):
             continue  # "5 M" (millions), not metres
         if number_text.strip().lower() in ("a", "an") and unit not in (
             "mile", "kilometre", "kilometer", "metre", "meter", "nautical mile", "yard"
@@ -387,7 +441,9 @@ def find_distance_statements(text: str) -> list[dict[str, Any]]:
             }
         )
     taken = [(d["start"], d["end"]) for d in out]
-    for m in _ACROSS_BORDER.finditer(text):
+    # most reports never say "across the border": a fast test for its core spares the
+    # slow case-insensitive scan (the test is case-insensitive too, see _ACROSS_CORE)
+    for m in _ACROSS_BORDER.finditer(text) if _ACROSS_CORE.search(text) else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         start = m.start("hedge") if m.group("hedge") else m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))

@@ -92,8 +92,81 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      r"meeting\s+with|consultations?\s+with|discussed\s+the\s+situation|"
      r"offer(?:s|ed|ing)?\s+(?:its\s+|their\s+)?(?:to\s+(?:mediate|facilitate|host\s+(?:talks|negotiations))|mediation)"),
 )
+
+
+def _syntax(pattern: str):
+    """(index, char, group depth) of the characters of a regex that open or close a group or
+    separate alternatives: escapes and character classes are skipped."""
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c in "(|)":
+            depth -= c == ")"
+            yield i, c, depth
+            depth += c == "("
+        i += 1
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex."""
+    cuts = [i for i, c, depth in _syntax(pattern) if c == "|" and depth == 0]
+    return [pattern[lo + 1: hi] for lo, hi in zip([-1, *cuts], [*cuts, len(pattern)])]
+
+
+def _letter_led(alternative: str) -> list[str] | None:
+    """``alternative`` as alternatives that each open with a plain letter, in the same order
+    ("(?:would|to)\\s+back" -> "would\\s+back", "to\\s+back"); None when it cannot be.
+
+    A leading ``\\b`` is dropped: _CUE_RE asserts it already at the same position.
+    """
+    if alternative.startswith("\\b"):
+        alternative = alternative[2:]
+    if alternative.startswith("(?:"):
+        close = next(i for i, c, depth in _syntax(alternative) if c == ")" and depth == 0)
+        if alternative[close + 1: close + 2] in ("?", "*", "+", "{"):
+            return None
+        out = []
+        for inner in _alternatives(alternative[3:close]):
+            led = _letter_led(inner + alternative[close + 1:])
+            if led is None:
+                return None
+            out += led
+        return out
+    if "a" <= alternative[:1] <= "z" and alternative[1:2] not in ("?", "*", "+", "{"):
+        return [alternative]
+    return None
+
+
+def _cue_regex() -> re.Pattern:
+    """One regex for every cue of :data:`STANCE_CUES`, over case-folded text.
+
+    The plain alternation tries each of some 80 alternatives at every word; grouped under
+    their first letter ("c(?:ondemn\\w*|ritici...)") the regex engine rejects a whole group
+    on one character.  Alternatives that open with different letters never match at the
+    same place, and within a letter the original order is kept, so the first alternative
+    that matches -- hence every match -- is the plain alternation's.
+    """
+    plain = r"(?=[a-z])\b(?:" + "|".join(f"(?:{p.lower()})" for _, p in STANCE_CUES) + ")"
+    groups: dict[str, list[str]] = {}
+    for _, pattern in STANCE_CUES:
+        for alternative in _alternatives(pattern.lower()):
+            led = _letter_led(alternative)
+            if led is None:  # a cue written in a way this cannot regroup
+                return re.compile(plain)
+            for each in led:
+                groups.setdefault(each[0], []).append(each[1:])
+    return re.compile(r"(?=[a-z])\b(?:" + "|".join(f"{c}(?:{'|'.join(g)})" for c, g in groups.items()) + ")")
+
+
 # one alternation over case-folded text, typed afterwards (see events._TRIGGER_RE)
-_CUE_RE = re.compile(r"(?=[a-z])\b(?:" + "|".join(f"(?:{p.lower()})" for _, p in STANCE_CUES) + ")")
+_CUE_RE = _cue_regex()
 _CUE_EACH = tuple((stance, re.compile(p.lower())) for stance, p in STANCE_CUES)
 _BOTH = re.compile(
     r"\b(?:both\s+(?:sides|countries|parties|nations|neighbou?rs|governments)|the\s+(?:two|warring)\s+"
@@ -108,6 +181,13 @@ _OBJECT_LEFT = re.compile(
     r"(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
+# _OBJECT_LEFT is tried before nearly every actor; a case-insensitive alternation cannot skip
+# its branches by first letter, so it is searched case-sensitively in _fold()ed text instead
+# (see _object_left) -- the same matches except where re.IGNORECASE equates a character with
+# a letter that _fold does not lower to it: "İ" and "ı" with "i", "ſ" with "s".
+_OBJECT_LEFT_FOLDED = re.compile(_OBJECT_LEFT.pattern)
+_FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+_AND_LEFT = re.compile(r"\band\s+(?:the\s+)?$")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|they|it|his|her|we|i|our|their)\b", re.IGNORECASE)
 _ATTRIBUTION = re.compile(
     r"[,”\"’]\s*(?:(?P<who>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}|he|she|it|they)\s+)?"
@@ -181,11 +261,16 @@ def find_stance_cues(sentence: str) -> list[tuple[str, int, int]]:
     >>> [c[0] for c in find_stance_cues("India strongly condemns the strikes and urges restraint.")]
     ['condemns', 'calls_for_restraint']
     """
-    out = []
-    for m in _CUE_RE.finditer(_fold(sentence)):
-        stance = next(st for st, each in _CUE_EACH if each.fullmatch(m.group()))
-        out.append((stance, m.start(), m.end()))
-    return out
+    return [(_cue_stance(m.group()), m.start(), m.end()) for m in _CUE_RE.finditer(_fold(sentence))]
+
+
+@lru_cache(maxsize=1024)
+def _cue_stance(cue: str) -> str:
+    """The stance of a matched (folded) cue: the first of :data:`STANCE_CUES` that matches it whole.
+
+    Cached: reports reuse a small vocabulary of cues ("condemned", "restraint").
+    """
+    return next(st for st, each in _CUE_EACH if each.fullmatch(cue))
 
 
 def _entity(a: ActorMention) -> _Speaker | None:
@@ -208,6 +293,8 @@ def _person_after(sentence: str, end: int, titled: bool = False) -> str | None:
 
     ``titled`` when the body's own name ends in a title ("UN Secretary-General").
     """
+    if end >= len(sentence) or not sentence[end].isspace():
+        return None  # (what _FIRST_WORD would find: str.isspace() is the regex's \s)
     first = _FIRST_WORD.match(sentence, end)
     if first is None:
         return None
@@ -229,6 +316,13 @@ def _person_after(sentence: str, end: int, titled: bool = False) -> str | None:
     if titled and name and len(name) <= 4:
         return " ".join(name)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _ends_in_title(name: str) -> bool:
+    """Whether an actor's name ends in a title ("UN Secretary-General"); cached, as the same
+    actor names come back in every report."""
+    return name.split()[-1].lower() in _TITLE_WORDS
 
 
 def _surname(person: str) -> str:
@@ -283,10 +377,17 @@ def extract_stances(
     actors = find_actors(text) if actors is None else actors
     all_cues = find_stance_cues(text)
     ci0 = 0
-    parties = _parties(actors, incidents)
-    sides = {p.actor for row in incidents or () for col in ("actor1", "actor2") if (p := _party(row.get(col)))}
+    # each incident actor is looked up several times (parties, sides, incident targets);
+    # memoised per report only, so no _Speaker is shared between calls
+    party = lru_cache(maxsize=None)(_party)
+    parties = _parties(actors, incidents, party)
+    sides = {p.actor for row in incidents or () for col in ("actor1", "actor2") if (p := party(row.get(col)))}
+    index = _Lazy(lambda: _incident_index(incidents, party))
     persons: dict[str, _Speaker] = {}
     last: _Speaker | None = None
+    # sentences without a cue since ``last`` was settled: each may name a new speaker, but
+    # finding out takes a subject search, so it is done only when ``last`` is read
+    unsettled: list[tuple[str, list[ActorMention]]] = []
     rows: list[dict[str, Any]] = []
     seen: set[tuple] = set()
     ai = 0
@@ -306,11 +407,15 @@ def extract_stances(
             s_actors.append(ActorMention(a.start - sent.start, a.end - sent.start, a.text, a.name, a.country_code, a.kind))
         # learn "<body> <title> <Name>" and "his spokesperson, <Name>"
         for a in s_actors:
-            ent = _entity(a)
-            person = _person_after(stext, a.end, a.text.split()[-1].lower() in _TITLE_WORDS) if ent else None
-            if ent and person:
+            # the name first: few actors are followed by one, so few entities need building
+            person = _person_after(stext, a.end, _ends_in_title(a.text))
+            if person and (ent := _entity(a)) is not None:
                 persons[_surname(person)] = _Speaker(ent.actor, ent.cc, person)
-        m = _HIS_SPOKES.search(stext)
+        # (only a sentence naming one of these roles can match: spares the scan)
+        m = (_HIS_SPOKES.search(stext)
+             if "spokes" in stext or "deputy" in stext or "envoy" in stext or "aide" in stext else None)
+        if m and unsettled:
+            last = _latest_speaker(unsettled, last)
         if m and last is not None:
             persons[_surname(m.group("name"))] = _Speaker(last.actor, last.cc, m.group("name"))
         if stext.rstrip().endswith("?"):
@@ -333,18 +438,18 @@ def extract_stances(
             cues.append((st, a, b))
         if not cues:
             # no reaction here; only track who is speaking for later pronouns
-            subj = _subject(stext, s_actors, len(stext))
-            ent = _entity(subj) if subj is not None else None
-            if ent is not None and not _PRONOUN_START.match(stext):
-                ent.person = _person_after(stext, subj.end)
-                last = ent
+            unsettled.append((stext, s_actors))
             continue
+        if unsettled:
+            last = _latest_speaker(unsettled, last)
         appos = [(m.start(), m.end()) for m in _APPOSITIVE.finditer(stext)] if "," in stext else []
         memo: dict = {}
+        # the sentence's words and ASCII folding, shared by the look-ups of each kind of act
+        words = _Lazy(lambda _stext=stext: (_content_words(_stext), _Lazy(lambda: _ascii(_stext))))
 
-        def fallback(kind=None, _memo=memo, _stext=stext, _start=sent.start):
+        def fallback(kind=None, _memo=memo, _stext=stext, _start=sent.start, _words=words):
             if kind not in _memo:
-                _memo[kind] = _incident_target(_stext, _start, incidents, kind)
+                _memo[kind] = _incident_target(_stext, _start, index(), kind, *_words())
             return _memo[kind]
         bounds = _clauses(stext, s_actors, cues)
         speaker: _Speaker | None = None
@@ -357,7 +462,7 @@ def extract_stances(
             c_actors = [a for a in s_actors if lo <= a.start < hi]
             first_cue = c_cues[0][1]
             if bi == 0:
-                speaker, local = _speaker(stext, c_actors, first_cue, persons, last, sentences, si, appos)
+                speaker, local, subj = _speaker(stext, c_actors, first_cue, persons, last, sentences, si, appos)
             else:
                 # a later clause names its own speaker, else continues the previous one ("and urged calm")
                 subj = _subject(stext, c_actors, first_cue, appos)
@@ -367,7 +472,8 @@ def extract_stances(
                     speaker, local = ent, True
             if speaker is not None:
                 last = speaker
-            speakers = [speaker] + (_coordinated(stext, c_actors, first_cue, speaker, appos) if local else [])
+            # (when ``local``, ``subj`` is the clause's _subject, found above)
+            speakers = [speaker] + (_coordinated(stext, c_actors, subj, speaker) if local else [])
             # "both sides" of a sentence that names two sides of an incident are those two
             named_sides = _named_sides(s_actors, sides) if sides else []
             _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, named_sides or parties, fallback,
@@ -375,6 +481,21 @@ def extract_stances(
     for i, row in enumerate(rows, start=1):
         row["id"] = f"S{i}"
     return rows
+
+
+def _latest_speaker(unsettled: list[tuple[str, list[ActorMention]]], last: _Speaker | None) -> _Speaker | None:
+    """The speaker after the sentences without cues in ``unsettled`` (which it empties): the
+    subject of the latest one that names one and does not open with a pronoun, else ``last``."""
+    found = last
+    for stext, s_actors in reversed(unsettled):
+        subj = _subject(stext, s_actors, len(stext))
+        ent = _entity(subj) if subj is not None else None
+        if ent is not None and not _PRONOUN_START.match(stext):
+            ent.person = _person_after(stext, subj.end)
+            found = ent
+            break
+    unsettled.clear()
+    return found
 
 
 def _headline(stext: str) -> bool:
@@ -424,6 +545,7 @@ def _add(rows, seen, who: _Speaker, toward: _Speaker | None, stance: str, stext:
 def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties, fallback, emit) -> None:
     """Rows for the cues of one clause, spoken by ``speakers``."""
     done: set[str] = set()
+    others = None
     for ci, (stance, cstart, cend) in enumerate(c_cues):
         if stance in done:
             continue
@@ -444,7 +566,9 @@ def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties,
             continue
         else:
             clause_end = c_cues[ci + 1][1] if ci + 1 < len(c_cues) else hi
-            targets = _targets(stext, c_actors, stance, cstart, cend, speakers, parties, clause_end, fallback)
+            if others is None:  # the same for every cue of the clause
+                others = _others(c_actors, speakers)
+            targets = _targets(stext, c_actors, stance, cstart, cend, speakers, parties, clause_end, fallback, others)
             pairs = [(who, t) for who in speakers for t in targets]
         for who, toward in pairs:
             emit(who, toward, stance)
@@ -487,13 +611,13 @@ def _subject(stext: str, s_actors: list[ActorMention], limit: int, appos=()) -> 
         if a.start >= limit:
             break
         left = stext[max(0, a.start - 30): a.start]
-        is_object = bool(_OBJECT_LEFT.search(left))
-        if is_object and re.search(r"\band\s+(?:the\s+)?$", left) and (idx - 1) not in objects:
+        is_object = _object_left(left)
+        if is_object and _AND_LEFT.search(left) and (idx - 1) not in objects:
             is_object = False  # "China and Russia urged": a coordinated subject
         if is_object:
             objects.add(idx)
             continue
-        if any(lo < a.start < hi for lo, hi in appos):
+        if appos and any(lo < a.start < hi for lo, hi in appos):
             continue  # "Qatar, which mediates between Israel and Hamas, said"
         poss = _POSSESSIVE_AFTER.match(stext, a.end)
         if poss and poss.group("noun").lower() not in _TITLE_WORDS and poss.group("noun").lower() not in _BODY_NOUNS:
@@ -504,9 +628,18 @@ def _subject(stext: str, s_actors: list[ActorMention], limit: int, appos=()) -> 
     return candidate
 
 
-def _coordinated(stext, s_actors, limit, speaker, appos=()) -> list[_Speaker]:
-    """'France and Britain urged...': the other members of a coordinated subject."""
-    subj = _subject(stext, s_actors, limit, appos)
+def _object_left(left: str) -> bool:
+    """Whether ``_OBJECT_LEFT`` matches in ``left``: an actor after a preposition or verb."""
+    if _FOLD_UNSAFE.search(left):
+        return _OBJECT_LEFT.search(left) is not None
+    return _OBJECT_LEFT_FOLDED.search(_fold(left)) is not None
+
+
+def _coordinated(stext, s_actors, subj, speaker) -> list[_Speaker]:
+    """'France and Britain urged...': the other members of a coordinated subject.
+
+    ``subj`` is the :func:`_subject` of the clause (before its first cue).
+    """
     if subj is None or speaker is None or (_entity(subj) or speaker).actor != speaker.actor:
         return []
     out: list[_Speaker] = []
@@ -526,20 +659,29 @@ def _coordinated(stext, s_actors, limit, speaker, appos=()) -> list[_Speaker]:
     return out
 
 
-def _speaker(stext, s_actors, first_cue, persons, last, sentences, si, appos=()) -> tuple[_Speaker | None, bool]:
-    """Who speaks in a sentence, and whether the sentence itself names them."""
+def _speaker(stext, s_actors, first_cue, persons, last, sentences, si, appos=()
+             ) -> tuple[_Speaker | None, bool, ActorMention | None]:
+    """Who speaks in a sentence, whether the sentence itself names them, and the
+    subject before the first cue (None when not looked for: the speaker is not local)."""
     if _PRONOUN_START.match(stext) and last is not None:
-        return last, False
+        return last, False, None
     subj = _subject(stext, s_actors, first_cue, appos)
     # a remembered person before the cue ("Jaiswal added", "Dujarric said")
     for surname, sp in persons.items():
         pos = stext.find(surname)
         if 0 <= pos < first_cue and (subj is None or pos < subj.start):
-            return sp, True
+            return sp, True, subj
     if subj is not None:
         ent = _entity(subj)
         if ent is not None:
-            return _Speaker(ent.actor, ent.cc, _person_after(stext, subj.end)), True
+            return _Speaker(ent.actor, ent.cc, _person_after(stext, subj.end)), True, subj
+    speaker, local = _attributed(stext, persons, last, sentences, si)
+    return speaker, local, subj
+
+
+def _attributed(stext, persons, last, sentences, si) -> tuple[_Speaker | None, bool]:
+    """The speaker of a sentence that does not name one before its cue: an attribution
+    after a quotation, a dash author, or the previous speaker of a quotation."""
     # attribution after a quotation: ', Dujarric said' / 'reads his tweet' / '— Allison M. Hooker'
     for text_part in (stext, *(s.text for s in sentences[si + 1: si + 3])):
         m = _ATTRIBUTION.search(text_part)
@@ -567,8 +709,21 @@ def _speaker(stext, s_actors, first_cue, persons, last, sentences, si, appos=())
     return None, False
 
 
+def _others(s_actors, speakers: list[_Speaker]) -> list[tuple[ActorMention, _Speaker]]:
+    """The actors of a clause other than its speakers, with their entities."""
+    own = {sp.actor for sp in speakers}
+    own_cc = {sp.cc for sp in speakers if sp.cc}
+    others = []
+    for a in s_actors:
+        ent = _entity(a)
+        if ent is None or ent.actor in own or (ent.cc and ent.cc in own_cc):
+            continue
+        others.append((a, ent))
+    return others
+
+
 def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], parties, clause_end=None,
-             fallback=None) -> list[_Speaker | None]:
+             fallback=None, others=None) -> list[_Speaker | None]:
     """Whom a stance is directed at: the party whose action is judged.
 
     "condemned the strikes (as a violation of Yemen's sovereignty)" -> the
@@ -581,12 +736,8 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
     clause_end = len(stext) if clause_end is None else clause_end
     own = {sp.actor for sp in speakers}
     own_cc = {sp.cc for sp in speakers if sp.cc}
-    others = []
-    for a in s_actors:
-        ent = _entity(a)
-        if ent is None or ent.actor in own or (ent.cc and ent.cc in own_cc):
-            continue
-        others.append((a, ent))
+    if others is None:
+        others = _others(s_actors, speakers)
 
     def usable(p: _Speaker | None) -> bool:
         return p is not None and p.actor not in own and not (p.cc and p.cc in own_cc)
@@ -652,12 +803,16 @@ def _engagements(s_actors, speaker, parties) -> list[tuple[_Speaker, _Speaker | 
     return [(e, toward) for e in outside]
 
 
+_FORCES_OF = re.compile(r"(?:Military|Police) Forces of (.+)$")
+_PEOPLE_OF = re.compile(r"(?:Protesters|Rioters|Civilians) \((.+)\)$")
+
+
 def _party(actor: str | None) -> _Speaker | None:
     """The party an incident actor stands for in a stance ("Military Forces of X" -> X)."""
     if not actor:
         return None
     cc = actor_country(actor)
-    m = re.match(r"(?:Military|Police) Forces of (.+)$", actor) or re.match(r"(?:Protesters|Rioters|Civilians) \((.+)\)$", actor)
+    m = _FORCES_OF.match(actor) or _PEOPLE_OF.match(actor)
     if m:
         return None if actor.startswith("Civilians") else _Speaker(m.group(1), cc)
     if actor.startswith("Unidentified"):
@@ -675,20 +830,21 @@ def _named_sides(s_actors: list[ActorMention], sides: set[str]) -> list[_Speaker
     return out if len(out) >= 2 else []
 
 
-def _parties(actors: list[ActorMention], incidents) -> list[_Speaker]:
-    """The sides of the conflict, most prominent first."""
+def _parties(actors: list[ActorMention], incidents, party=None) -> list[_Speaker]:
+    """The sides of the conflict, most prominent first (``party``: a memoised :func:`_party`)."""
+    _party_of = party or _party
     weight: Counter = Counter()
     found: dict[str, _Speaker] = {}
     for row in incidents or ():
         for col, w in (("actor1", 2), ("actor2", 1)):
-            party = _party(row.get(col))
+            party = _party_of(row.get(col))
             if party is not None:
                 weight[party.actor] += w
                 found[party.actor] = party
     if not weight:
         for a in actors:
             if a.kind in ("group", "military") and a.country_code:
-                party = _party(a.name)
+                party = _party_of(a.name)
                 weight[party.actor] += 1
                 found[party.actor] = party
     if not weight:
@@ -721,31 +877,50 @@ def _act_kind(phrase: str) -> str | None:
     return next((kind for kind, pattern in _ACT_KINDS if pattern.search(head)), None)
 
 
-def _incident_target(stext: str, sent_start: int, incidents, kind: str | None = None) -> _Speaker | None:
+def _incident_index(incidents, party=None) -> list[tuple]:
+    """What :func:`_incident_target` compares of each incident, computed once per report:
+    (source_start, attacker, location, its ASCII folding, the kinds of act its notes name
+    (see :data:`_ACT_KINDS`), its notes' content words)."""
+    party = party or _party
+    out = []
+    for row in incidents or ():
+        start = row.get("source_start")
+        if start is None:
+            continue
+        actor = row.get("actor1")
+        attacker = party(actor) or (_Speaker(actor, actor_country(actor)) if actor else None)
+        if attacker is None:
+            continue
+        location = row.get("location") or ""
+        notes = row.get("notes") or ""
+        kinds = {k for k, pattern in _ACT_KINDS if pattern.search(notes.lower())}
+        out.append((start, attacker, location, _ascii(location), kinds, _notes_words(notes)))
+    return out
+
+
+def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str | None = None,
+                     words: set[str] | None = None, folded=None) -> _Speaker | None:
     """'condemned the attack on Kharkiv' / 'the attack on the market': the
     attacker of the incident the sentence refers to -- by a place it names,
     else an incident of the same kind of act (``kind``, see :data:`_ACT_KINDS`),
-    else by shared words with the incident's sentence, else the latest one."""
-    pattern = next((p for k, p in _ACT_KINDS if k == kind), None)
-    words = _content_words(stext)
-    folded = _Lazy(lambda: _ascii(stext))
+    else by shared words with the incident's sentence, else the latest one.
+
+    ``index`` is :func:`_incident_index` of the report's incidents; ``words``
+    (:func:`_content_words`) and ``folded`` (a callable giving :func:`_ascii`)
+    of the sentence may be passed when several kinds are looked up for it.
+    """
+    words = _content_words(stext) if words is None else words
+    folded = _Lazy(lambda: _ascii(stext)) if folded is None else folded
     best = None
-    for row in incidents or ():
-        start = row.get("source_start")
-        if start is None or start > sent_start:
+    for start, attacker, location, location_ascii, kinds, notes_words in index:
+        if start > sent_start:
             continue
-        actor = row.get("actor1")
-        party = _party(actor) or (_Speaker(actor, actor_country(actor)) if actor else None)
-        if party is None:
-            continue
-        location = row.get("location") or ""
-        if location and (location in stext or _ascii(location) in folded()):
-            return party
-        notes = row.get("notes") or ""
-        same_kind = bool(pattern is not None and pattern.search(notes.lower()))
-        score = (same_kind, len(words & _notes_words(notes)), start)
+        if location and (location in stext or location_ascii in folded()):
+            return attacker
+        same_kind = kind in kinds
+        score = (same_kind, len(words & notes_words), start)
         if best is None or score > best[0]:
-            best = (score, party)
+            best = (score, attacker)
     return best[1] if best else None
 
 
@@ -762,7 +937,14 @@ def _content_words(value: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", value.lower()) if w not in _STOP}
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def _ascii(value: str) -> str:
+    if value.isascii():
+        return value.lower()  # NFKD leaves ASCII as it is and none of it is combining
     import unicodedata
 
-    return "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c)).lower()
+    # only non-ASCII characters can be combining marks: test just those runs
+    return _NON_ASCII.sub(lambda m: "".join(c for c in m.group() if not unicodedata.combining(c)),
+                          unicodedata.normalize("NFKD", value)).lower()
