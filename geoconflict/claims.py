@@ -21,13 +21,19 @@ Tolerance (documented contract)
 -------------------------------
 ::
 
-    rel       = {exact: 0.15, approximate: 0.25, at_most: 0.15,
+    rel       = {exact: 0.15, approximate: 0.30, at_most: 0.15,
                  at_least: 0.15, vague: 0.50}[hedge]
-    tolerance = max(rel * stated_km, 1.0) + extent_km
+    tolerance = max(rel * min(stated_km, computed_km), 1.0)
+                + min(extent_km, 0.5 * computed_km)
 
 ``extent_km`` is the sum of the extents (``precision_m`` / 1000) of the
 reference and the target when they are areas rather than points (a city
 quarter, a province), because a report may measure from any part of an area.
+The relative part is taken of the smaller of the two distances, so a figure
+inflated by a third ("about 600 km" for 450 km) is *overstated* however large
+it is; the areal part is capped at half the computed distance, so a
+municipality's radius cannot excuse a town-to-town distance stated at twice
+its length.
 Verdicts compare ``computed_km`` with ``stated_km``:
 
 * two-sided hedges (exact / approximate / vague):
@@ -104,7 +110,7 @@ HEDGES = ("exact", "approximate", "at_most", "at_least", "vague")
 #: Relative tolerance (fraction of the stated distance) per hedge.
 RELATIVE_TOLERANCE = {
     "exact": 0.15,
-    "approximate": 0.25,
+    "approximate": 0.30,
     "at_most": 0.15,
     "at_least": 0.15,
     "vague": 0.50,
@@ -353,7 +359,7 @@ def judge(
     >>> judge(6, 6.9, "exact")
     ('consistent', 1.0)
     >>> judge(180, 120, "approximate")
-    ('overstated', 45.0)
+    ('overstated', 36.0)
     >>> judge(5, 12, "at_most")[0], judge(20, 50, "at_least")[0], judge(20, 5, "at_least")[0]
     ('understated', 'consistent', 'overstated')
     """
@@ -363,10 +369,11 @@ def judge(
         raise InputError(f"unknown hedge {hedge!r}; choose one of {', '.join(HEDGES)}")
     stated = float(stated_km)
     extent = max(0.0, float(extent_km or 0.0))
-    tolerance = max(RELATIVE_TOLERANCE[hedge] * stated, MIN_TOLERANCE_KM) + extent
     if computed_km is None or not math.isfinite(float(computed_km)):
-        return "unverifiable", tolerance
+        return "unverifiable", max(RELATIVE_TOLERANCE[hedge] * stated, MIN_TOLERANCE_KM) + extent
     computed = float(computed_km)
+    tolerance = (max(RELATIVE_TOLERANCE[hedge] * min(stated, computed), MIN_TOLERANCE_KM)
+                 + min(extent, 0.5 * computed))
     if hedge == "at_most":
         return ("consistent" if computed <= stated + tolerance else "understated"), tolerance
     if hedge == "at_least":
