@@ -594,6 +594,11 @@ def _pick_target(stmt: dict, mentions: Sequence[Mention], text: str, sent_start:
         # a place inside the head noun phrase beats a country that only qualifies it
         finer = [m for m in candidates if m.place is None or m.place.feature_type != "country"]
         pool = finer or candidates
+        if len(pool) >= 2 and _CONTAINER_GAP.match(text, pool[-2].end, pool[-1].start):
+            # "Sungai Kolok, a border town in Narathiwat, about 110 km ..." and
+            # "Tillia is in the Tahoua region, some 400 km ...": the second
+            # place only locates the first, which is what the distance is about
+            return pool[-2]
         return pool[-1]
     resume = reference.end if reference is not None else stmt["end"]
     after = [m for m in mentions if m.start >= resume and m.end <= sent_end]
@@ -609,6 +614,13 @@ def _pick_target(stmt: dict, mentions: Sequence[Mention], text: str, sent_start:
             return prior[-1]
     return None
 
+
+# Between two places: the second is where the first lies ("X, a town in Y",
+# "X is in the Y region").  Matched on the whole gap between the two names.
+_CONTAINER_GAP = re.compile(
+    r"(?:,\s+(?:an?|the)\s+[^,.;:()]{0,40}?\s+|\s+(?:is|lies|sits|was|lay)\s+(?:located\s+)?)in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 _ANAPHORA = re.compile(
     r"\s*(?:Both|The|These|Those|This|That|It|They|Each)\b(?:\s+(?:two|three|both|twin|targeted|attacked|affected))?"

@@ -309,3 +309,21 @@ def test_anaphoric_target_is_not_a_province_from_earlier():
     ms = _mentions(text, [("Kharkiv Oblast", kharkiv_oblast), ("Kharkiv", KHARKIV)])
     (row,) = extract_claims(text, ms)
     assert row["target"] is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen attacked Tamanrasset, a desert town in Tamanrasset Province, about 1,500 km south of Algiers.",
+        "Gunmen attacked Tamanrasset, which is in Tamanrasset Province, about 1,500 km south of Algiers.",
+        "Tamanrasset lies in Tamanrasset Province, some 1,500 km south of Algiers.",
+    ],
+)
+def test_the_place_a_distance_is_about_is_not_the_province_locating_it(sentence):
+    town = _place("Tamanrasset", 22.785, 5.5228, "DZ")
+    province = _place("Tamanrasset Province", 23.5, 5.0, "DZ", kind="admin1", precision_m=300_000)
+    algiers = _place("Algiers", 36.7525, 3.042, "DZ")
+    found = [("Tamanrasset", town), ("Tamanrasset Province", province), ("Algiers", algiers)]
+    (row,) = extract_claims(sentence, _mentions(sentence, found))
+    assert (row["target"], row["reference"]) == ("Tamanrasset", "Algiers")
+    assert row["verdict"] == "consistent"
