@@ -124,7 +124,9 @@ _CROWDS: dict[str, str] = {
     **dict.fromkeys(("civilians", "residents", "villagers", "worshippers", "displaced people",
                      "aid workers", "journalists", "civilian"), "Civilians"),
     **dict.fromkeys(("militants", "gunmen", "insurgents", "jihadists", "assailants", "attackers",
-                     "armed men", "unidentified gunmen", "suspected militants", "bandits"),
+                     "armed men", "unidentified gunmen", "suspected militants", "bandits", "rebels",
+                     "rebel fighters", "militiamen", "militia fighters", "suspected jihadists",
+                     "suspected insurgents", "suspected rebels", "extremists", "terrorists"),
                     "Unidentified Armed Group"),
     **dict.fromkeys(("resistance groups", "resistance fighters", "resistance forces", "anti-junta fighters",
                      "anti-junta forces"), "Resistance Forces"),
@@ -138,7 +140,10 @@ _STATE = ("army", "military", "armed forces", "government forces", "government t
 # what may follow a country/demonym/group to make it an armed actor
 _FORCES = re.compile(
     r"(?:'s|’s|')?\s+(?:(?i:(?:air|naval|ground|armed|military|security|government|army|special|elite|"
-    r"regular|frontier)\s+))?(?i:forces?|troops|army|military|soldiers|aircraft|air\s+force|airforce|navy|"
+    r"regular|frontier)\s+))?"
+    # "Ukrainian long-range drones", "Turkish unmanned aircraft": a weapon's kind before it
+    r"(?:(?i:(?:long|short|medium|mid)-range|unmanned|kamikaze|attack|combat|armed|heavy|cruise|ballistic)\s+){0,2}"
+    r"(?i:forces?|troops|army|military|soldiers|aircraft|air\s+force|airforce|navy|"
     r"jets|warplanes|fighter\s+jets|fighter\s+planes|planes|drones?|artillery|missiles?|rockets?|"
     r"helicopters?|gunships?|tanks|units|border\s+guards?|frontier\s+corps|paramilitar(?:y|ies)|"
     r"commandos|marines|battalions?|brigades?|positions|airstrikes?|air\s+strikes?|strikes?|shelling|"

@@ -64,7 +64,8 @@ TRIGGERS: tuple[tuple[str, str, str, int], ...] = (
     (r"(?:air\s*strikes?|air[- ]raids?|aerial\s+(?:bombardments?|attacks?|strikes?|bombing)|drone\s+(?:strikes?|attacks?)|"
      r"drones?\s+(?:struck|hit|attacked|targeted|slammed|at|on|against|towards?)|kamikaze\s+drones?|"
      r"(?:launched|fired|sent)\s+(?:\w+\s+){0,3}drones|warplanes?|fighter\s+jets?|"
-     r"bomb(?:ed|ing|ings)|aircraft|helicopter\s+gunships?|barrel\s+bombs?)", _EXPLOSIONS, _AIR, 8),
+     r"bomb(?:ed|ing|ings)|bombs?\s+(?:fell|landed|rained|were\s+dropped)|aircraft|helicopter\s+gunships?|"
+     r"barrel\s+bombs?)", _EXPLOSIONS, _AIR, 8),
     (r"(?:shell(?:ing|ed|s)?|artillery|missiles?|rockets?|mortars?|ballistic|barrages?|bombardments?|"
      r"projectiles?|howitzers?)", _EXPLOSIONS, _SHELL, 7),
     (r"(?:clash(?:es|ed)?|fighting|fought|firefights?|gun\s*battles?|exchanges?\s+of\s+fire|exchanged\s+fire|"
@@ -75,6 +76,7 @@ TRIGGERS: tuple[tuple[str, str, str, int], ...] = (
     (r"(?:protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ions?|ors?|ed)|rall(?:y|ies|ied)|marche[ds]|sit-ins?|"
      r"general\s+strike)", "Protests", "Peaceful protest", 4),
     (r"(?:strikes?|struck|attack(?:s|ed)?|assaults?|raid(?:s|ed)?|targeted|targeting|pounded|hit|opened\s+fire|"
+     r"fired\s+(?:on|upon|at)|"
      r"shot\s+dead|gunmen|shooting)", "", "", 1),
 )
 # One non-capturing alternation matched against case-folded text (see
@@ -110,8 +112,9 @@ _CAUSE_CLAUSE = CAUSE_CLAUSE
 # a trigger in these contexts does not report an incident
 _IRREALIS = re.compile(
     r"\b(?:threaten\w*|vow\w*|warn\w*|fears?|feared|risk|risks|would|could|(?-i:might|may|will|shall)|"
-    r"plans?|planning|intend\w*|in\s+case\s+of|accus\w+|alleg\w+|deni\w+|deny|prepar\w+|ready\s+to|"
-    r"ban\w*|prohibit\w*|condemn\w*|slam\w*|denounc\w*|against\s+the\s+use|capabilit\w*|"
+    r"plans?|planning|intend\w*|in\s+case\s+of|accus\w+|alleg\w+|deni(?:ed|es|al)|deny|prepar\w+|ready\s+to|"
+    # "ban", not "Bangui" or "Bangkok": a city's name is no prohibition
+    r"ban(?:s|ned|ning)?|prohibit\w*|condemn\w*|slam\w*|denounc\w*|against\s+the\s+use|capabilit\w*|"
     r"ceasefire|restraint)\b[^.;:]{0,60}$",
     re.IGNORECASE,
 )
@@ -122,7 +125,9 @@ _DESCRIPTOR = (
     r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?|"
     r"central|outer|upper|lower|parts?|areas?|outskirts|suburbs?|edges?|centre|center|heart|city|town|village|"
     r"province|provinces|district|districts|region|regions|state|county|capital|port|camp|neighbou?rhoods?|"
-    r"vicinity|border\s+town|town\s+square|streets|market|parts\s+of\s+the|several|various|multiple|targets|"
+    r"vicinity|border\s+town|town\s+square|streets|market|coast|waters|shores?|mountains?|hills|valleys?|"
+    r"marsh(?:es|lands?)|forests?|jungles?|plains?|desert|countryside|farmland|"
+    r"parts\s+of\s+the|several|various|multiple|targets|"
     r"positions|bases?|sites?|hideouts?|locations|military|militant|army|"
     r"[\w’'-]+-(?:held|controlled|run|occupied|besieged|based))\s+(?:of\s+|in\s+|near\s+)?(?:the\s+)?){0,4}"
 )
@@ -131,7 +136,7 @@ _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|around|across|into|inside|within|through|throughout|along|over|toward|towards|"
     r"targeting|targeted|target|hit|hitting|struck|striking|bombed|bombing|shelled|shelling|pounded|pounding|"
     r"attacked|attacking|raided|raiding|stormed|captured|seized|besieged|overran|entered|"
-    r"rocked|rocking|killed\s+in|including|such\s+as|streets\s+of|close\s+to|north\s+of|south\s+of|east\s+of|west\s+of|outskirts\s+of)\s+"
+    r"rocked|rocking|killed\s+in|including|off|fell\s+on|such\s+as|streets\s+of|close\s+to|north\s+of|south\s+of|east\s+of|west\s+of|outskirts\s+of)\s+"
     + _DESCRIPTOR + _POSSESSOR + r"|\bon\s+" + _DESCRIPTOR + _POSSESSOR + r")$",
     re.IGNORECASE,
 )
@@ -228,6 +233,23 @@ _IRREALIS_F, _NEGATED_F, _LOCATIVE_F, _FALSE_ON_F, _DISTANCE_REF_F, _NEAR_F, _TA
 )
 _NOT_SUBJECT_F = re.compile(r"(?=[a-z])\b(?:between|with|of|from|and|about|over|by)\s+(?:the\s+)?$")
 _WITH_F = re.compile(r"(?=[a-z])\bwith\s+(?:the\s+)?$")
+_IN_PLACE_F = re.compile(r"(?=[a-z])\b(?:in|at|inside|across|throughout)\s+(?:the\s+)?$")
+# a reporting verb between an actor and the event verb, unless the report is
+# about the speaker's own act ("Pakistan said it had struck ...")
+_SPEECH_GAP = re.compile(
+    r"[^,;:()\"“”]*?\b(?:said|says|told\s+(?:\w+\s+){0,3}?(?:that\s+)?|reported|announced|stated|confirmed|added)\b"
+    r"(?!,?\s+(?:(?:on|late|early)\s+\w+\s+|in\s+a\s+statement\s+|that\s+)*(?:it|they|its|their|he|she|we)\b)"
+)
+# the object of a violent verb is its victim, not the attacker: "Jihadists
+# killed 19 Malian soldiers in an attack on ..."
+_VICTIM_BEFORE_F = re.compile(
+    r"(?=[a-z])\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|attack(?:ed|ing)|ambush(?:ed|ing)|"
+    r"abduct(?:ed|ing)|kidnapp(?:ed|ing)|shot|shooting|execut(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|"
+    r"target(?:ed|ing)|overran|overrunning|routed|repelled)\s+"
+    r"(?:(?:at\s+least|some|about|around|nearly|almost|more\s+than|over|up\s+to)\s+)?"
+    r"(?:(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|dozens\s+of|"
+    r"scores\s+of|hundreds\s+of)\s+)?(?:(?:the|an?|their|its)\s+)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -347,6 +369,8 @@ _NUMBER_WORDS_F = (
 )
 _DISTANCE_PREPS = ("of", "from", "outside")
 _ASCII_DIGIT = re.compile(r"[0-9]")
+_ROUTE_WORDS = ("road", "highway", "route", "corridor", "line", "railway", "motorway", "axis", "pipeline")
+_SPEAKER_PREPS = (" in ", " at ", " from ", " in the ", " at the ", " from the ")
 
 
 # words every match of a case-insensitive pattern contains (see _may_contain)
@@ -430,6 +454,44 @@ def _in_quote(text: str, start: int, end: int, para_start: int) -> bool:
     return opened > 0 or inside.lstrip().startswith(("“", '"', "‘"))
 
 
+# Where a name is not a scene although a locative word precedes it:
+# a route ("the road between Kidal and Gao"), ...
+_ROUTE_F = re.compile(
+    r"(?=[a-z])\b(?:roads?|highways?|routes?|corridors?|supply\s+lines?|railway|rail\s+line|motorway|axis|"
+    r"pipeline)\s+(?:between|linking|connecting|joining|from)\s+(?:[\w'’.,-]+\s+){0,4}$"
+)
+# ... the seat of a speaker ("officials in Kandahar said", "the Foreign
+# Office in Islamabad said", "told reporters in Kabul") ...
+_SPEAKER_IN_F = re.compile(
+    r"(?=[a-z])\b(?P<who>officials?|authorit(?:y|ies)|offices?|ministry|ministries|embassy|government|"
+    r"spokes(?:man|woman|person)|party|parties|mission|police|sources?|residents?|witness(?:es)?|command|governor|"
+    r"administration|council|journalists?|correspondents?|diplomats?|analysts?|observers?|lawmakers?|leaders?|"
+    r"groups?|activists?|monitors?|agency|refugees|doctors|medics|families|people|villagers|locals|elders|"
+    r"(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference|"
+    r"a\s+press\s+conference|parliament|lawmakers)|speaking|briefing|statement\s+issued))"
+    r"\s+(?:based\s+)?(?:in|at|from)\s+(?:the\s+)?$"
+)
+_SPEECH_AFTER = re.compile(
+    r"(?:'s|’s)?(?:\s*,[^,.;:\"“”]{1,60},)?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|say|told|tell|reported|"
+    r"report|announced|confirmed|stated|added|warned|urged|called|condemned|denied|insisted|accused|expressed)\b"
+)
+# speakers who are on the scene: with no other scene named, their town is it
+# ("Police in Quetta said a bomb exploded at a market")
+_LOCAL_SPEAKERS = ("police", "resident", "witness", "source", "official", "authorit", "refugee", "doctor", "medic",
+                   "famil", "people", "villager", "local", "elder")
+# ... or part of an organisation's name ("the Balochistan Liberation Front",
+# "the Sinjar Resistance Units", "the UN Mission in South Sudan").
+_ORG_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:Liberation|Front|Army|Party|Movement|Resistance|Units|Brigades?|Forces|"
+    r"Council|Alliance|Coalition|Union|Organi[sz]ation|League|Committee|Battalions?|Militia)\b"
+)
+_ON_ROUTE_F = re.compile(r"(?=[a-z])\b(?:on|along|near|at|off)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$")
+_ORG_BEFORE = re.compile(
+    r"\b(?:Mission|Office|Embassy|Commission|Bureau|Agency|Court|Envoy|Representative|Coordinator|Council)"
+    r"\s+(?:in|for|to|on)\s+(?:the\s+)?$"
+)
+
+
 def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: int,
                  folded_text: str | None = None) -> tuple[bool, str]:
     """Whether a mention is marked as the scene of an event, and how.
@@ -438,6 +500,23 @@ def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: in
     lo = max(sent_start, m.start - 90)
     before = text[lo: m.start]
     folded = folded_text[lo: m.start] if folded_text is not None else _fold(before)
+    if _ORG_AFTER.match(text, m.end) or _ORG_BEFORE.search(before[-40:]):
+        return False, "organisation"
+    if _any_in(folded, _ROUTE_WORDS):
+        route = _ROUTE_F.search(folded)
+        if route is not None:
+            # "ambushed a convoy on the road between A and B": near A; "cut the
+            # road between A and B": neither is a scene
+            on_it = _ON_ROUTE_F.search(folded, 0, route.start())
+            first = not re.search(r"\b(?:and|to)\s", route.group())
+            return (True, "near") if on_it and first else (False, "route")
+    if folded.endswith(_SPEAKER_PREPS):
+        speaker = _SPEAKER_IN_F.search(folded)
+        if speaker is not None and (speaker.group("who").startswith(("said", "says", "told", "speaking", "briefing",
+                                                                    "statement"))
+                                    or _SPEECH_AFTER.match(text, m.end)):
+            local = speaker.group("who").startswith(_LOCAL_SPEAKERS)
+            return False, "local speaker" if local else "speaker"
     if _maybe_distance(folded) and _DISTANCE_REF_F.search(folded):
         return False, "distance reference"
     if prev_loc is not None and _APPOSITIVE_REF.fullmatch(text, prev_loc.end, m.start):
@@ -456,6 +535,33 @@ def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: in
         if _LIST_GAP.match(rest):
             return True, "list"
     return False, "no cue"
+
+
+def _cued_unresolved(text: str, unresolved: list[Mention], sent, folded_text: str) -> list[Mention]:
+    """Names the gazetteer lacks that the sentence marks as a scene ("near the
+    town of X"): the event happened there, not at a reference or a speaker's seat."""
+    return [u for u in unresolved if sent.start <= u.start < sent.end
+            and _LOCATIVE_F.search(folded_text[max(sent.start, u.start - 90):u.start])]
+
+
+def _container(text: str, mentions: list[Mention], starts: list[int], whole, scene: Mention,
+               folded_text: str) -> Mention | None:
+    """The province named in ``whole`` (the sentence) nearest to ``scene``,
+    if the syntax marks it as a place ("in the hills of X province", not "the
+    spokesman for X") and it is not in the dateline."""
+    from bisect import bisect_left
+
+    dl = _DATELINE_PREFIX.match(whole.text)
+    lo = whole.start + (dl.end() if dl else 0)
+    best = None
+    for m in mentions[bisect_left(starts, lo): bisect_left(starts, whole.end)]:
+        if m.place.feature_type != "admin1":
+            continue
+        if not _is_location(text, m, None, whole.start, folded_text)[0]:
+            continue  # "the spokesman for X province": not where anything happened
+        if best is None or abs(m.start - scene.start) < abs(best.start - scene.start):
+            best = m
+    return best
 
 
 def _explicit_parent(text: str, parent: Mention, child: Mention) -> bool:
@@ -551,8 +657,12 @@ def _pick_attacker(sentence: str, actors: list[ActorMention], anchor: int, locat
             continue
         left = sentence[max(0, a.start - 40): a.start]
         left = _fold(left)
-        if _TARGET_PREP_F.search(left) or _NOT_SUBJECT_F.search(left):
+        if _TARGET_PREP_F.search(left) or _NOT_SUBJECT_F.search(left) or _VICTIM_BEFORE_F.search(left):
             continue
+        if _SPEECH_GAP.match(sentence, a.end, min(anchor, a.end + 60)):
+            continue  # "Police said a bomb exploded": the speaker, not the bomber
+        if a.kind in ("capital", "country") and _IN_PLACE_F.search(left):
+            continue  # "told reporters in Kabul that ...": a place here, not the state
         return a
     if battle:
         for a in usable:
@@ -583,6 +693,8 @@ def _pick_target(sentence: str, actors: list[ActorMention], anchor: int, attacke
             return a
         if a.start > anchor and (a.kind == "crowd" or re.fullmatch(r"\w+(?:ed|ing)?\s+(?:(?:the|a|an)\s+)?", sentence[anchor:a.start])):
             return a
+        if a.start < anchor and _VICTIM_BEFORE_F.search(folded):
+            return a  # "Jihadists killed 19 Malian soldiers in an attack": the object is the side attacked
     return None
 
 
@@ -672,6 +784,7 @@ def extract_incidents(
     # a cued name the gazetteer lacks is still the scene: no fallback to a reference then
     unresolved = [m for m in mentions if m.place is None]
     mentions = sorted((m for m in mentions if m.place is not None), key=lambda m: m.start)
+    mention_starts = [m.start for m in mentions]
     all_actors = find_actors(text) if actors is None else actors
     all_triggers = find_triggers(text)
     folded_text = _fold(text)  # windows are sliced from it instead of folded one by one
@@ -731,6 +844,7 @@ def extract_incidents(
             s_actors = [a for a in s_actors if a.start >= dl.end()]
         located: list[tuple[Mention, str]] = []
         references: list[Mention] = []
+        speakers: list[Mention] = []  # "police in X said": the scene only if nothing else is
         prev_loc: Mention | None = None
         head_of: dict[int, Mention] = {}  # list item -> the list's first place ("parts of A, B and C")
         for m in s_mentions:
@@ -743,7 +857,11 @@ def extract_incidents(
             elif how != "no cue" or m.place.feature_type in ("country",):
                 if how == "distance reference" and m.place.feature_type != "country":
                     references.append(m)
+                elif how == "local speaker":
+                    speakers.append(m)
                 prev_loc = None
+        if not located and speakers and not _cued_unresolved(text, unresolved, sent, folded_text):
+            located = [(m, "weak") for m in speakers[:1] if m.place.feature_type != "country"]
         # un-cued towns and landmarks (not capitals or countries) as a fallback
         if not located:
             for m in s_mentions:
@@ -751,9 +869,17 @@ def extract_incidents(
                     ok, how = _is_location(text, m, None, sent.start, folded_text)
                     if how == "no cue":
                         located.append((m, "weak"))
-        if not located and references and not any(
-                sent.start <= u.start < sent.end and _LOCATIVE_F.search(_fold(text[max(sent.start, u.start - 90):u.start]))
-                for u in unresolved):
+        cued_unresolved = _cued_unresolved(text, unresolved, sent, folded_text) if not located else []
+        if not located and cued_unresolved:
+            # "ambushed a convoy near the town of X" (X not in the gazetteer) in a
+            # sentence naming X's province: the event is placed at the province
+            container = _container(text, mentions, mention_starts, whole, cued_unresolved[0], folded_text)
+            if container is not None:
+                located = [(container, "container")]
+        if not located and references and not cued_unresolved and not (
+                last_scene is not None and _ANAPHORA.search(stext)):
+            # ("The assault on the suburb, 12 km east of X, was claimed by ...":
+            # a retelling of the last event, not a new one near its reference)
             # "the vessel was struck 50 miles west of Hodeidah": with no scene of
             # its own, the event happened near its reference (geo_precision 2)
             located = [(references[0], "near")]

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from _extract import EL_FASHER, mentions
+
 from geoconflict.actors import actor_country, country_code, find_actors, military_of, with_country
 from geoconflict.events import extract_incidents, find_triggers
 
@@ -446,3 +447,98 @@ def test_armed_forces_torching_homes_is_violence_against_civilians_not_a_riot():
     assert (row["event_type"], row["layer"]) == ("Violence against civilians", "strike")
     (row,) = incidents("Rioters torched shops in Kandahar on Friday.")
     assert row["event_type"] == "Riots"
+
+
+# ------------------------------------------------ qa3: scenes, actors, triggers
+def _with_unresolved(text, *names):
+    from geoconflict.mentions import Mention
+
+    extra = [Mention(text.find(n), text.find(n) + len(n), n, None) for n in names]
+    return sorted(mentions(text) + extra, key=lambda m: m.start)
+
+
+def test_a_city_name_starting_like_a_hedge_word_does_not_hide_the_event():
+    # "Bangui" once read as "ban...", a prohibition that made the attack hypothetical
+    places = {"BANJUL": _place("Banjul", 13.45, -16.58, "GM"), "Brikama": _place("Brikama", 13.27, -16.65, "GM")}
+    text = "BANJUL - Rebels attacked Brikama on Saturday."
+    (row,) = extract_incidents(text, mentions(text, places), published=PUBLISHED)
+    assert row["location"] == "Brikama"
+    # a real ban still is no incident
+    text = "The government banned protests in Kandahar on Friday."
+    assert incidents(text) == []
+
+
+def test_seat_of_a_speaker_is_not_a_scene():
+    rows = incidents("Officials in Kabul said militants attacked a checkpoint in Kandahar on Friday.")
+    assert [r["location"] for r in rows] == ["Kandahar"]
+    assert incidents("The Foreign Ministry in Kabul said the Pakistani strike was a violation of its airspace.") == []
+    rows = incidents("The army told reporters in Kabul that drones struck Kandahar on Friday.")
+    assert [r["location"] for r in rows] == ["Kandahar"]
+    assert rows[0]["actor1"] is None  # neither the speaker nor the city it spoke from
+
+
+def test_local_speakers_town_is_the_scene_when_nothing_else_is():
+    (row,) = incidents("Police in Kandahar said a bomb exploded at a market, killing five people.")
+    assert row["location"] == "Kandahar"
+    assert row["actor1"] is None  # the police reported the bomb, they did not plant it
+
+
+def test_place_inside_an_organisation_name_is_not_a_scene():
+    rows = incidents("The strikes targeted positions of the Paktia Liberation Front near Kandahar.")
+    assert [r["location"] for r in rows] == ["Kandahar"]
+    assert incidents("The UN Assistance Mission in Afghanistan said shelling killed 12 civilians.") == []
+
+
+def test_towns_at_the_ends_of_a_road_are_not_scenes_unless_the_event_was_on_it():
+    assert incidents("Aid agencies said the fighting had cut the road between Kabul and Kandahar.") == []
+    (row,) = incidents("On Friday, insurgents ambushed a convoy on the highway between Kandahar and Kabul.")
+    assert (row["location"], row["geo_precision"]) == ("Kandahar", 2)
+
+
+def test_object_of_a_killing_is_the_victim_not_the_attacker():
+    (row,) = incidents("Jihadists killed 19 Pakistani soldiers in an attack on an army post near Kandahar.")
+    assert row["actor1"] == with_country("Unidentified Armed Group", "AF")
+    assert row["actor2"] == military_of("PK")
+
+
+def test_demonym_with_a_weapon_is_that_states_forces():
+    (row,) = incidents("Pakistani long-range drones attacked a fuel depot in Kandahar.")
+    assert row["actor1"] == military_of("PK")
+    (row,) = incidents("Pakistani warplanes and drones struck hideouts near Kandahar on Friday.")
+    assert row["actor1"] == military_of("PK")
+
+
+def test_rebels_and_militiamen_are_armed_actors():
+    for who in ("Rebels", "Militiamen"):
+        (row,) = incidents(f"{who} attacked Kandahar on Friday.")
+        assert row["actor1"] == with_country("Unidentified Armed Group", "AF")
+
+
+def test_fired_on_and_falling_bombs_are_events():
+    (row,) = incidents("Gunmen fired on a police patrol near Kandahar on Friday.")
+    assert (row["location"], row["event_type"]) == ("Kandahar", "Battles")
+    (row,) = incidents("Bombs fell on two villages near Kandahar.")
+    assert row["sub_event_type"] == "Air/drone strike"
+
+
+def test_scene_in_the_hills_of_a_province():
+    (row,) = incidents("Pakistani jets struck militant hideouts in the mountains of Paktia province on Friday night.")
+    assert row["location"] == "Paktia"
+
+
+def test_unresolved_scene_falls_back_to_the_province_the_sentence_names():
+    text = ("Afghan troops fought militants in the hills of Paktia province on Friday, "
+            "a day after the gunmen ambushed an army convoy near the village of Zorbakh.")
+    rows = extract_incidents(text, _with_unresolved(text, "Zorbakh"), published=PUBLISHED)
+    ambush = [r for r in rows if "ambushed" in text[r["source_start"]:r["source_end"]]
+              and r["actor1"] == with_country("Unidentified Armed Group", "AF")]
+    assert [(r["location"], r["geo_precision"]) for r in ambush] == [("Paktia", 3)]
+    # a province named for something else ("the governor of X") is no fallback
+    text = "Gunmen ambushed an army convoy near the village of Zorbakh, the governor of Paktia said."
+    assert extract_incidents(text, _with_unresolved(text, "Zorbakh"), published=PUBLISHED) == []
+
+
+def test_retelling_with_only_a_distance_reference_is_not_a_new_incident():
+    text = ("Gunmen attacked a police post in Kandahar on Friday. "
+            "The assault, about 40 km west of Kabul, was claimed by the TTP.")
+    assert [r["location"] for r in incidents(text)] == ["Kandahar"]
