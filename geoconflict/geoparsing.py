@@ -67,7 +67,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from gazetteer import Place
@@ -184,21 +184,12 @@ _LANDMARK_CUE_BEFORE = re.compile(
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]['\"”’)]*\s+|\n\s*|[:;]\s+|[\"“‘(]\s*)$")
 
 
-@dataclass
-class _Token:
-    start: int
-    end: int
-    text: str
-    possessive: bool = False  # written with 's (the token span excludes it)
-
-
-@dataclass
+# slots: dozens of candidates are made and read per report
+@dataclass(slots=True)
 class _Candidate:
     start: int
     end: int
     text: str
-    run: tuple[int, int]                # token index range of the run
-    tokens: tuple[int, int]             # token index range of this candidate
     cue: str | None = None
     kind: str = "gazetteer"             # gazetteer / place_head / landmark
     needs_strong: bool = False          # keep only if a major place or cued
@@ -207,7 +198,8 @@ class _Candidate:
     place: Place | None = None
     alternatives: tuple[Place, ...] = ()
     ambiguous: bool = False
-    extra: dict = field(default_factory=dict)
+    resolved_as: str | None = None      # the name without its head word, when only that resolved
+    initial: bool = False               # first word of a sentence (or line)
 
 
 # ------------------------------------------------------------- gazetteer
@@ -226,6 +218,21 @@ class _Lexicon:
         self.gaz = gaz
         self._names: dict[str, bool] = {}
         self._resolved: dict[tuple, object] = {}
+        self._shapes: dict[str, _RunShape | None] = {}
+
+    def run_shape(self, run: str) -> _RunShape | None:
+        """The :class:`_RunShape` of a capitalised run (None: no tokens).
+
+        Cached per run string: the same names and phrases recur in report
+        after report, and the shape depends on nothing else.
+        """
+        shape = self._shapes.get(run, _MISSING)
+        if shape is _MISSING:
+            shape = _RunShape.of(run, self)
+            if len(self._shapes) > 100_000:
+                self._shapes.clear()
+            self._shapes[run] = shape
+        return shape
 
     def is_name(self, surface: str) -> bool:
         if surface in _COUNTRY_FORMS:
@@ -293,6 +300,7 @@ _COUNTRY_FORMS = {
 }
 
 _LEXICONS: dict[int, _Lexicon] = {}
+_MISSING = object()
 
 
 def _lexicon(gaz) -> _Lexicon:
@@ -337,36 +345,92 @@ _RUN = re.compile(
 )
 
 
-def _tokenize_runs(text: str) -> tuple[list[_Token], list[tuple[int, int]]]:
-    """Tokens of the capitalised runs of ``text`` and each run's token range."""
-    tokens: list[_Token] = []
-    runs: list[tuple[int, int]] = []
-    for rm in _RUN.finditer(text):
-        first = len(tokens)
-        base = rm.start()
-        for m in _WORD.finditer(rm.group()):
-            s, e = base + m.start(), base + m.end()
+class _RunShape:
+    """What a capitalised run says on its own, before its context is read.
+
+    The tokens of the run (offsets relative to the run), the gazetteer names
+    inside it (longest first, at most six words), hyphenated pairs of names
+    ("Afghanistan-Pakistan") and the word tests of the place-phrase rules.
+    All of it depends only on the run's characters and the gazetteer, so
+    :meth:`_Lexicon.run_shape` computes it once per distinct run string;
+    :func:`_recognise` then only reads the text around each occurrence.
+    """
+
+    __slots__ = ("offsets", "words", "possessive", "text", "names", "hyphens", "place_first", "unknown_ok")
+
+    offsets: tuple[tuple[int, int], ...]   # (start, end) of each token, relative to the run
+    words: tuple[str, ...]
+    possessive: tuple[bool, ...]           # written with 's (the token span excludes it)
+    text: str                              # first token start .. last token end
+    names: tuple[tuple[int, int], ...]     # token ranges of gazetteer names
+    hyphens: tuple[tuple[int, tuple[str, ...]], ...]  # token index, name parts
+    place_first: int                       # first token of the place phrase after titles/prefixes
+    unknown_ok: bool                       # word tests of _unknown_place_like pass
+
+    @classmethod
+    def of(cls, run: str, lex: _Lexicon) -> _RunShape | None:
+        offsets, words, possessive = [], [], []
+        for m in _WORD.finditer(run):
+            s, e = m.span()
             word = m.group()
-            poss = False
-            if len(word) > 2 and word[-2] in "'’" and word[-1] == "s":
-                poss = True
+            poss = len(word) > 2 and word[-2] in "'’" and word[-1] == "s"
+            if poss:
                 e -= 2
                 word = word[:-2]
-            tokens.append(_Token(s, e, word, poss))
-            if poss and m.end() < len(rm.group()):
-                # "Islamabad's Faizabad": the possessive ends one name
-                pass
+            offsets.append((s, e))
+            words.append(word)
+            possessive.append(poss)
         # a connector never ends a run
-        while len(tokens) > first and tokens[-1].text in _RUN_CONNECTORS:
-            tokens.pop()
-        if len(tokens) > first:
-            runs.append((first, len(tokens)))
-    return tokens, runs
+        while words and words[-1] in _RUN_CONNECTORS:
+            offsets.pop()
+            words.pop()
+            possessive.pop()
+        if not words:
+            return None
+        self = cls()
+        self.offsets, self.words, self.possessive = tuple(offsets), tuple(words), tuple(possessive)
+        self.text = run[offsets[0][0] : offsets[-1][1]]
+        self._find_names(run, lex)
+        n = len(words)
+        # the place-like phrase: from the first token after any title/org prefix
+        first = 0
+        for x in range(n - 2, -1, -1):
+            if possessive[x] or words[x] in ORG_HEAD_WORDS or words[x] in PERSON_TITLES:
+                first = x + 1
+                break
+        self.place_first = _skip_lead(self.words, first, n)
+        self.unknown_ok = _unknown_words_ok(self)
+        return self
 
-
-def _span_text(text: str, tokens: list[_Token], i: int, j: int) -> tuple[int, int, str]:
-    s, e = tokens[i].start, tokens[j - 1].end
-    return s, e, text[s:e]
+    def _find_names(self, run: str, lex: _Lexicon) -> None:
+        """The longest gazetteer name starting at each token (at most 6 words)."""
+        offsets, words = self.offsets, self.words
+        n = len(words)
+        names: list[tuple[int, int]] = []
+        hyphens: list[tuple[int, tuple[str, ...]]] = []
+        k = 0
+        while k < n:
+            best = None
+            start = offsets[k][0]
+            for m in range(min(n, k + 6), k, -1):
+                if words[m - 1] in _CONNECTORS:
+                    continue
+                if lex.is_name(run[start : offsets[m - 1][1]]):
+                    best = m
+                    break
+            if best is None:
+                # hyphenated pair of names: "Afghanistan-Pakistan"; only when
+                # every part is a name, not for one-name compounds ("Petion-Ville")
+                parts = words[k].split("-")
+                if len(parts) > 1 and all(p[:1].isupper() and lex.is_name(p) and p not in DEMONYMS for p in parts):
+                    hyphens.append((k, tuple(parts)))
+                k += 1
+                continue
+            if words[k] == "The" and best - k >= 2 and lex.is_name(run[offsets[k + 1][0] : offsets[best - 1][1]]):
+                k += 1  # "The Kremlin" -> "Kremlin"
+            names.append((k, best))
+            k = best
+        self.names, self.hyphens = tuple(names), tuple(hyphens)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -418,8 +482,7 @@ _ORG_RE = re.compile(
 )
 
 
-def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]]:
-    tokens, runs = _tokenize_runs(text)
+def _recognise(text: str, lex: _Lexicon) -> list[_Candidate]:
     orgs = _org_intervals(text)
     org_starts = sorted(orgs)
     persons: set[str] = set()
@@ -433,95 +496,61 @@ def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]
         i = bisect_right(org_a, s) - 1
         return i >= 0 and e <= org_starts[i][1]
 
-    for ri, rj in runs:
-        run_tokens = tokens[ri:rj]
-        run_start, run_end, run_text = _span_text(text, tokens, ri, rj)
+    for rm in _RUN.finditer(text):
+        shape = lex.run_shape(rm.group())
+        if shape is None:
+            continue
+        base = rm.start()
+        offsets, words = shape.offsets, shape.words
+        n = len(words)
+        run_start, run_end, run_text = base + offsets[0][0], base + offsets[-1][1], shape.text
         if 0 < run_start and text[run_start - 1] in "\"“" and text[run_end : run_end + 1] in ("\"", "”") \
-                and re.search(r"[A-Z][\w'’-]*\s+$", text[max(0, run_start - 30) : run_start - 1]):
+                and _NICKNAME_BEFORE.search(text[max(0, run_start - 30) : run_start - 1]):
             continue  # a quoted nickname after a name: Ismael "El Mayo" Zambada
         if run_text in ORGANISATIONS or in_org(run_start, run_end):
             continue
-        # all-caps headline lines: nothing reliable to say
-        words = [t.text for t in run_tokens]
-        # 1. the whole run (or the run minus its first word) as a place-like name
+        for k, parts in shape.hyphens:
+            pos = base + offsets[k][0]
+            for part in parts:
+                cands.append(_Candidate(pos, pos + len(part), part, lookup=part))
+                pos += len(part) + 1
+        # token ranges inside the run (relative to it), with kind
+        found: list[tuple[int, int, str]] = [(a, b, "gazetteer") for a, b in shape.names]
         head = words[-1]
-        found: list[tuple[int, int, str]] = []  # token ranges inside the run, with kind
-        k = ri
-        while k < rj:
-            # longest gazetteer name starting at token k (at most 6 words)
-            best = None
-            for m in range(min(rj, k + 6), k, -1):
-                s, e, surf = _span_text(text, tokens, k, m)
-                if tokens[m - 1].text in _CONNECTORS:
-                    continue
-                if any(tokens[x].possessive for x in range(k, m - 1)) and not lex.is_name(surf):
-                    continue
-                if lex.is_name(surf):
-                    best = m
-                    break
-            if best is None:
-                # hyphenated pair of names: "Afghanistan-Pakistan"
-                tok = tokens[k]
-                parts = tok.text.split("-")
-                # only when every part is a name ("Afghanistan-Pakistan"), not
-                # for one-name compounds ("Petion-Ville")
-                if len(parts) > 1 and all(p[:1].isupper() and lex.is_name(p) and p not in DEMONYMS for p in parts):
-                    pos = tok.start
-                    for part in parts:
-                        cands.append(_Candidate(pos, pos + len(part), part, (ri, rj), (k, k + 1), lookup=part))
-                        pos += len(part) + 1
-                k += 1
-                continue
-            if tokens[k].text == "The" and best - k >= 2 and lex.is_name(_span_text(text, tokens, k + 1, best)[2]):
-                k += 1  # "The Kremlin" -> "Kremlin"
-            found.append((k, best, "gazetteer"))
-            k = best
         # a run the gazetteer only partly knows, followed by a place noun or
         # introduced as a place ("Abu Shouk camp", "the village of Kafr Nabl"),
         # is one unknown place, not a known name plus a stray word
-        covered_last = any(f[1] == rj for f in found)
-        if found and not covered_last and rj - ri >= 2 and head not in PLACE_HEAD_WORDS:
-            after_run = text[run_end : run_end + 30]
+        if found and found[-1][1] != n and n >= 2 and head not in PLACE_HEAD_WORDS:
             run_cue = _cue_for(text, run_start, run_end) or ""
-            if _UNKNOWN_PLACE_AFTER.match(after_run) or (
+            if _UNKNOWN_PLACE_AFTER.match(text[run_end : run_end + 30]) or (
                 run_cue.endswith(" of X") and run_cue.split()[0] in _AREA_OF
             ) or (run_cue and words[0] in _PLACE_MODIFIERS and words[0] not in ("Al", "El")):
-                first = ri
-                for x in range(rj - 2, ri - 1, -1):
-                    if tokens[x].possessive or words[x - ri] in ORG_HEAD_WORDS or words[x - ri] in PERSON_TITLES:
-                        first = x + 1
-                        break
-                first = _skip_lead(tokens, first, rj)
-                if first < rj - 1:
-                    found = [f for f in found if f[1] <= first] + [(first, rj, "place_head")]
-        if len(found) >= 2 and 2 <= rj - ri <= 3 and words[0] in _NAME_FORMING and found[0][0] == ri \
-                and all(b - a == 1 for a, b, _k in found) and found[-1][1] == rj:
-            found = [(ri, rj, "place_head")]
+                first = shape.place_first
+                if first < n - 1:
+                    found = [f for f in found if f[1] <= first] + [(first, n, "place_head")]
+        if len(found) >= 2 and 2 <= n <= 3 and words[0] in _NAME_FORMING and found[0][0] == 0 \
+                and all(b - a == 1 for a, b, _k in found) and found[-1][1] == n:
+            found = [(0, n, "place_head")]
         # a run ending in a place word is a place even unknown to the gazetteer
-        if head in PLACE_HEAD_WORDS and rj - ri >= 2:
-            # the place-like phrase: from the first token after any title/org prefix
-            first = ri
-            for x in range(rj - 2, ri - 1, -1):
-                if tokens[x].possessive or words[x - ri] in ORG_HEAD_WORDS or words[x - ri] in PERSON_TITLES:
-                    first = x + 1
-                    break
-            first = _skip_lead(tokens, first, rj)
-            if first < rj - 1:
+        if head in PLACE_HEAD_WORDS and n >= 2:
+            first = shape.place_first
+            if first < n - 1:
                 covered = [f for f in found if f[0] >= first]
-                if not (len(covered) == 1 and covered[0][0] == first and covered[0][1] == rj):
-                    found = [f for f in found if f[1] <= first] + [(first, rj, "place_head")]
-        if not found and rj - ri <= 3 and _unknown_place_like(text, tokens, ri, rj, run_start, run_end):
+                if not (len(covered) == 1 and covered[0][0] == first and covered[0][1] == n):
+                    found = [f for f in found if f[1] <= first] + [(first, n, "place_head")]
+        if not found and n <= 3 and shape.unknown_ok and _unknown_place_like(text, run_start, run_end):
             # "gunmen stormed Kadawa", "the village of Umm Kadada": a name the
             # gazetteer lacks, written as a place: listed (unresolved), not dropped
-            found = [(ri, rj, "place_head")]
+            found = [(0, n, "place_head")]
         for a, b, kind in found:
-            s, e, surf = _span_text(text, tokens, a, b)
+            s, e = base + offsets[a][0], base + offsets[b - 1][1]
             if in_org(s, e):
                 continue
-            cand = _Candidate(s, e, surf, (ri, rj), (a, b), kind=kind, lookup=surf)
-            verdict = _judge_in_run(text, tokens, cand, lex, persons)
+            surf = text[s:e]
+            verdict = _judge_in_run(text, shape, run_start, run_end, a, b, surf, kind, lex, persons)
             if verdict == "reject":
                 continue
+            cand = _Candidate(s, e, surf, kind=kind, lookup=surf)
             if verdict == "strong":
                 cand.needs_strong = True
             cands.append(cand)
@@ -540,9 +569,10 @@ def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]
                 continue
             keep.append(c)
         cands = keep
-    return cands, tokens
+    return cands
 
 
+_NICKNAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
 _COORDINATED = re.compile(r",\s+|\s+and\s+|,\s+and\s+|\s+or\s+")
 # modifiers that form a name with the next word ("Ras Isa", "Bab Tuma"): an
 # unknown pair is one place, not two one-word places abroad
@@ -564,10 +594,10 @@ _LANGUAGES = frozenset(
 )
 
 
-def _unknown_place_like(text, tokens, ri, rj, run_start, run_end) -> bool:
-    """A capitalised run unknown to the gazetteer that the text presents as a place."""
-    words = [t.text for t in tokens[ri:rj]]
-    if any(t.possessive for t in tokens[ri:rj]) or tokens[rj - 1].possessive:
+def _unknown_words_ok(shape: _RunShape) -> bool:
+    """The tests of :func:`_unknown_place_like` that read only the run's words."""
+    words = shape.words
+    if any(shape.possessive):
         return False
     # a compass or size modifier may open a longer name ("Lower Shabelle"), never stand alone
     lead = 1 if len(words) >= 2 and words[0] in _PLACE_MODIFIERS else 0
@@ -575,8 +605,13 @@ def _unknown_place_like(text, tokens, ri, rj, run_start, run_end) -> bool:
            or w in ORG_HEAD_WORDS or w in _GENERIC_GEO_WORDS or w in _LANGUAGES or w.isupper()
            for w in words[lead:]):
         return False
-    surface = text[run_start:run_end]
-    if surface in ORGANISATIONS or _sentence_initial(text, run_start) or _zipf(surface) >= 3.5:
+    return shape.text not in ORGANISATIONS and _zipf(shape.text) < 3.5
+
+
+def _unknown_place_like(text: str, run_start: int, run_end: int) -> bool:
+    """A capitalised run unknown to the gazetteer that the text presents as a place
+    (the caller has checked its words with :func:`_unknown_words_ok`)."""
+    if _sentence_initial(text, run_start):
         return False
     if _UNKNOWN_PLACE_AFTER.match(text[run_end : run_end + 30]):
         return True
@@ -593,16 +628,16 @@ def _unknown_place_like(text, tokens, ri, rj, run_start, run_end) -> bool:
 _LIST_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)(?:,\s+|\s+and\s+|,\s+and\s+|\s+or\s+)$")
 
 
-def _skip_lead(tokens: list[_Token], first: int, end: int) -> int:
+def _skip_lead(words: tuple[str, ...], first: int, end: int) -> int:
     """Skip words that open a run but are not part of a place name
     ("Residents of Xyzzy Road", "The Abu Shouk")."""
     while first < end - 1:
-        word = tokens[first].text
+        word = words[first]
         if word in _PLACE_MODIFIERS:
             break
         if word in _FUNCTION_WORDS or word in ORDINARY_WORDS or word in _RUN_CONNECTORS:
             first += 1
-        elif tokens[first + 1].text == "of" and _zipf(word) >= COMMON_ZIPF:
+        elif words[first + 1] == "of" and _zipf(word) >= COMMON_ZIPF:
             first += 2
         else:
             break
@@ -628,20 +663,18 @@ def _person_context(text: str, start: int, end: int) -> bool:
     return word.islower() and word not in _NOT_ROLE and word not in _LOCATIVE_WORDS and word not in _UNKNOWN_CUES
 
 
-def _judge_in_run(text, tokens, cand: _Candidate, lex: _Lexicon, persons: set[str]) -> str:
-    """'keep', 'strong' (keep only if a major place or cued) or 'reject'."""
-    ri, rj = cand.run
-    a, b = cand.tokens
-    surf = cand.text
-    if cand.kind == "place_head":
+def _judge_in_run(text: str, shape: _RunShape, run_start: int, run_end: int, a: int, b: int, surf: str,
+                  kind: str, lex: _Lexicon, persons: set[str]) -> str:
+    """'keep', 'strong' (keep only if a major place or cued) or 'reject' for
+    the name at tokens [a, b) of a run."""
+    if kind == "place_head":
         return "keep"
     if surf in ORGANISATIONS or surf in DEMONYMS:
         return "reject"
-    before = [tokens[x] for x in range(ri, a)]
-    after = [tokens[x] for x in range(b, rj)]
+    words = shape.words
     verdict = "keep"
-    if after and not tokens[b - 1].possessive:
-        nxt = [t.text for t in after if t.text not in _CONNECTORS]
+    if b < len(words) and not shape.possessive[b - 1]:
+        nxt = [w for w in words[b:] if w not in _CONNECTORS]
         if any(w in _MEDIA_HEADS for w in nxt):
             return "reject"  # "Hindustan Times", "Geo News"
         if any(w in ORG_HEAD_WORDS for w in nxt):
@@ -655,15 +688,14 @@ def _judge_in_run(text, tokens, cand: _Candidate, lex: _Lexicon, persons: set[st
             # ("Jordan Bardella", "Georgia Meloni")
             if not lex.is_name(nxt[0]) and len(nxt) <= 2 and (
                     _zipf(nxt[0]) < 3.0
-                    or (_zipf(nxt[0]) < 4.0 and _person_context(text, tokens[ri].start, tokens[rj - 1].end))):
+                    or (_zipf(nxt[0]) < 4.0 and _person_context(text, run_start, run_end))):
                 # "Jordan Peterson, a commentator", "shopkeeper Jordan Kumar said"
                 persons.add(" ".join(nxt))
                 return "reject"
             verdict = "strong"
-    if before:
-        prev = before[-1]
-        if prev.possessive or prev.text in _PLACE_MODIFIERS or prev.text in _CONNECTORS \
-                or prev.text in _FUNCTION_WORDS:
+    if a > 0:
+        prev = words[a - 1]
+        if shape.possessive[a - 1] or prev in _PLACE_MODIFIERS or prev in _CONNECTORS or prev in _FUNCTION_WORDS:
             pass  # "Islamabad's Faizabad" (a parent), "North Kivu", "The Hague"
         else:
             # "Foreign Secretary Baloch", "Amna Baloch", "Allison Hooker"
@@ -880,10 +912,10 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
                 if alt_best is not None and (alt_best.country_code == country or any(
                         alt_best.country_code == cc and names - {c.lookup} for cc, names in support.items())):
                     res = alt
-                    c.extra["resolved_as"] = short
+                    c.resolved_as = short
         # the same name, resolution and kind of cue pick the same place
         cue_words = set(c.cue.split()) if c.cue else set()
-        memo_key = (c.extra.get("resolved_as", c.lookup), id(res), bool(c.cue), bool(cue_words & _AREA_CUES),
+        memo_key = (c.lookup if c.resolved_as is None else c.resolved_as, id(res), bool(c.cue), bool(cue_words & _AREA_CUES),
                     bool(cue_words & {"city", "town", "village"}))
         hit = chosen.get(memo_key)
         if hit is None:
@@ -955,7 +987,7 @@ def _plausible(surface: str, place: Place, doc_countries: set[str] = frozenset()
 def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
     """Pick the place for a candidate from a resolution (best first)."""
     ranked = [p for p in [getattr(res, "best", None), *(getattr(res, "alternatives", ()) or ())] if p is not None]
-    lookup = c.extra.get("resolved_as", c.lookup)
+    lookup = c.lookup if c.resolved_as is None else c.resolved_as
     key = _norm(lookup)
     top = ranked[0] if ranked else None
     if doc_countries:
@@ -1031,7 +1063,7 @@ def _check_text(text) -> str:
 
 
 def _parse(text: str, lex: _Lexicon) -> list[_Candidate]:
-    cands, _tokens = _recognise(text, lex)
+    cands = _recognise(text, lex)
     cands.sort(key=lambda c: (c.start, -c.end))
     # drop overlaps (keep the earlier, longer one)
     kept: list[_Candidate] = []
@@ -1153,7 +1185,7 @@ def resolve_mentions(
             out.extend(_to_mentions([hit]))
             continue
         name = _clean_span(surface)
-        cand = _Candidate(start, end, surface, (0, 0), (0, 0), lookup=name)
+        cand = _Candidate(start, end, surface, lookup=name)
         cand.cue = _cue_for(text, start, end)
         parent = _explicit_parent(text, start, end, found)
         context = [p for p in doc_places if p.name != name]
