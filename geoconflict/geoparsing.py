@@ -69,6 +69,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from gazetteer import Place
 from gazetteer.normalize import normalize_name, translit_key
@@ -350,13 +351,15 @@ class _RunShape:
 
     The tokens of the run (offsets relative to the run), the gazetteer names
     inside it (longest first, at most six words), hyphenated pairs of names
-    ("Afghanistan-Pakistan") and the word tests of the place-phrase rules.
+    ("Afghanistan-Pakistan"), the place phrases the run yields when its
+    context changes nothing, and how each is judged (:class:`_Judgement`).
     All of it depends only on the run's characters and the gazetteer, so
     :meth:`_Lexicon.run_shape` computes it once per distinct run string;
     :func:`_recognise` then only reads the text around each occurrence.
     """
 
-    __slots__ = ("offsets", "words", "possessive", "text", "names", "hyphens", "place_first", "unknown_ok")
+    __slots__ = ("offsets", "words", "possessive", "text", "names", "hyphens", "place_first", "unknown_ok",
+                 "found", "judgements", "may_extend", "may_be_unknown", "inert")
 
     offsets: tuple[tuple[int, int], ...]   # (start, end) of each token, relative to the run
     words: tuple[str, ...]
@@ -366,6 +369,11 @@ class _RunShape:
     hyphens: tuple[tuple[int, tuple[str, ...]], ...]  # token index, name parts
     place_first: int                       # first token of the place phrase after titles/prefixes
     unknown_ok: bool                       # word tests of _unknown_place_like pass
+    found: tuple[tuple[int, int, str], ...]  # token ranges and kinds of the phrases (see _place_phrases)
+    judgements: tuple[_Judgement, ...]     # one per phrase in ``found``
+    may_extend: bool                       # a cue or place noun after the run may make it one unknown place
+    may_be_unknown: bool                   # no phrase, but the text may present the run as a place
+    inert: bool                            # yields nothing wherever it stands
 
     @classmethod
     def of(cls, run: str, lex: _Lexicon) -> _RunShape | None:
@@ -400,6 +408,13 @@ class _RunShape:
                 break
         self.place_first = _skip_lead(self.words, first, n)
         self.unknown_ok = _unknown_words_ok(self)
+        self.found = tuple(_place_phrases(self, [(a, b, "gazetteer") for a, b in self.names]))
+        self.judgements = tuple(_judge_in_run(self, a, b, kind, lex) for a, b, kind in self.found)
+        # a run the gazetteer only partly knows (see _recognise)
+        self.may_extend = bool(self.names) and self.names[-1][1] != n and n >= 2 \
+            and words[-1] not in PLACE_HEAD_WORDS
+        self.may_be_unknown = not self.found and n <= 3 and self.unknown_ok
+        self.inert = not (self.found or self.hyphens or self.may_extend or self.may_be_unknown)
         return self
 
     def _find_names(self, run: str, lex: _Lexicon) -> None:
@@ -434,8 +449,15 @@ class _RunShape:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
+    if start == 0:
+        return True
+    # every way of opening a sentence ends in white space or an opening quote
+    # or bracket; a name after any other character is mid-sentence
+    prev = text[start - 1]
+    if not prev.isspace() and prev not in "\"“‘(":
+        return False
     window = text[max(0, start - 6) : start]
-    return start == 0 or bool(_SENTENCE_START.search(window)) or window.strip() == ""
+    return bool(_SENTENCE_START.search(window)) or window.strip() == ""
 
 
 def _cue_for(text: str, start: int, end: int) -> str | None:
@@ -465,9 +487,12 @@ def _cue_for(text: str, start: int, end: int) -> str | None:
         return f"{words[i - 1]} of X"
     if i >= 0 and words[i] in _LOCATIVE_WORDS:
         return f"{words[i]} X"
-    if re.match(r"^,\s+(?:a|the)\s+(?:\w+\s+)?(?:town|city|village|district|province|region|capital|port|suburb)\b", after):
+    if _APPOSITION_AFTER.match(after):
         return "X, a town"
     return None
+
+
+_APPOSITION_AFTER = re.compile(r"^,\s+(?:a|the)\s+(?:\w+\s+)?(?:town|city|village|district|province|region|capital|port|suburb)\b")
 
 
 def _org_intervals(text: str) -> list[tuple[int, int]]:
@@ -498,7 +523,7 @@ def _recognise(text: str, lex: _Lexicon) -> list[_Candidate]:
 
     for rm in _RUN.finditer(text):
         shape = lex.run_shape(rm.group())
-        if shape is None:
+        if shape is None or shape.inert:
             continue
         base = rm.start()
         offsets, words = shape.offsets, shape.words
@@ -514,42 +539,38 @@ def _recognise(text: str, lex: _Lexicon) -> list[_Candidate]:
             for part in parts:
                 cands.append(_Candidate(pos, pos + len(part), part, lookup=part))
                 pos += len(part) + 1
-        # token ranges inside the run (relative to it), with kind
-        found: list[tuple[int, int, str]] = [(a, b, "gazetteer") for a, b in shape.names]
-        head = words[-1]
-        # a run the gazetteer only partly knows, followed by a place noun or
-        # introduced as a place ("Abu Shouk camp", "the village of Kafr Nabl"),
-        # is one unknown place, not a known name plus a stray word
-        if found and found[-1][1] != n and n >= 2 and head not in PLACE_HEAD_WORDS:
+        # token ranges inside the run (relative to it) with kind, and their judgements
+        found, judgements = shape.found, shape.judgements
+        if shape.may_extend:
+            # a run the gazetteer only partly knows, followed by a place noun or
+            # introduced as a place ("Abu Shouk camp", "the village of Kafr Nabl"),
+            # is one unknown place, not a known name plus a stray word
             run_cue = _cue_for(text, run_start, run_end) or ""
             if _UNKNOWN_PLACE_AFTER.match(text[run_end : run_end + 30]) or (
                 run_cue.endswith(" of X") and run_cue.split()[0] in _AREA_OF
             ) or (run_cue and words[0] in _PLACE_MODIFIERS and words[0] not in ("Al", "El")):
                 first = shape.place_first
                 if first < n - 1:
-                    found = [f for f in found if f[1] <= first] + [(first, n, "place_head")]
-        if len(found) >= 2 and 2 <= n <= 3 and words[0] in _NAME_FORMING and found[0][0] == 0 \
-                and all(b - a == 1 for a, b, _k in found) and found[-1][1] == n:
-            found = [(0, n, "place_head")]
-        # a run ending in a place word is a place even unknown to the gazetteer
-        if head in PLACE_HEAD_WORDS and n >= 2:
-            first = shape.place_first
-            if first < n - 1:
-                covered = [f for f in found if f[0] >= first]
-                if not (len(covered) == 1 and covered[0][0] == first and covered[0][1] == n):
-                    found = [f for f in found if f[1] <= first] + [(first, n, "place_head")]
-        if not found and n <= 3 and shape.unknown_ok and _unknown_place_like(text, run_start, run_end):
+                    found = _place_phrases(
+                        shape, [(a, b, "gazetteer") for a, b in shape.names if b <= first] + [(first, n, "place_head")])
+                    judgements = [_judge_in_run(shape, a, b, kind, lex) for a, b, kind in found]
+        elif shape.may_be_unknown and _unknown_place_like(text, run_start, run_end):
             # "gunmen stormed Kadawa", "the village of Umm Kadada": a name the
             # gazetteer lacks, written as a place: listed (unresolved), not dropped
-            found = [(0, n, "place_head")]
-        for a, b, kind in found:
+            found, judgements = ((0, n, "place_head"),), (_KEEP,)
+        for (a, b, kind), judgement in zip(found, judgements):
             s, e = base + offsets[a][0], base + offsets[b - 1][1]
             if in_org(s, e):
                 continue
-            surf = text[s:e]
-            verdict = _judge_in_run(text, shape, run_start, run_end, a, b, surf, kind, lex, persons)
+            verdict, person = judgement.verdict, judgement.person
+            if judgement.person_if_context is not None and _person_context(text, run_start, run_end):
+                # "Jordan Peterson, a commentator", "shopkeeper Jordan Kumar said"
+                verdict, person = "reject", judgement.person_if_context
+            if person is not None:
+                persons.add(person)
             if verdict == "reject":
                 continue
+            surf = text[s:e]
             cand = _Candidate(s, e, surf, kind=kind, lookup=surf)
             if verdict == "strong":
                 cand.needs_strong = True
@@ -608,6 +629,24 @@ def _unknown_words_ok(shape: _RunShape) -> bool:
     return shape.text not in ORGANISATIONS and _zipf(shape.text) < 3.5
 
 
+def _place_phrases(shape: _RunShape, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The phrases of a run, given the gazetteer names (and unknown place) found in it:
+    an unknown pair opened by a name-forming word is one place ("Ras Isa"), and
+    a run ending in a place word is a place even unknown to the gazetteer."""
+    words = shape.words
+    n = len(words)
+    if len(found) >= 2 and 2 <= n <= 3 and words[0] in _NAME_FORMING and found[0][0] == 0 \
+            and all(b - a == 1 for a, b, _k in found) and found[-1][1] == n:
+        found = [(0, n, "place_head")]
+    if words[-1] in PLACE_HEAD_WORDS and n >= 2:
+        first = shape.place_first
+        if first < n - 1:
+            covered = [f for f in found if f[0] >= first]
+            if not (len(covered) == 1 and covered[0][0] == first and covered[0][1] == n):
+                found = [f for f in found if f[1] <= first] + [(first, n, "place_head")]
+    return found
+
+
 def _unknown_place_like(text: str, run_start: int, run_end: int) -> bool:
     """A capitalised run unknown to the gazetteer that the text presents as a place
     (the caller has checked its words with :func:`_unknown_words_ok`)."""
@@ -663,20 +702,33 @@ def _person_context(text: str, start: int, end: int) -> bool:
     return word.islower() and word not in _NOT_ROLE and word not in _LOCATIVE_WORDS and word not in _UNKNOWN_CUES
 
 
-def _judge_in_run(text: str, shape: _RunShape, run_start: int, run_end: int, a: int, b: int, surf: str,
-                  kind: str, lex: _Lexicon, persons: set[str]) -> str:
-    """'keep', 'strong' (keep only if a major place or cued) or 'reject' for
-    the name at tokens [a, b) of a run."""
+class _Judgement(NamedTuple):
+    """How a name inside a run is read, from the run's words alone."""
+
+    verdict: str                   # 'keep', 'strong' (keep only if a major place or cued) or 'reject'
+    person: str | None = None      # a person name the run shows ("Amna Baloch" -> "Baloch")
+    # when set, the name is instead rejected and this person recorded if the
+    # text around the run presents a person (see _person_context)
+    person_if_context: str | None = None
+
+
+_KEEP = _Judgement("keep")
+
+
+def _judge_in_run(shape: _RunShape, a: int, b: int, kind: str, lex: _Lexicon) -> _Judgement:
+    """The :class:`_Judgement` of the name at tokens [a, b) of a run."""
     if kind == "place_head":
-        return "keep"
-    if surf in ORGANISATIONS or surf in DEMONYMS:
-        return "reject"
+        return _KEEP
     words = shape.words
+    surf = shape.text[shape.offsets[a][0] - shape.offsets[0][0] : shape.offsets[b - 1][1] - shape.offsets[0][0]]
+    if surf in ORGANISATIONS or surf in DEMONYMS:
+        return _Judgement("reject")
     verdict = "keep"
+    if_context = None
     if b < len(words) and not shape.possessive[b - 1]:
         nxt = [w for w in words[b:] if w not in _CONNECTORS]
         if any(w in _MEDIA_HEADS for w in nxt):
-            return "reject"  # "Hindustan Times", "Geo News"
+            return _Judgement("reject")  # "Hindustan Times", "Geo News"
         if any(w in ORG_HEAD_WORDS for w in nxt):
             verdict = "strong"  # "Pakistan Army", "Gaza Health Ministry"
         elif nxt and nxt[0] in PLACE_HEAD_WORDS:
@@ -686,12 +738,12 @@ def _judge_in_run(text: str, shape: _RunShape, run_start: int, run_end: int, a: 
             # capitalised word is more often a person than a place; followed
             # by a rare word that is no place name it is a first name
             # ("Jordan Bardella", "Georgia Meloni")
-            if not lex.is_name(nxt[0]) and len(nxt) <= 2 and (
-                    _zipf(nxt[0]) < 3.0
-                    or (_zipf(nxt[0]) < 4.0 and _person_context(text, run_start, run_end))):
-                # "Jordan Peterson, a commentator", "shopkeeper Jordan Kumar said"
-                persons.add(" ".join(nxt))
-                return "reject"
+            if not lex.is_name(nxt[0]) and len(nxt) <= 2:
+                if _zipf(nxt[0]) < 3.0:
+                    return _Judgement("reject", " ".join(nxt))
+                if _zipf(nxt[0]) < 4.0:
+                    # "Jordan Peterson, a commentator", "shopkeeper Jordan Kumar said"
+                    if_context = " ".join(nxt)
             verdict = "strong"
     if a > 0:
         prev = words[a - 1]
@@ -699,9 +751,8 @@ def _judge_in_run(text: str, shape: _RunShape, run_start: int, run_end: int, a: 
             pass  # "Islamabad's Faizabad" (a parent), "North Kivu", "The Hague"
         else:
             # "Foreign Secretary Baloch", "Amna Baloch", "Allison Hooker"
-            persons.add(surf)
-            return "reject"
-    return verdict
+            return _Judgement("reject", surf, if_context)
+    return _Judgement(verdict, None, if_context)
 
 
 def _major(place: Place | None, population: int = BIG_CITY_POPULATION) -> bool:
@@ -746,7 +797,7 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
     if surf.rstrip(".") in _MONTHS and not (cand.cue and (cand.cue.startswith("X ") or cand.cue.endswith(" of X"))):
         # "in March", "14 Mar 2026": a date; the town needs a place noun ("March town")
         return False
-    if re.sub(r"^(?:the|The)\s+", "", surf) in METONYMIC_LANDMARKS:
+    if _without_article(surf) in METONYMIC_LANDMARKS:
         before = text[max(0, cand.start - 40) : cand.start]
         return bool(_LANDMARK_CUE_BEFORE.search(before))
     single = " " not in surf
@@ -776,12 +827,19 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
         # an ordinary word matched only through an alias or a transliteration ("On" -> Ain)
         if not (place.feature_type == "country" and _norm(surf) in _COUNTRY_ALIASES_OK):
             return False
-    initial = _sentence_initial(text, cand.start)
-    if initial and common and not cand.cue and not _major(place) and surf not in doc_midsentence:
+    if cand.initial and common and not cand.cue and not _major(place) and surf not in doc_midsentence:
         return False
     if common and not _major(place) and not cand.cue and place.feature_type not in ("landmark", "area"):
         return False
     return True
+
+
+_THE = re.compile(r"^(?:the|The)\s+")
+
+
+def _without_article(surf: str) -> str:
+    # most names do not start with "the": no regex call for them
+    return _THE.sub("", surf) if surf.startswith(("the", "The")) else surf
 
 
 _AGENCY_BEFORE = re.compile(
@@ -829,21 +887,20 @@ def _contains_rank(parent: Place | None, child: Place | None) -> bool:
 
 
 def _link_parents(text: str, cands: list[_Candidate], first: dict) -> None:
-    def best(c):
-        return getattr(first.get(c.lookup), "best", None)
-
+    best = [getattr(first.get(c.lookup), "best", None) for c in cands]
+    last = len(cands) - 1
+    # the kind test is cheap and usually fails (two towns), so it goes before the regexes
     for i, c in enumerate(cands):
         if i > 0:
             p = cands[i - 1]
-            between = text[p.end : c.start]
-            if p.end <= c.start and len(between) <= 4 and _PARENT_BEFORE.match(between) \
-                    and _contains_rank(best(p), best(c)):
+            if p.end <= c.start and c.start - p.end <= 4 and _contains_rank(best[i - 1], best[i]) \
+                    and _PARENT_BEFORE.match(text[p.end : c.start]):
                 c.parent = i - 1
                 continue
-        if i + 1 < len(cands):
+        if i < last:
             nx = cands[i + 1]
             between = text[c.end : nx.start]
-            if len(between) <= 40 and _PARENT_AFTER.match(between) and _contains_rank(best(nx), best(c)):
+            if len(between) <= 40 and _contains_rank(best[i + 1], best[i]) and _PARENT_AFTER.match(between):
                 c.parent = i + 1
 
 
@@ -885,44 +942,64 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
                 and (best.feature_type == "country" or _norm(best.matched_name or best.name) == _norm(name)):
             # a loose (transliteration) match vouches for nothing
             support.setdefault(best.country_code, set()).add(name)
+    # pass 2: each mention with the document context and its explicit parent.
+    # A report names the same few places many times: the resolution depends
+    # only on the name, the written span and the parent, so it is made once.
+    resolved: dict[tuple, tuple] = {}
     chosen: dict[tuple, tuple] = {}
-    # pass 2: each mention with the document context and its explicit parent
     for c in cands:
         parent_place = None
         if c.parent is not None:
             parent = cands[c.parent]
             pres = first.get(parent.lookup)
             parent_place = getattr(pres, "best", None)
-        context = [p for p in ctx if p.matched_name != c.lookup and p.name != c.lookup]
-        country = None
-        if parent_place is not None:
-            context = [parent_place] + [p for p in context if p.gazetteer_id != parent_place.gazetteer_id]
-            country = parent_place.country_code
-        res = lex.resolve(c.lookup, context=tuple(context) or None, country=country)
-        if getattr(res, "best", None) is None and country is not None:
-            res = lex.resolve(c.lookup, context=tuple(context) or None)
-        if getattr(res, "best", None) is None:
-            # "Kandahar Province", "Kani Township", "Rutshuru-centre" unknown as
-            # written: resolve the name without its head word, keep the full span
-            short = _without_head(c.text)
-            if short:
-                alt = lex.resolve(short, context=tuple(context) or None, country=country)
-                alt_best = getattr(alt, "best", None)
-                # the bare name is a weaker reading: only in a country the report is about
-                if alt_best is not None and (alt_best.country_code == country or any(
-                        alt_best.country_code == cc and names - {c.lookup} for cc, names in support.items())):
-                    res = alt
-                    c.resolved_as = short
+        key = (c.lookup, c.text, id(parent_place))
+        hit = resolved.get(key)
+        if hit is None:
+            hit = resolved[key] = _resolve_in_context(c.lookup, c.text, parent_place, ctx, support, lex)
+        res, c.resolved_as = hit
         # the same name, resolution and kind of cue pick the same place
-        cue_words = set(c.cue.split()) if c.cue else set()
-        memo_key = (c.lookup if c.resolved_as is None else c.resolved_as, id(res), bool(c.cue), bool(cue_words & _AREA_CUES),
-                    bool(cue_words & {"city", "town", "village"}))
+        memo_key = (c.lookup if c.resolved_as is None else c.resolved_as, id(res), bool(c.cue), *_cue_kinds(c.cue))
         hit = chosen.get(memo_key)
         if hit is None:
             _choose(c, res, {cc for cc, names in support.items() if names - {c.lookup}})
             chosen[memo_key] = (c.place, c.alternatives, c.ambiguous)
         else:
             c.place, c.alternatives, c.ambiguous = hit
+
+
+def _resolve_in_context(lookup: str, surface: str, parent_place: Place | None, ctx: list[Place],
+                        support: dict[str, set[str]], lex: _Lexicon) -> tuple[object, str | None]:
+    """The resolution of one name in the document context, and the shorter
+    name it was resolved as (None: as written)."""
+    context = [p for p in ctx if p.matched_name != lookup and p.name != lookup]
+    country = None
+    if parent_place is not None:
+        context = [parent_place] + [p for p in context if p.gazetteer_id != parent_place.gazetteer_id]
+        country = parent_place.country_code
+    context = tuple(context) or None
+    res = lex.resolve(lookup, context=context, country=country)
+    if getattr(res, "best", None) is None and country is not None:
+        res = lex.resolve(lookup, context=context)
+    if getattr(res, "best", None) is None:
+        # "Kandahar Province", "Kani Township", "Rutshuru-centre" unknown as
+        # written: resolve the name without its head word, keep the full span
+        short = _without_head(surface)
+        if short:
+            alt = lex.resolve(short, context=context, country=country)
+            alt_best = getattr(alt, "best", None)
+            # the bare name is a weaker reading: only in a country the report is about
+            if alt_best is not None and (alt_best.country_code == country or any(
+                    alt_best.country_code == cc and names - {lookup} for cc, names in support.items())):
+                return alt, short
+    return res, None
+
+
+@lru_cache(maxsize=1024)
+def _cue_kinds(cue: str | None) -> tuple[bool, bool]:
+    """Whether a cue names an area ("X province") and whether a settlement ("city of X")."""
+    words = set(cue.split()) if cue else set()
+    return bool(words & _AREA_CUES), bool(words & {"city", "town", "village"})
 
 
 # Administrative and descriptive head words whose removal leaves the place's own name.
@@ -1017,13 +1094,13 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
             # "Russia" is Russia even when an alias elsewhere ranks higher
             if exact and (exact[0].feature_type in ("country", "admin1") or exact[0].score >= 0.8 * ranked[0].score):
                 ranked = [exact[0]] + [p for p in ranked if p is not exact[0]]
-    cue_words = set(c.cue.split()) if c.cue else set()
-    if cue_words & _AREA_CUES:
+    area_cue, town_cue = _cue_kinds(c.cue)
+    if area_cue:
         # "Belgorod region", "Kandahar province": the division, not its capital
         areas = [p for p in ranked if p.feature_type == "admin1"]
         if areas:
             ranked = areas + [p for p in ranked if p is not areas[0]]
-    elif cue_words & {"city", "town", "village"}:
+    elif town_cue:
         towns = [p for p in ranked if p.feature_type == "city"]
         if towns:
             ranked = towns + [p for p in ranked if p is not towns[0]]
@@ -1073,18 +1150,22 @@ def _parse(text: str, lex: _Lexicon) -> list[_Candidate]:
         kept.append(c)
     for c in kept:
         c.cue = _cue_for(text, c.start, c.end)
+        c.initial = _sentence_initial(text, c.start)
     # "Kursk and Bryansk regions", "Kabul, Kandahar and Paktia provinces":
     # a plural place noun after a list applies to every name in it
     for i in range(len(kept) - 2, -1, -1):
         nxt = kept[i + 1]
         if nxt.cue and nxt.cue.endswith("s") and nxt.cue.startswith("X ") and not kept[i].cue \
-                and re.fullmatch(r",?\s+(?:and\s+)?|,\s+", text[kept[i].end : nxt.start]):
+                and _LIST_GAP.fullmatch(text[kept[i].end : nxt.start]):
             kept[i].cue = nxt.cue
     _resolve_all(text, kept, lex)
-    midsentence = {c.text for c in kept if not _sentence_initial(text, c.start)}
+    midsentence = {c.text for c in kept if not c.initial}
     accepted = [c for c in kept if _accept(text, c, midsentence)]
     # an acronym in brackets after a place is that place: "Prime Minister's Office (PMO)"
     return accepted
+
+
+_LIST_GAP = re.compile(r",?\s+(?:and\s+)?|,\s+")
 
 
 def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
