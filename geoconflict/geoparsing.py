@@ -341,9 +341,54 @@ _UP = _upper_class()
 _CAPWORD = (
     rf"(?:(?:{_UP}\.){{2,}}|{_UP}[\w'’]*(?:-[\w'’]+)*|(?:al|el|ad|ar|as|ash|at|an|az|ed|es|ul)-{_UP}[\w'’]*(?:-[\w'’]+)*)"
 )
-_RUN = re.compile(
-    rf"(?<![\w'’-]){_CAPWORD}(?:[ \u00a0](?:(?:{'|'.join(sorted(_RUN_CONNECTORS))})[ \u00a0])?{_CAPWORD})*"
-)
+# A capitalised run is
+#     (?<![\w'’-]) CAPWORD ([ nbsp] (connector [ nbsp])? CAPWORD)*
+# with CAPWORD an initialism ("U.S."), a capitalised word or an Arabic article
+# joined to one ("al-Qaeda").  That one regex has no first character the
+# engine can skip to, so it is tried at every position of the text; it is
+# split into a search starting at an upper-case letter (which the engine
+# skips to) and one for the article form anchored on its "-X"
+# (see _capitalised_runs).
+_RUN_TAIL = rf"(?:[ \u00a0](?:(?:{'|'.join(sorted(_RUN_CONNECTORS))})[ \u00a0])?{_CAPWORD})*"
+_WORD_TAIL = r"[\w'’]*(?:-[\w'’]+)*"
+# the look-behind after the first letter keeps that letter the pattern's first item
+_RUN_UPPER = re.compile(rf"{_UP}(?<![\w'’-].)(?:\.(?:{_UP}\.)+|{_WORD_TAIL}){_RUN_TAIL}")
+_RUN_ARTICLE = re.compile(rf"(?:al|el|ad|ar|as|ash|at|an|az|ed|es|ul)-{_UP}{_WORD_TAIL}{_RUN_TAIL}")
+_ARTICLE_HYPHEN = re.compile(rf"-{_UP}")
+
+
+def _capitalised_runs(text: str) -> list[re.Match]:
+    """The capitalised runs of ``text`` in order, as the single regex above would find them."""
+    runs = []
+    upper = _RUN_UPPER.search(text)
+    article = _article_run(text, 0)
+    while upper is not None or article is not None:
+        # the two never start at the same character (upper vs lower case)
+        m = upper if article is None or (upper is not None and upper.start() < article.start()) else article
+        runs.append(m)
+        pos = m.end()
+        if upper is not None and upper.start() < pos:
+            upper = _RUN_UPPER.search(text, pos)
+        if article is not None and article.start() < pos:
+            article = _article_run(text, pos)
+    return runs
+
+
+def _article_run(text: str, pos: int) -> re.Match | None:
+    """The first run from ``pos`` that opens with an article ("al-Qaeda"), or None."""
+    for hyphen in _ARTICLE_HYPHEN.finditer(text, pos):
+        h = hyphen.start()
+        for start in (h - 3, h - 2):  # "ash-", "al-"
+            if start >= pos and (start == 0 or not _joins_word(text[start - 1])):
+                m = _RUN_ARTICLE.match(text, start)
+                if m is not None:
+                    return m
+    return None
+
+
+def _joins_word(char: str) -> bool:
+    """Whether ``char`` would make a run starting after it part of a longer word ([\\w'’-])."""
+    return char.isalnum() or char in "_'’-"
 
 
 class _RunShape:
@@ -497,14 +542,46 @@ _APPOSITION_AFTER = re.compile(r"^,\s+(?:a|the)\s+(?:\w+\s+)?(?:town|city|villag
 
 def _org_intervals(text: str) -> list[tuple[int, int]]:
     """Spans of multiword organisation names written in the text."""
-    return [(m.start(), m.end()) for m in _ORG_RE.finditer(text)]
+    out = []
+    pos = 0
+    while (m := _ORG_RE.search(text, pos)) is not None:
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):  # inside a word (\w)
+            pos = start + 1
+            continue
+        out.append((start, m.end()))
+        pos = m.end()
+    return out
 
 
-_ORG_RE = re.compile(
-    r"(?<![\w])(?:"
-    + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted((o for o in ORGANISATIONS if " " in o or "-" in o), key=len, reverse=True))
-    + r")(?![\w])"
-)
+def _trie_pattern(names: Iterable[str]) -> str:
+    """One regex alternative per name, merged on shared prefixes ("United (Nations|States)").
+
+    The longest name matching at a position wins, as in a plain alternation
+    sorted longest first, but the engine reads each character once instead of
+    trying every name in turn, and the pattern starts with the set of first
+    letters, which it can skip to.  A space matches any run of white space.
+    """
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+
+    def emit(node: dict) -> str:
+        alts = [(r"\s+" if char == " " else re.escape(char)) + emit(node[char]) for char in sorted(node) if char]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body  # longer names first
+
+    return emit(trie)
+
+
+# the word boundary before a name is tested in _org_intervals (a look-behind
+# here would hide the first letters from the engine)
+_ORG_RE = re.compile("(?:" + _trie_pattern(o for o in ORGANISATIONS if " " in o or "-" in o) + r")(?![\w])")
 
 
 def _recognise(text: str, lex: _Lexicon) -> list[_Candidate]:
@@ -521,7 +598,7 @@ def _recognise(text: str, lex: _Lexicon) -> list[_Candidate]:
         i = bisect_right(org_a, s) - 1
         return i >= 0 and e <= org_starts[i][1]
 
-    for rm in _RUN.finditer(text):
+    for rm in _capitalised_runs(text):
         shape = lex.run_shape(rm.group())
         if shape is None or shape.inert:
             continue
