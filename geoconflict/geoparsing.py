@@ -182,7 +182,7 @@ _LANDMARK_CUE_BEFORE = re.compile(
     r"kilometres\s+from|kilometers\s+from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?…]['\"”’)]*\s+|\n\s*|[:;]\s+|[\"“‘(]\s*)$")
+_SENTENCE_END = frozenset(".!?…")
 
 
 # slots: dozens of candidates are made and read per report
@@ -191,11 +191,11 @@ class _Candidate:
     start: int
     end: int
     text: str
-    cue: str | None = None
     kind: str = "gazetteer"             # gazetteer / place_head / landmark
+    lookup: str = ""                    # name passed to the gazetteer
+    cue: str | None = None
     needs_strong: bool = False          # keep only if a major place or cued
     parent: int | None = None           # index of an explicit parent candidate
-    lookup: str = ""                    # name passed to the gazetteer
     place: Place | None = None
     alternatives: tuple[Place, ...] = ()
     ambiguous: bool = False
@@ -359,9 +359,11 @@ _ARTICLE_HYPHEN = re.compile(rf"-{_UP}")
 
 def _capitalised_runs(text: str) -> list[re.Match]:
     """The capitalised runs of ``text`` in order, as the single regex above would find them."""
+    article = _article_run(text, 0)
+    if article is None:  # the usual case: no merging needed
+        return list(_RUN_UPPER.finditer(text))
     runs = []
     upper = _RUN_UPPER.search(text)
-    article = _article_run(text, 0)
     while upper is not None or article is not None:
         # the two never start at the same character (upper vs lower case)
         m = upper if article is None or (upper is not None and upper.start() < article.start()) else article
@@ -494,28 +496,43 @@ class _RunShape:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
+    """Whether a name at ``start`` opens a sentence, line or quotation.
+
+    The six characters before the name are blank or end in (a regex)
+    ``(?:^|[.!?…]['"”’)]*\\s+|\\n\\s*|[:;]\\s+|["“‘(]\\s*)$``; tested
+    from the end with string methods, as this runs for every candidate.
+    """
     if start == 0:
         return True
-    # every way of opening a sentence ends in white space or an opening quote
-    # or bracket; a name after any other character is mid-sentence
-    prev = text[start - 1]
-    if not prev.isspace() and prev not in "\"“‘(":
-        return False
     window = text[max(0, start - 6) : start]
-    return bool(_SENTENCE_START.search(window)) or window.strip() == ""
+    body = window.rstrip()
+    if not body:
+        return True
+    last = body[-1]
+    if last in "\"“‘(":
+        return True  # an opening quote or bracket, spaces or not
+    if len(body) == len(window):
+        return False  # no space before the name: mid-word or after other punctuation
+    # a colon or full stop (and closing quotes) then spaces, or a line break
+    return last in ":;" or "\n" in window[len(body) :] or body.rstrip("'\"”’)")[-1:] in _SENTENCE_END
 
 
 def _cue_for(text: str, start: int, end: int) -> str | None:
     """The locative cue next to a name ("in X", "X province", "city of X"), or None."""
     after = text[end : end + 40]
-    m = _CUE_AFTER.match(after)
+    # a place noun after the name follows a space or an 's
+    m = _CUE_AFTER.match(after) if after[:1].isspace() or after[:1] in ("'", "’") else None
     if m:
         return "X " + m.group().split()[-1].lower()
     before = text[max(0, start - 60) : start]
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
     if cut >= 0:
         before = before[cut + 1 :]
-    words = [w.lower() for w in _BEFORE_WORDS.findall(before)[-6:]]
+    if before.isascii():
+        # lower-casing ASCII changes no word boundary: one call instead of one per word
+        words = _BEFORE_WORDS.findall(before.lower())[-6:]
+    else:
+        words = [w.lower() for w in _BEFORE_WORDS.findall(before)[-6:]]
     if not words:
         return None
     i = len(words) - 1
@@ -614,7 +631,7 @@ def _recognise(text: str, lex: _Lexicon) -> list[_Candidate]:
         for k, parts in shape.hyphens:
             pos = base + offsets[k][0]
             for part in parts:
-                cands.append(_Candidate(pos, pos + len(part), part, lookup=part))
+                cands.append(_Candidate(pos, pos + len(part), part, "gazetteer", part))
                 pos += len(part) + 1
         # token ranges inside the run (relative to it) with kind, and their judgements
         found, judgements = shape.found, shape.judgements
@@ -648,7 +665,7 @@ def _recognise(text: str, lex: _Lexicon) -> list[_Candidate]:
             if verdict == "reject":
                 continue
             surf = text[s:e]
-            cand = _Candidate(s, e, surf, kind=kind, lookup=surf)
+            cand = _Candidate(s, e, surf, kind, surf)
             if verdict == "strong":
                 cand.needs_strong = True
             cands.append(cand)
@@ -878,16 +895,18 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
         before = text[max(0, cand.start - 40) : cand.start]
         return bool(_LANDMARK_CUE_BEFORE.search(before))
     single = " " not in surf
-    if single and surf.title() in _GENERIC_GEO_WORDS:
-        return False
-    if single and (surf in ORDINARY_WORDS or surf in _FUNCTION_WORDS or surf.title() in _FUNCTION_WORDS) \
-            and not cand.cue:
-        return False
+    if single:
+        title = surf.title()
+        if title in _GENERIC_GEO_WORDS:
+            return False
+        if (surf in ORDINARY_WORDS or surf in _FUNCTION_WORDS or title in _FUNCTION_WORDS) and not cand.cue:
+            return False
     if len(surf) < 2 or (len(surf) == 2 and not surf.isupper()):
         return False
     if surf.isupper() and _AGENCY_BEFORE.search(text[max(0, cand.start - 40) : cand.start]):
         return False  # "state news agency NNA", "broadcaster PTV": an outlet
-    if _GROUP_AFTER.match(text[cand.end : cand.end + 20]) and not _major(place, _STRONG_POPULATION):
+    if text[cand.end : cand.end + 1].isspace() and _GROUP_AFTER.match(text[cand.end : cand.end + 20]) \
+            and not _major(place, _STRONG_POPULATION):
         return False  # "Fano militias": a movement named after a small town, not the town
     if surf.isupper() and (len(surf.replace(".", "")) <= 3 or "." in surf or (
             len(surf) == 4 and _norm(surf) != _norm(place.name))):
@@ -1124,18 +1143,24 @@ def _plausible(surface: str, place: Place, doc_countries: set[str] = frozenset()
     only similarity >= 0.6 (the caller passes ``doc_countries`` only for a
     mention with a locative cue, so a headline "Drone" is not "Drena").
     """
-    a, b = _norm(surface), _norm(place.name)
-    if a == b:
-        return True
-    if translit_key(surface) != translit_key(place.name):
-        return True
-    from rapidfuzz.distance import Levenshtein
-
-    a, b = _ARTICLE.sub("", a), _ARTICLE.sub("", b)
-    similarity = Levenshtein.normalized_similarity(a, b)
+    similarity = _spelling_similarity(surface, place.name)
     if similarity >= 0.75:
         return True
     return similarity >= 0.6 and place.country_code in doc_countries
+
+
+@lru_cache(maxsize=50_000)
+def _spelling_similarity(surface: str, name: str) -> float:
+    """Edit similarity of two spellings that meet only on the transliteration
+    key, Arabic articles ignored; 1.0 for the same name or different keys (an alias)."""
+    a, b = _norm(surface), _norm(name)
+    if a == b:
+        return 1.0
+    if translit_key(surface) != translit_key(name):
+        return 1.0
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.normalized_similarity(_ARTICLE.sub("", a), _ARTICLE.sub("", b))
 
 
 def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
