@@ -219,7 +219,7 @@ class _Lexicon:
         self.gaz = gaz
         self._names: dict[str, bool] = {}
         self._resolved: dict[tuple, object] = {}
-        self._shapes: dict[str, _RunShape | None] = {}
+        self.shapes: dict[str, _RunShape | None] = {}
 
     def run_shape(self, run: str) -> _RunShape | None:
         """The :class:`_RunShape` of a capitalised run (None: no tokens).
@@ -227,12 +227,12 @@ class _Lexicon:
         Cached per run string: the same names and phrases recur in report
         after report, and the shape depends on nothing else.
         """
-        shape = self._shapes.get(run, _MISSING)
+        shape = self.shapes.get(run, _MISSING)
         if shape is _MISSING:
             shape = _RunShape.of(run, self)
-            if len(self._shapes) > 100_000:
-                self._shapes.clear()
-            self._shapes[run] = shape
+            if len(self.shapes) > 100_000:
+                self.shapes.clear()
+            self.shapes[run] = shape
         return shape
 
     def is_name(self, surface: str) -> bool:
@@ -528,6 +528,17 @@ def _cue_for(text: str, start: int, end: int) -> str | None:
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
     if cut >= 0:
         before = before[cut + 1 :]
+    if before.endswith(" "):
+        # the usual case, "... struck Kharkiv": a plain word and one space
+        # before the name is the last word, and unless it is "of" or a
+        # skippable adjective ("the", "northern") it alone decides
+        last = before[:-1].rpartition(" ")[2]
+        if last.isalpha() and last.isascii():
+            last = last.lower()
+            if last != "of" and last not in _SKIPPABLE:
+                if last in _LOCATIVE_WORDS:
+                    return f"{last} X"
+                return "X, a town" if _APPOSITION_AFTER.match(after) else None
     if before.isascii():
         # lower-casing ASCII changes no word boundary: one call instead of one per word
         words = _BEFORE_WORDS.findall(before.lower())[-6:]
@@ -612,11 +623,17 @@ def _recognise(text: str, lex: _Lexicon) -> list[_Candidate]:
     def in_org(s: int, e: int) -> bool:
         # the organisation spans do not overlap: only the last one starting
         # at or before ``s`` can contain [s, e)
+        if not org_a:  # most texts name no organisation
+            return False
         i = bisect_right(org_a, s) - 1
         return i >= 0 and e <= org_starts[i][1]
 
+    shapes = lex.shapes
     for rm in _capitalised_runs(text):
-        shape = lex.run_shape(rm.group())
+        run = rm.group()
+        shape = shapes.get(run, _MISSING)  # inlined cache hit of lex.run_shape: once per run
+        if shape is _MISSING:
+            shape = lex.run_shape(run)
         if shape is None or shape.inert:
             continue
         base = rm.start()
@@ -891,7 +908,7 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
     if surf.rstrip(".") in _MONTHS and not (cand.cue and (cand.cue.startswith("X ") or cand.cue.endswith(" of X"))):
         # "in March", "14 Mar 2026": a date; the town needs a place noun ("March town")
         return False
-    if _without_article(surf) in METONYMIC_LANDMARKS:
+    if (_THE.sub("", surf) if surf.startswith(("the", "The")) else surf) in METONYMIC_LANDMARKS:
         before = text[max(0, cand.start - 40) : cand.start]
         return bool(_LANDMARK_CUE_BEFORE.search(before))
     single = " " not in surf
@@ -930,12 +947,8 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
     return True
 
 
+# most names do not start with "the": _accept calls no regex for them
 _THE = re.compile(r"^(?:the|The)\s+")
-
-
-def _without_article(surf: str) -> str:
-    # most names do not start with "the": no regex call for them
-    return _THE.sub("", surf) if surf.startswith(("the", "The")) else surf
 
 
 _AGENCY_BEFORE = re.compile(
@@ -973,30 +986,31 @@ _PARENT_AFTER = re.compile(
 _RANK = {"country": 4, "admin1": 3, "city": 2, "area": 1, "landmark": 0}
 
 
-def _contains_rank(parent: Place | None, child: Place | None) -> bool:
-    """Whether ``parent`` can contain ``child`` by kind ("Russia, Ukraine" cannot)."""
-    if parent is None:
-        return False
-    if child is None:
-        return True
-    return _RANK.get(parent.feature_type, 0) > _RANK.get(child.feature_type, 0)
-
-
 def _link_parents(text: str, cands: list[_Candidate], first: dict) -> None:
-    best = [getattr(first.get(c.lookup), "best", None) for c in cands]
+    # A parent must be able to contain the child by kind ("Russia, Ukraine"
+    # cannot): a resolved place of higher rank, or any resolved place when the
+    # child is unresolved.  rank[i]: the rank of candidate i's place alone
+    # (None: unresolved).  The kind test is cheap and usually fails (two
+    # towns), so it goes before the regexes.
+    rank = []
+    for c in cands:
+        best = getattr(first.get(c.lookup), "best", None)
+        rank.append(None if best is None else _RANK.get(best.feature_type, 0))
     last = len(cands) - 1
-    # the kind test is cheap and usually fails (two towns), so it goes before the regexes
     for i, c in enumerate(cands):
+        child = rank[i]
         if i > 0:
             p = cands[i - 1]
-            if p.end <= c.start and c.start - p.end <= 4 and _contains_rank(best[i - 1], best[i]) \
-                    and _PARENT_BEFORE.match(text[p.end : c.start]):
+            parent = rank[i - 1]
+            if parent is not None and (child is None or parent > child) and p.end <= c.start \
+                    and c.start - p.end <= 4 and _PARENT_BEFORE.match(text[p.end : c.start]):
                 c.parent = i - 1
                 continue
         if i < last:
             nx = cands[i + 1]
-            between = text[c.end : nx.start]
-            if len(between) <= 40 and _contains_rank(best[i + 1], best[i]) and _PARENT_AFTER.match(between):
+            parent = rank[i + 1]
+            if parent is not None and (child is None or parent > child) and nx.start - c.end <= 40 \
+                    and _PARENT_AFTER.match(text[c.end : nx.start]):
                 c.parent = i + 1
 
 
@@ -1012,7 +1026,7 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
         if c.lookup not in first:
             first[c.lookup] = lex.resolve(c.lookup)
     # the document context: confident places, most often named first
-    counts = Counter(c.lookup for c in cands)
+    counts = Counter([c.lookup for c in cands])
     ctx: list[Place] = []
     seen: set[str] = set()
     for name, _n in counts.most_common():
