@@ -101,6 +101,31 @@ _RESOLVE_LIMIT = 12
 _MAX_CONTEXT = 24
 
 # ----------------------------------------------------------------- tokens
+def _trie_pattern(names: Iterable[str]) -> str:
+    """One regex alternative per name, merged on shared prefixes ("United (Nations|States)").
+
+    The longest name matching at a position wins, as in a plain alternation
+    sorted longest first, but the engine reads each character once instead of
+    trying every name in turn, and the pattern starts with the set of first
+    letters, which it can skip to.  A space matches any run of white space.
+    """
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+
+    def emit(node: dict) -> str:
+        alts = [(r"\s+" if char == " " else re.escape(char)) + emit(node[char]) for char in sorted(node) if char]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body  # longer names first
+
+    return emit(trie)
+
+
 # A word: letters/digits with inner apostrophes, hyphens and dotted initialisms.
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w'’]*(?:-[\w'’]+)*")
 _CONNECTORS = frozenset(
@@ -166,15 +191,14 @@ _UNKNOWN_PLACE_AFTER = re.compile(
     r"valley|county|municipality|locality|refugee\s+camp|settlement|quarter)\b",
     re.IGNORECASE,
 )
-_CUE_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:province|provinces|district|districts|city|town|village|villages|region|regions|"
-    r"governorate|governorates|oblast|oblasts|states|state|"
-    r"county|area|camp|airport|airbase|border|crossing|frontier|outskirts|suburbs?|suburb|"
-    r"neighbourhood|neighborhood|valley|refugee|municipality|prefecture|department|raion|"
-    r"hromada|locality|enclave|corridor|front|frontline|countryside|highway|road|port|"
-    r"governate|division|strip|sector|axis|direction)\b(?![-\w])",
-    re.IGNORECASE,
-)
+_CUE_NOUNS = """province provinces district districts city town village villages region regions
+    governorate governorates oblast oblasts states state county area camp airport airbase border crossing
+    frontier outskirts suburbs suburb neighbourhood neighborhood valley refugee municipality prefecture
+    department raion hromada locality enclave corridor front frontline countryside highway road port
+    governate division strip sector axis direction""".split()
+# a prefix trie rather than a list of alternatives: tried after most names.
+# (Only one noun can end at a word boundary, so the order of the list did not matter.)
+_CUE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:" + _trie_pattern(_CUE_NOUNS) + r")\b(?![-\w])", re.IGNORECASE)
 _LANDMARK_CUE_BEFORE = re.compile(
     r"\b(?:near|outside|inside|at|on|into|over|above|around|towards?|struck|hit|targeted|"
     r"attacked|attack\s+on|strike\s+on|strikes\s+on|drone\s+over|walls\s+of|gates\s+of|"
@@ -524,21 +548,22 @@ def _cue_for(text: str, start: int, end: int) -> str | None:
     m = _CUE_AFTER.match(after) if after[:1].isspace() or after[:1] in ("'", "’") else None
     if m:
         return "X " + m.group().split()[-1].lower()
+    # The usual case, "... struck Kharkiv": a plain word and one space before
+    # the name is the last word of the window below, whatever sentence break
+    # comes before it, and unless it is "of" or a skippable adjective ("the",
+    # "northern") it alone decides.  It is read from a short slice: the space
+    # found before it shows the word is whole.
+    space, last = text[max(0, start - 24) : start - 1].rpartition(" ")[1:]
+    if text[start - 1 : start] == " " and (space or start <= 24) and last.isalpha() and last.isascii():
+        last = last.lower()
+        if last != "of" and last not in _SKIPPABLE:
+            if last in _LOCATIVE_WORDS:
+                return f"{last} X"
+            return "X, a town" if _APPOSITION_AFTER.match(after) else None
     before = text[max(0, start - 60) : start]
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
     if cut >= 0:
         before = before[cut + 1 :]
-    if before.endswith(" "):
-        # the usual case, "... struck Kharkiv": a plain word and one space
-        # before the name is the last word, and unless it is "of" or a
-        # skippable adjective ("the", "northern") it alone decides
-        last = before[:-1].rpartition(" ")[2]
-        if last.isalpha() and last.isascii():
-            last = last.lower()
-            if last != "of" and last not in _SKIPPABLE:
-                if last in _LOCATIVE_WORDS:
-                    return f"{last} X"
-                return "X, a town" if _APPOSITION_AFTER.match(after) else None
     if before.isascii():
         # lower-casing ASCII changes no word boundary: one call instead of one per word
         words = _BEFORE_WORDS.findall(before.lower())[-6:]
@@ -580,31 +605,6 @@ def _org_intervals(text: str) -> list[tuple[int, int]]:
         out.append((start, m.end()))
         pos = m.end()
     return out
-
-
-def _trie_pattern(names: Iterable[str]) -> str:
-    """One regex alternative per name, merged on shared prefixes ("United (Nations|States)").
-
-    The longest name matching at a position wins, as in a plain alternation
-    sorted longest first, but the engine reads each character once instead of
-    trying every name in turn, and the pattern starts with the set of first
-    letters, which it can skip to.  A space matches any run of white space.
-    """
-    trie: dict = {}
-    for name in names:
-        node = trie
-        for char in name:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a name ends here
-
-    def emit(node: dict) -> str:
-        alts = [(r"\s+" if char == " " else re.escape(char)) + emit(node[char]) for char in sorted(node) if char]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body  # longer names first
-
-    return emit(trie)
 
 
 # the word boundary before a name is tested in _org_intervals (a look-behind
