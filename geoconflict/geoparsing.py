@@ -283,9 +283,10 @@ class _Lexicon:
         except Exception:  # invalid name (control characters, too long): not a place
             return False
 
-    def resolve(self, name: str, context=None, country=None):
-        ctx_key = None
-        if context is not None:
+    def resolve(self, name: str, context=None, country=None, ctx_key=None):
+        """``gaz.resolve`` cached per name, context and country; ``ctx_key``
+        (the context's gazetteer ids) may be given when the caller has it."""
+        if context is not None and ctx_key is None:
             ctx_key = tuple(p.gazetteer_id for p in context) if not isinstance(context, str) else context
         key = (name, ctx_key, country)
         res = self._resolved.get(key)
@@ -444,7 +445,7 @@ class _RunShape:
     judgements: tuple[_Judgement, ...]     # one per phrase in ``found``
     may_extend: bool                       # a cue or place noun after the run may make it one unknown place
     may_be_unknown: bool                   # no phrase, but the text may present the run as a place
-    inert: bool                            # yields nothing wherever it stands
+    inert: bool                            # yields nothing wherever it stands (or an organisation)
 
     @classmethod
     def of(cls, run: str, lex: _Lexicon) -> _RunShape | None:
@@ -485,7 +486,8 @@ class _RunShape:
         self.may_extend = bool(self.names) and self.names[-1][1] != n and n >= 2 \
             and words[-1] not in PLACE_HEAD_WORDS
         self.may_be_unknown = not self.found and n <= 3 and self.unknown_ok
-        self.inert = not (self.found or self.hyphens or self.may_extend or self.may_be_unknown)
+        self.inert = self.text in ORGANISATIONS \
+            or not (self.found or self.hyphens or self.may_extend or self.may_be_unknown)
         return self
 
     def _find_names(self, run: str, lex: _Lexicon) -> None:
@@ -528,6 +530,8 @@ def _sentence_initial(text: str, start: int) -> bool:
     """
     if start == 0:
         return True
+    if start >= 2 and text[start - 1] == " " and text[start - 2].isalnum():
+        return False  # "struck Kharkiv": the usual case
     window = text[max(0, start - 6) : start]
     body = window.rstrip()
     if not body:
@@ -639,11 +643,11 @@ def _recognise(text: str, lex: _Lexicon) -> list[_Candidate]:
         base = rm.start()
         offsets, words = shape.offsets, shape.words
         n = len(words)
-        run_start, run_end, run_text = base + offsets[0][0], base + offsets[-1][1], shape.text
+        run_start, run_end = base + offsets[0][0], base + offsets[-1][1]
         if 0 < run_start and text[run_start - 1] in "\"“" and text[run_end : run_end + 1] in ("\"", "”") \
                 and _NICKNAME_BEFORE.search(text[max(0, run_start - 30) : run_start - 1]):
             continue  # a quoted nickname after a name: Ismael "El Mayo" Zambada
-        if run_text in ORGANISATIONS or in_org(run_start, run_end):
+        if in_org(run_start, run_end):  # (a run that is an organisation's name is inert)
             continue
         for k, parts in shape.hyphens:
             pos = base + offsets[k][0]
@@ -966,8 +970,9 @@ _MONTHS = frozenset(
 )
 
 
-def _norm(name: str) -> str:
-    return normalize_name(name)
+# normalize_name is cached; called directly (no wrapper function) as _choose
+# normalises every candidate place's name
+_norm = normalize_name
 
 
 # common country short forms that are not the gazetteer's preferred name
@@ -1055,8 +1060,10 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
     # pass 2: each mention with the document context and its explicit parent.
     # A report names the same few places many times: the resolution depends
     # only on the name, the written span and the parent, so it is made once.
+    doc_ctx = _DocContext(ctx)
     resolved: dict[tuple, tuple] = {}
     chosen: dict[tuple, tuple] = {}
+    done: dict[tuple, tuple] = {}  # the outcome per name, span, parent and cue: repeats copy it
     for c in cands:
         parent_place = None
         if c.parent is not None:
@@ -1064,45 +1071,76 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
             pres = first.get(parent.lookup)
             parent_place = getattr(pres, "best", None)
         key = (c.lookup, c.text, id(parent_place))
+        outcome = done.get((key, c.cue))
+        if outcome is not None:
+            c.place, c.alternatives, c.ambiguous, c.resolved_as = outcome
+            continue
         hit = resolved.get(key)
         if hit is None:
-            hit = resolved[key] = _resolve_in_context(c.lookup, c.text, parent_place, ctx, support, lex)
+            hit = resolved[key] = _resolve_in_context(c.lookup, c.text, parent_place, doc_ctx, support, lex)
         res, c.resolved_as = hit
         # the same name, resolution and kind of cue pick the same place
         memo_key = (c.lookup if c.resolved_as is None else c.resolved_as, id(res), bool(c.cue), *_cue_kinds(c.cue))
         hit = chosen.get(memo_key)
         if hit is None:
-            _choose(c, res, {cc for cc, names in support.items() if names - {c.lookup}})
+            _choose(c, res, _countries_besides(support, c.lookup))
             chosen[memo_key] = (c.place, c.alternatives, c.ambiguous)
         else:
             c.place, c.alternatives, c.ambiguous = hit
+        done[key, c.cue] = (c.place, c.alternatives, c.ambiguous, c.resolved_as)
 
 
-def _resolve_in_context(lookup: str, surface: str, parent_place: Place | None, ctx: list[Place],
+class _DocContext:
+    """The document context (confident places) with what every name's lookup reads of it."""
+
+    __slots__ = ("places", "ids", "names")
+
+    def __init__(self, places: list[Place]) -> None:
+        self.places = tuple(places)
+        self.ids = tuple(p.gazetteer_id for p in places)
+        self.names = {p.matched_name for p in places} | {p.name for p in places}
+
+    def without(self, name: str) -> tuple[tuple[Place, ...], tuple[str, ...]]:
+        """The context for resolving ``name`` (not the place it names itself), and its ids."""
+        if name not in self.names:  # the usual case: nothing to leave out
+            return self.places, self.ids
+        places = tuple(p for p in self.places if p.matched_name != name and p.name != name)
+        return places, tuple(p.gazetteer_id for p in places)
+
+
+def _resolve_in_context(lookup: str, surface: str, parent_place: Place | None, doc_ctx: _DocContext,
                         support: dict[str, set[str]], lex: _Lexicon) -> tuple[object, str | None]:
     """The resolution of one name in the document context, and the shorter
     name it was resolved as (None: as written)."""
-    context = [p for p in ctx if p.matched_name != lookup and p.name != lookup]
+    context, ids = doc_ctx.without(lookup)
     country = None
     if parent_place is not None:
-        context = [parent_place] + [p for p in context if p.gazetteer_id != parent_place.gazetteer_id]
+        context = (parent_place, *(p for p in context if p.gazetteer_id != parent_place.gazetteer_id))
+        ids = tuple(p.gazetteer_id for p in context)
         country = parent_place.country_code
-    context = tuple(context) or None
-    res = lex.resolve(lookup, context=context, country=country)
+    if not context:
+        context = ids = None
+    res = lex.resolve(lookup, context=context, country=country, ctx_key=ids)
     if getattr(res, "best", None) is None and country is not None:
-        res = lex.resolve(lookup, context=context)
+        res = lex.resolve(lookup, context=context, ctx_key=ids)
     if getattr(res, "best", None) is None:
         # "Kandahar Province", "Kani Township", "Rutshuru-centre" unknown as
         # written: resolve the name without its head word, keep the full span
         short = _without_head(surface)
         if short:
-            alt = lex.resolve(short, context=context, country=country)
+            alt = lex.resolve(short, context=context, country=country, ctx_key=ids)
             alt_best = getattr(alt, "best", None)
             # the bare name is a weaker reading: only in a country the report is about
-            if alt_best is not None and (alt_best.country_code == country or any(
-                    alt_best.country_code == cc and names - {lookup} for cc, names in support.items())):
+            if alt_best is not None and (alt_best.country_code == country
+                                         or alt_best.country_code in _countries_besides(support, lookup)):
                 return alt, short
     return res, None
+
+
+def _countries_besides(support: dict[str, set[str]], name: str) -> set[str]:
+    """The countries some name of the document other than ``name`` vouches for."""
+    # names are never empty: "names - {name}" is non-empty unless names == {name}
+    return {cc for cc, names in support.items() if len(names) > 1 or name not in names}
 
 
 @lru_cache(maxsize=1024)
@@ -1200,7 +1238,8 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
         ranked = [p for p in ranked if p.country_code in doc_countries]
     # a near miss is a suggestion, not a reading of the text: the mention stays
     # unresolved ("Tabbasum Road" is not "Fort Abbas")
-    ranked = [p for p in ranked if not p.fuzzy and _plausible(lookup, p, doc_countries if c.cue else frozenset())]
+    cued_countries = doc_countries if c.cue else frozenset()
+    ranked = [p for p in ranked if not p.fuzzy and _plausible(lookup, p, cued_countries)]
     # below the gazetteer's own first choice only exact names are trusted:
     # loose matches further down are noise ("Fano" -> Vienna)
     ranked = [p for p in ranked if p is top or _norm(p.name) == key or p.feature_type != "city"]
