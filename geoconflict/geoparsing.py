@@ -1061,6 +1061,7 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
     # A report names the same few places many times: the resolution depends
     # only on the name, the written span and the parent, so it is made once.
     doc_ctx = _DocContext(ctx)
+    vouched = _Support(support)
     resolved: dict[tuple, tuple] = {}
     chosen: dict[tuple, tuple] = {}
     done: dict[tuple, tuple] = {}  # the outcome per name, span, parent and cue: repeats copy it
@@ -1077,13 +1078,13 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
             continue
         hit = resolved.get(key)
         if hit is None:
-            hit = resolved[key] = _resolve_in_context(c.lookup, c.text, parent_place, doc_ctx, support, lex)
+            hit = resolved[key] = _resolve_in_context(c.lookup, c.text, parent_place, doc_ctx, vouched, lex)
         res, c.resolved_as = hit
         # the same name, resolution and kind of cue pick the same place
         memo_key = (c.lookup if c.resolved_as is None else c.resolved_as, id(res), bool(c.cue), *_cue_kinds(c.cue))
         hit = chosen.get(memo_key)
         if hit is None:
-            _choose(c, res, _countries_besides(support, c.lookup))
+            _choose(c, res, vouched.besides(c.lookup))
             chosen[memo_key] = (c.place, c.alternatives, c.ambiguous)
         else:
             c.place, c.alternatives, c.ambiguous = hit
@@ -1093,23 +1094,31 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
 class _DocContext:
     """The document context (confident places) with what every name's lookup reads of it."""
 
-    __slots__ = ("places", "ids", "names")
+    __slots__ = ("places", "ids", "positions")
 
     def __init__(self, places: list[Place]) -> None:
         self.places = tuple(places)
         self.ids = tuple(p.gazetteer_id for p in places)
-        self.names = {p.matched_name for p in places} | {p.name for p in places}
+        # name -> positions of the places it names (as matched or as their own name)
+        self.positions: dict[str, list[int]] = {}
+        for i, p in enumerate(places):
+            for name in {p.matched_name, p.name}:
+                self.positions.setdefault(name, []).append(i)
 
     def without(self, name: str) -> tuple[tuple[Place, ...], tuple[str, ...]]:
         """The context for resolving ``name`` (not the place it names itself), and its ids."""
-        if name not in self.names:  # the usual case: nothing to leave out
+        positions = self.positions.get(name)
+        if positions is None:
             return self.places, self.ids
+        if len(positions) == 1:  # the usual case: the name's own place
+            i = positions[0]
+            return self.places[:i] + self.places[i + 1 :], self.ids[:i] + self.ids[i + 1 :]
         places = tuple(p for p in self.places if p.matched_name != name and p.name != name)
         return places, tuple(p.gazetteer_id for p in places)
 
 
 def _resolve_in_context(lookup: str, surface: str, parent_place: Place | None, doc_ctx: _DocContext,
-                        support: dict[str, set[str]], lex: _Lexicon) -> tuple[object, str | None]:
+                        support: _Support, lex: _Lexicon) -> tuple[object, str | None]:
     """The resolution of one name in the document context, and the shorter
     name it was resolved as (None: as written)."""
     context, ids = doc_ctx.without(lookup)
@@ -1132,15 +1141,28 @@ def _resolve_in_context(lookup: str, surface: str, parent_place: Place | None, d
             alt_best = getattr(alt, "best", None)
             # the bare name is a weaker reading: only in a country the report is about
             if alt_best is not None and (alt_best.country_code == country
-                                         or alt_best.country_code in _countries_besides(support, lookup)):
+                                         or alt_best.country_code in support.besides(lookup)):
                 return alt, short
     return res, None
 
 
-def _countries_besides(support: dict[str, set[str]], name: str) -> set[str]:
-    """The countries some name of the document other than ``name`` vouches for."""
-    # names are never empty: "names - {name}" is non-empty unless names == {name}
-    return {cc for cc, names in support.items() if len(names) > 1 or name not in names}
+class _Support:
+    """Which names of the document vouch for which countries."""
+
+    __slots__ = ("countries", "only")
+
+    def __init__(self, support: dict[str, set[str]]) -> None:
+        self.countries = set(support)
+        # name -> the countries no other name vouches for
+        self.only: dict[str, set[str]] = {}
+        for cc, names in support.items():
+            if len(names) == 1:
+                self.only.setdefault(next(iter(names)), set()).add(cc)
+
+    def besides(self, name: str) -> set[str]:
+        """The countries some name other than ``name`` vouches for (do not modify)."""
+        only = self.only.get(name)
+        return self.countries if only is None else self.countries - only
 
 
 @lru_cache(maxsize=1024)
