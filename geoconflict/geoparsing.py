@@ -1240,6 +1240,9 @@ def _spelling_similarity(surface: str, name: str) -> float:
 def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
     """Pick the place for a candidate from a resolution (best first)."""
     ranked = [p for p in [getattr(res, "best", None), *(getattr(res, "alternatives", ()) or ())] if p is not None]
+    if not ranked:  # nothing to choose from (every filter below would keep nothing)
+        c.place, c.alternatives, c.ambiguous = None, (), False
+        return
     lookup = c.lookup if c.resolved_as is None else c.resolved_as
     key = _norm(lookup)
     top = ranked[0] if ranked else None
