@@ -1245,35 +1245,41 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
         return
     lookup = c.lookup if c.resolved_as is None else c.resolved_as
     key = _norm(lookup)
-    top = ranked[0] if ranked else None
-    if doc_countries:
+    top = ranked[0]
+    cue = c.cue
+    water = _WATER_BODY.search(lookup) is not None
+    cued_countries = doc_countries if cue else frozenset()
+    # Four filters, each keeping or dropping a place on its own, in one pass
+    # (this runs for every distinct name of every report); name: the place's
+    # normalised name.
+    kept: list[tuple[Place, str]] = []
+    for p in ranked:
+        name = _norm(p.name)
         # a town outside every country the rest of the report names is a
         # guess when matched on a variant spelling, or when nothing in the
         # text says it is a place ("Fano militiamen" in an Ethiopia report)
-        ranked = [
-            p for p in ranked
-            if not (p.feature_type in ("city", "admin1") and p.country_code not in doc_countries and (
-                ((p.population or 0) < _STRONG_POPULATION and not c.cue)
-                or key != _norm(p.name)
-            ))
-        ]
-    if _WATER_BODY.search(lookup):
+        if doc_countries and p.feature_type in ("city", "admin1") and p.country_code not in doc_countries and (
+                ((p.population or 0) < _STRONG_POPULATION and not cue) or key != name):
+            continue
         # seas are not in the gazetteer; an admin area named after one ("Red
         # Sea" governorate of Egypt) is only meant in a report about its country
-        ranked = [p for p in ranked if p.country_code in doc_countries]
-    # a near miss is a suggestion, not a reading of the text: the mention stays
-    # unresolved ("Tabbasum Road" is not "Fort Abbas")
-    cued_countries = doc_countries if c.cue else frozenset()
-    ranked = [p for p in ranked if not p.fuzzy and _plausible(lookup, p, cued_countries)]
-    # below the gazetteer's own first choice only exact names are trusted:
-    # loose matches further down are noise ("Fano" -> Vienna)
-    ranked = [p for p in ranked if p is top or _norm(p.name) == key or p.feature_type != "city"]
-    if ranked:
-        if _norm(ranked[0].name) != key:
-            exact = [p for p in ranked if _norm(p.name) == key]
-            # "Russia" is Russia even when an alias elsewhere ranks higher
-            if exact and (exact[0].feature_type in ("country", "admin1") or exact[0].score >= 0.8 * ranked[0].score):
-                ranked = [exact[0]] + [p for p in ranked if p is not exact[0]]
+        if water and p.country_code not in doc_countries:
+            continue
+        # a near miss is a suggestion, not a reading of the text: the mention stays
+        # unresolved ("Tabbasum Road" is not "Fort Abbas")
+        if p.fuzzy or not _plausible(lookup, p, cued_countries):
+            continue
+        # below the gazetteer's own first choice only exact names are trusted:
+        # loose matches further down are noise ("Fano" -> Vienna)
+        if p is not top and name != key and p.feature_type == "city":
+            continue
+        kept.append((p, name))
+    ranked = [p for p, _name in kept]
+    if kept and kept[0][1] != key:
+        exact = [p for p, name in kept if name == key]
+        # "Russia" is Russia even when an alias elsewhere ranks higher
+        if exact and (exact[0].feature_type in ("country", "admin1") or exact[0].score >= 0.8 * ranked[0].score):
+            ranked = [exact[0]] + [p for p in ranked if p is not exact[0]]
     area_cue, town_cue = _cue_kinds(c.cue)
     if area_cue:
         # "Belgorod region", "Kandahar province": the division, not its capital
