@@ -1203,30 +1203,23 @@ _AREA_CUES = frozenset(
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ech|es|ed)[ -]")
 
 
-def _plausible(surface: str, place: Place, doc_countries: set[str] = frozenset()) -> bool:
-    """False when ``place`` matched only through a loose transliteration.
-
-    The gazetteer's transliteration key folds vowels, so "Tawila" meets
-    "Tuvalu" and "Abu" meets "Aba".  A match on the place's *own* name under
-    that key must also be a close spelling (edit similarity >= 0.75:
-    "Izium"/"Izyum", "Faizabad"/"Fyzabad" pass); a match through an alias
-    (keys differ: "Bombay" -> Mumbai) is trusted.  The Arabic article is
-    optional in English ("Qamishli"/"Al Qamishli"), so it is ignored on both
-    sides; a vowel variant of a place in a country the rest of the document
-    names ("Poonch"/"Punch", "Hodeidah"/"Hudaydah" in a Yemen report) needs
-    only similarity >= 0.6 (the caller passes ``doc_countries`` only for a
-    mention with a locative cue, so a headline "Drone" is not "Drena").
-    """
-    similarity = _spelling_similarity(surface, place.name)
-    if similarity >= 0.75:
-        return True
-    return similarity >= 0.6 and place.country_code in doc_countries
-
-
 @lru_cache(maxsize=50_000)
 def _spelling_similarity(surface: str, name: str) -> float:
     """Edit similarity of two spellings that meet only on the transliteration
-    key, Arabic articles ignored; 1.0 for the same name or different keys (an alias)."""
+    key, Arabic articles ignored; 1.0 for the same name or different keys (an alias).
+
+    :func:`_choose` drops a place matched only through a loose
+    transliteration.  The gazetteer's transliteration key folds vowels, so
+    "Tawila" meets "Tuvalu" and "Abu" meets "Aba".  A match on the place's
+    *own* name under that key must also be a close spelling (similarity >=
+    0.75: "Izium"/"Izyum", "Faizabad"/"Fyzabad" pass); a match through an
+    alias (keys differ: "Bombay" -> Mumbai) is trusted.  The Arabic article is
+    optional in English ("Qamishli"/"Al Qamishli"), so it is ignored on both
+    sides; a vowel variant of a place in a country the rest of the document
+    names ("Poonch"/"Punch", "Hodeidah"/"Hudaydah" in a Yemen report) needs
+    only similarity >= 0.6, and only for a mention with a locative cue, so a
+    headline "Drone" is not "Drena".
+    """
     a, b = _norm(surface), _norm(name)
     if a == b:
         return 1.0
@@ -1267,7 +1260,11 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
             continue
         # a near miss is a suggestion, not a reading of the text: the mention stays
         # unresolved ("Tabbasum Road" is not "Fort Abbas")
-        if p.fuzzy or not _plausible(lookup, p, cued_countries):
+        if p.fuzzy:
+            continue
+        # ... and so is a loose transliteration (see _spelling_similarity)
+        similarity = _spelling_similarity(lookup, p.name)
+        if similarity < 0.75 and not (similarity >= 0.6 and p.country_code in cued_countries):
             continue
         # below the gazetteer's own first choice only exact names are trusted:
         # loose matches further down are noise ("Fano" -> Vienna)
