@@ -67,8 +67,9 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from gazetteer import Place
 from gazetteer.normalize import normalize_name, translit_key
@@ -100,6 +101,31 @@ _RESOLVE_LIMIT = 12
 _MAX_CONTEXT = 24
 
 # ----------------------------------------------------------------- tokens
+def _trie_pattern(names: Iterable[str]) -> str:
+    """One regex alternative per name, merged on shared prefixes ("United (Nations|States)").
+
+    The longest name matching at a position wins, as in a plain alternation
+    sorted longest first, but the engine reads each character once instead of
+    trying every name in turn, and the pattern starts with the set of first
+    letters, which it can skip to.  A space matches any run of white space.
+    """
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+
+    def emit(node: dict) -> str:
+        alts = [(r"\s+" if char == " " else re.escape(char)) + emit(node[char]) for char in sorted(node) if char]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body  # longer names first
+
+    return emit(trie)
+
+
 # A word: letters/digits with inner apostrophes, hyphens and dotted initialisms.
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w'’]*(?:-[\w'’]+)*")
 _CONNECTORS = frozenset(
@@ -165,15 +191,14 @@ _UNKNOWN_PLACE_AFTER = re.compile(
     r"valley|county|municipality|locality|refugee\s+camp|settlement|quarter)\b",
     re.IGNORECASE,
 )
-_CUE_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:province|provinces|district|districts|city|town|village|villages|region|regions|"
-    r"governorate|governorates|oblast|oblasts|states|state|"
-    r"county|area|camp|airport|airbase|border|crossing|frontier|outskirts|suburbs?|suburb|"
-    r"neighbourhood|neighborhood|valley|refugee|municipality|prefecture|department|raion|"
-    r"hromada|locality|enclave|corridor|front|frontline|countryside|highway|road|port|"
-    r"governate|division|strip|sector|axis|direction)\b(?![-\w])",
-    re.IGNORECASE,
-)
+_CUE_NOUNS = """province provinces district districts city town village villages region regions
+    governorate governorates oblast oblasts states state county area camp airport airbase border crossing
+    frontier outskirts suburbs suburb neighbourhood neighborhood valley refugee municipality prefecture
+    department raion hromada locality enclave corridor front frontline countryside highway road port
+    governate division strip sector axis direction""".split()
+# a prefix trie rather than a list of alternatives: tried after most names.
+# (Only one noun can end at a word boundary, so the order of the list did not matter.)
+_CUE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:" + _trie_pattern(_CUE_NOUNS) + r")\b(?![-\w])", re.IGNORECASE)
 _LANDMARK_CUE_BEFORE = re.compile(
     r"\b(?:near|outside|inside|at|on|into|over|above|around|towards?|struck|hit|targeted|"
     r"attacked|attack\s+on|strike\s+on|strikes\s+on|drone\s+over|walls\s+of|gates\s+of|"
@@ -181,33 +206,25 @@ _LANDMARK_CUE_BEFORE = re.compile(
     r"kilometres\s+from|kilometers\s+from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?…]['\"”’)]*\s+|\n\s*|[:;]\s+|[\"“‘(]\s*)$")
+_SENTENCE_END = frozenset(".!?…")
 
 
-@dataclass
-class _Token:
-    start: int
-    end: int
-    text: str
-    possessive: bool = False  # written with 's (the token span excludes it)
-
-
-@dataclass
+# slots: dozens of candidates are made and read per report
+@dataclass(slots=True)
 class _Candidate:
     start: int
     end: int
     text: str
-    run: tuple[int, int]                # token index range of the run
-    tokens: tuple[int, int]             # token index range of this candidate
-    cue: str | None = None
     kind: str = "gazetteer"             # gazetteer / place_head / landmark
+    lookup: str = ""                    # name passed to the gazetteer
+    cue: str | None = None
     needs_strong: bool = False          # keep only if a major place or cued
     parent: int | None = None           # index of an explicit parent candidate
-    lookup: str = ""                    # name passed to the gazetteer
     place: Place | None = None
     alternatives: tuple[Place, ...] = ()
     ambiguous: bool = False
-    extra: dict = field(default_factory=dict)
+    resolved_as: str | None = None      # the name without its head word, when only that resolved
+    initial: bool = False               # first word of a sentence (or line)
 
 
 # ------------------------------------------------------------- gazetteer
@@ -226,6 +243,21 @@ class _Lexicon:
         self.gaz = gaz
         self._names: dict[str, bool] = {}
         self._resolved: dict[tuple, object] = {}
+        self.shapes: dict[str, _RunShape | None] = {}
+
+    def run_shape(self, run: str) -> _RunShape | None:
+        """The :class:`_RunShape` of a capitalised run (None: no tokens).
+
+        Cached per run string: the same names and phrases recur in report
+        after report, and the shape depends on nothing else.
+        """
+        shape = self.shapes.get(run, _MISSING)
+        if shape is _MISSING:
+            shape = _RunShape.of(run, self)
+            if len(self.shapes) > 100_000:
+                self.shapes.clear()
+            self.shapes[run] = shape
+        return shape
 
     def is_name(self, surface: str) -> bool:
         if surface in _COUNTRY_FORMS:
@@ -251,9 +283,10 @@ class _Lexicon:
         except Exception:  # invalid name (control characters, too long): not a place
             return False
 
-    def resolve(self, name: str, context=None, country=None):
-        ctx_key = None
-        if context is not None:
+    def resolve(self, name: str, context=None, country=None, ctx_key=None):
+        """``gaz.resolve`` cached per name, context and country; ``ctx_key``
+        (the context's gazetteer ids) may be given when the caller has it."""
+        if context is not None and ctx_key is None:
             ctx_key = tuple(p.gazetteer_id for p in context) if not isinstance(context, str) else context
         key = (name, ctx_key, country)
         res = self._resolved.get(key)
@@ -293,6 +326,7 @@ _COUNTRY_FORMS = {
 }
 
 _LEXICONS: dict[int, _Lexicon] = {}
+_MISSING = object()
 
 
 def _lexicon(gaz) -> _Lexicon:
@@ -332,59 +366,213 @@ _UP = _upper_class()
 _CAPWORD = (
     rf"(?:(?:{_UP}\.){{2,}}|{_UP}[\w'’]*(?:-[\w'’]+)*|(?:al|el|ad|ar|as|ash|at|an|az|ed|es|ul)-{_UP}[\w'’]*(?:-[\w'’]+)*)"
 )
-_RUN = re.compile(
-    rf"(?<![\w'’-]){_CAPWORD}(?:[ \u00a0](?:(?:{'|'.join(sorted(_RUN_CONNECTORS))})[ \u00a0])?{_CAPWORD})*"
-)
+# A capitalised run is
+#     (?<![\w'’-]) CAPWORD ([ nbsp] (connector [ nbsp])? CAPWORD)*
+# with CAPWORD an initialism ("U.S."), a capitalised word or an Arabic article
+# joined to one ("al-Qaeda").  That one regex has no first character the
+# engine can skip to, so it is tried at every position of the text; it is
+# split into a search starting at an upper-case letter (which the engine
+# skips to) and one for the article form anchored on its "-X"
+# (see _capitalised_runs).
+_RUN_TAIL = rf"(?:[ \u00a0](?:(?:{'|'.join(sorted(_RUN_CONNECTORS))})[ \u00a0])?{_CAPWORD})*"
+_WORD_TAIL = r"[\w'’]*(?:-[\w'’]+)*"
+# the look-behind after the first letter keeps that letter the pattern's first item
+_RUN_UPPER = re.compile(rf"{_UP}(?<![\w'’-].)(?:\.(?:{_UP}\.)+|{_WORD_TAIL}){_RUN_TAIL}")
+_RUN_ARTICLE = re.compile(rf"(?:al|el|ad|ar|as|ash|at|an|az|ed|es|ul)-{_UP}{_WORD_TAIL}{_RUN_TAIL}")
+_ARTICLE_HYPHEN = re.compile(rf"-{_UP}")
 
 
-def _tokenize_runs(text: str) -> tuple[list[_Token], list[tuple[int, int]]]:
-    """Tokens of the capitalised runs of ``text`` and each run's token range."""
-    tokens: list[_Token] = []
-    runs: list[tuple[int, int]] = []
-    for rm in _RUN.finditer(text):
-        first = len(tokens)
-        base = rm.start()
-        for m in _WORD.finditer(rm.group()):
-            s, e = base + m.start(), base + m.end()
+def _capitalised_runs(text: str) -> list[re.Match]:
+    """The capitalised runs of ``text`` in order, as the single regex above would find them."""
+    article = _article_run(text, 0)
+    if article is None:  # the usual case: no merging needed
+        return list(_RUN_UPPER.finditer(text))
+    runs = []
+    upper = _RUN_UPPER.search(text)
+    while upper is not None or article is not None:
+        # the two never start at the same character (upper vs lower case)
+        m = upper if article is None or (upper is not None and upper.start() < article.start()) else article
+        runs.append(m)
+        pos = m.end()
+        if upper is not None and upper.start() < pos:
+            upper = _RUN_UPPER.search(text, pos)
+        if article is not None and article.start() < pos:
+            article = _article_run(text, pos)
+    return runs
+
+
+def _article_run(text: str, pos: int) -> re.Match | None:
+    """The first run from ``pos`` that opens with an article ("al-Qaeda"), or None."""
+    for hyphen in _ARTICLE_HYPHEN.finditer(text, pos):
+        h = hyphen.start()
+        for start in (h - 3, h - 2):  # "ash-", "al-"
+            if start >= pos and (start == 0 or not _joins_word(text[start - 1])):
+                m = _RUN_ARTICLE.match(text, start)
+                if m is not None:
+                    return m
+    return None
+
+
+def _joins_word(char: str) -> bool:
+    """Whether ``char`` would make a run starting after it part of a longer word ([\\w'’-])."""
+    return char.isalnum() or char in "_'’-"
+
+
+class _RunShape:
+    """What a capitalised run says on its own, before its context is read.
+
+    The tokens of the run (offsets relative to the run), the gazetteer names
+    inside it (longest first, at most six words), hyphenated pairs of names
+    ("Afghanistan-Pakistan"), the place phrases the run yields when its
+    context changes nothing, and how each is judged (:class:`_Judgement`).
+    All of it depends only on the run's characters and the gazetteer, so
+    :meth:`_Lexicon.run_shape` computes it once per distinct run string;
+    :func:`_recognise` then only reads the text around each occurrence.
+    """
+
+    __slots__ = ("offsets", "words", "possessive", "text", "names", "hyphens", "place_first", "unknown_ok",
+                 "found", "judgements", "may_extend", "may_be_unknown", "inert")
+
+    offsets: tuple[tuple[int, int], ...]   # (start, end) of each token, relative to the run
+    words: tuple[str, ...]
+    possessive: tuple[bool, ...]           # written with 's (the token span excludes it)
+    text: str                              # first token start .. last token end
+    names: tuple[tuple[int, int], ...]     # token ranges of gazetteer names
+    hyphens: tuple[tuple[int, tuple[str, ...]], ...]  # token index, name parts
+    place_first: int                       # first token of the place phrase after titles/prefixes
+    unknown_ok: bool                       # word tests of _unknown_place_like pass
+    found: tuple[tuple[int, int, str], ...]  # token ranges and kinds of the phrases (see _place_phrases)
+    judgements: tuple[_Judgement, ...]     # one per phrase in ``found``
+    may_extend: bool                       # a cue or place noun after the run may make it one unknown place
+    may_be_unknown: bool                   # no phrase, but the text may present the run as a place
+    inert: bool                            # yields nothing wherever it stands (or an organisation)
+
+    @classmethod
+    def of(cls, run: str, lex: _Lexicon) -> _RunShape | None:
+        offsets, words, possessive = [], [], []
+        for m in _WORD.finditer(run):
+            s, e = m.span()
             word = m.group()
-            poss = False
-            if len(word) > 2 and word[-2] in "'’" and word[-1] == "s":
-                poss = True
+            poss = len(word) > 2 and word[-2] in "'’" and word[-1] == "s"
+            if poss:
                 e -= 2
                 word = word[:-2]
-            tokens.append(_Token(s, e, word, poss))
-            if poss and m.end() < len(rm.group()):
-                # "Islamabad's Faizabad": the possessive ends one name
-                pass
+            offsets.append((s, e))
+            words.append(word)
+            possessive.append(poss)
         # a connector never ends a run
-        while len(tokens) > first and tokens[-1].text in _RUN_CONNECTORS:
-            tokens.pop()
-        if len(tokens) > first:
-            runs.append((first, len(tokens)))
-    return tokens, runs
+        while words and words[-1] in _RUN_CONNECTORS:
+            offsets.pop()
+            words.pop()
+            possessive.pop()
+        if not words:
+            return None
+        self = cls()
+        self.offsets, self.words, self.possessive = tuple(offsets), tuple(words), tuple(possessive)
+        self.text = run[offsets[0][0] : offsets[-1][1]]
+        self._find_names(run, lex)
+        n = len(words)
+        # the place-like phrase: from the first token after any title/org prefix
+        first = 0
+        for x in range(n - 2, -1, -1):
+            if possessive[x] or words[x] in ORG_HEAD_WORDS or words[x] in PERSON_TITLES:
+                first = x + 1
+                break
+        self.place_first = _skip_lead(self.words, first, n)
+        self.unknown_ok = _unknown_words_ok(self)
+        self.found = tuple(_place_phrases(self, [(a, b, "gazetteer") for a, b in self.names]))
+        self.judgements = tuple(_judge_in_run(self, a, b, kind, lex) for a, b, kind in self.found)
+        # a run the gazetteer only partly knows (see _recognise)
+        self.may_extend = bool(self.names) and self.names[-1][1] != n and n >= 2 \
+            and words[-1] not in PLACE_HEAD_WORDS
+        self.may_be_unknown = not self.found and n <= 3 and self.unknown_ok
+        self.inert = self.text in ORGANISATIONS \
+            or not (self.found or self.hyphens or self.may_extend or self.may_be_unknown)
+        return self
 
-
-def _span_text(text: str, tokens: list[_Token], i: int, j: int) -> tuple[int, int, str]:
-    s, e = tokens[i].start, tokens[j - 1].end
-    return s, e, text[s:e]
+    def _find_names(self, run: str, lex: _Lexicon) -> None:
+        """The longest gazetteer name starting at each token (at most 6 words)."""
+        offsets, words = self.offsets, self.words
+        n = len(words)
+        names: list[tuple[int, int]] = []
+        hyphens: list[tuple[int, tuple[str, ...]]] = []
+        k = 0
+        while k < n:
+            best = None
+            start = offsets[k][0]
+            for m in range(min(n, k + 6), k, -1):
+                if words[m - 1] in _CONNECTORS:
+                    continue
+                if lex.is_name(run[start : offsets[m - 1][1]]):
+                    best = m
+                    break
+            if best is None:
+                # hyphenated pair of names: "Afghanistan-Pakistan"; only when
+                # every part is a name, not for one-name compounds ("Petion-Ville")
+                parts = words[k].split("-")
+                if len(parts) > 1 and all(p[:1].isupper() and lex.is_name(p) and p not in DEMONYMS for p in parts):
+                    hyphens.append((k, tuple(parts)))
+                k += 1
+                continue
+            if words[k] == "The" and best - k >= 2 and lex.is_name(run[offsets[k + 1][0] : offsets[best - 1][1]]):
+                k += 1  # "The Kremlin" -> "Kremlin"
+            names.append((k, best))
+            k = best
+        self.names, self.hyphens = tuple(names), tuple(hyphens)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
+    """Whether a name at ``start`` opens a sentence, line or quotation.
+
+    The six characters before the name are blank or end in (a regex)
+    ``(?:^|[.!?…]['"”’)]*\\s+|\\n\\s*|[:;]\\s+|["“‘(]\\s*)$``; tested
+    from the end with string methods, as this runs for every candidate.
+    """
+    if start == 0:
+        return True
+    if start >= 2 and text[start - 1] == " " and text[start - 2].isalnum():
+        return False  # "struck Kharkiv": the usual case
     window = text[max(0, start - 6) : start]
-    return start == 0 or bool(_SENTENCE_START.search(window)) or window.strip() == ""
+    body = window.rstrip()
+    if not body:
+        return True
+    last = body[-1]
+    if last in "\"“‘(":
+        return True  # an opening quote or bracket, spaces or not
+    if len(body) == len(window):
+        return False  # no space before the name: mid-word or after other punctuation
+    # a colon or full stop (and closing quotes) then spaces, or a line break
+    return last in ":;" or "\n" in window[len(body) :] or body.rstrip("'\"”’)")[-1:] in _SENTENCE_END
 
 
 def _cue_for(text: str, start: int, end: int) -> str | None:
     """The locative cue next to a name ("in X", "X province", "city of X"), or None."""
     after = text[end : end + 40]
-    m = _CUE_AFTER.match(after)
+    # a place noun after the name follows a space or an 's
+    m = _CUE_AFTER.match(after) if after[:1].isspace() or after[:1] in ("'", "’") else None
     if m:
         return "X " + m.group().split()[-1].lower()
+    # The usual case, "... struck Kharkiv": a plain word and one space before
+    # the name is the last word of the window below, whatever sentence break
+    # comes before it, and unless it is "of" or a skippable adjective ("the",
+    # "northern") it alone decides.  It is read from a short slice: the space
+    # found before it shows the word is whole.
+    space, last = text[max(0, start - 24) : start - 1].rpartition(" ")[1:]
+    if text[start - 1 : start] == " " and (space or start <= 24) and last.isalpha() and last.isascii():
+        last = last.lower()
+        if last != "of" and last not in _SKIPPABLE:
+            if last in _LOCATIVE_WORDS:
+                return f"{last} X"
+            return "X, a town" if _APPOSITION_AFTER.match(after) else None
     before = text[max(0, start - 60) : start]
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
     if cut >= 0:
         before = before[cut + 1 :]
-    words = [w.lower() for w in _BEFORE_WORDS.findall(before)[-6:]]
+    if before.isascii():
+        # lower-casing ASCII changes no word boundary: one call instead of one per word
+        words = _BEFORE_WORDS.findall(before.lower())[-6:]
+    else:
+        words = [w.lower() for w in _BEFORE_WORDS.findall(before)[-6:]]
     if not words:
         return None
     i = len(words) - 1
@@ -401,25 +589,34 @@ def _cue_for(text: str, start: int, end: int) -> str | None:
         return f"{words[i - 1]} of X"
     if i >= 0 and words[i] in _LOCATIVE_WORDS:
         return f"{words[i]} X"
-    if re.match(r"^,\s+(?:a|the)\s+(?:\w+\s+)?(?:town|city|village|district|province|region|capital|port|suburb)\b", after):
+    if _APPOSITION_AFTER.match(after):
         return "X, a town"
     return None
 
 
+_APPOSITION_AFTER = re.compile(r"^,\s+(?:a|the)\s+(?:\w+\s+)?(?:town|city|village|district|province|region|capital|port|suburb)\b")
+
+
 def _org_intervals(text: str) -> list[tuple[int, int]]:
     """Spans of multiword organisation names written in the text."""
-    return [(m.start(), m.end()) for m in _ORG_RE.finditer(text)]
+    out = []
+    pos = 0
+    while (m := _ORG_RE.search(text, pos)) is not None:
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):  # inside a word (\w)
+            pos = start + 1
+            continue
+        out.append((start, m.end()))
+        pos = m.end()
+    return out
 
 
-_ORG_RE = re.compile(
-    r"(?<![\w])(?:"
-    + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted((o for o in ORGANISATIONS if " " in o or "-" in o), key=len, reverse=True))
-    + r")(?![\w])"
-)
+# the word boundary before a name is tested in _org_intervals (a look-behind
+# here would hide the first letters from the engine)
+_ORG_RE = re.compile("(?:" + _trie_pattern(o for o in ORGANISATIONS if " " in o or "-" in o) + r")(?![\w])")
 
 
-def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]]:
-    tokens, runs = _tokenize_runs(text)
+def _recognise(text: str, lex: _Lexicon) -> list[_Candidate]:
     orgs = _org_intervals(text)
     org_starts = sorted(orgs)
     persons: set[str] = set()
@@ -430,98 +627,66 @@ def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]
     def in_org(s: int, e: int) -> bool:
         # the organisation spans do not overlap: only the last one starting
         # at or before ``s`` can contain [s, e)
+        if not org_a:  # most texts name no organisation
+            return False
         i = bisect_right(org_a, s) - 1
         return i >= 0 and e <= org_starts[i][1]
 
-    for ri, rj in runs:
-        run_tokens = tokens[ri:rj]
-        run_start, run_end, run_text = _span_text(text, tokens, ri, rj)
-        if 0 < run_start and text[run_start - 1] in "\"“" and text[run_end : run_end + 1] in ("\"", "”") \
-                and re.search(r"[A-Z][\w'’-]*\s+$", text[max(0, run_start - 30) : run_start - 1]):
-            continue  # a quoted nickname after a name: Ismael "El Mayo" Zambada
-        if run_text in ORGANISATIONS or in_org(run_start, run_end):
+    shapes = lex.shapes
+    for rm in _capitalised_runs(text):
+        run = rm.group()
+        shape = shapes.get(run, _MISSING)  # inlined cache hit of lex.run_shape: once per run
+        if shape is _MISSING:
+            shape = lex.run_shape(run)
+        if shape is None or shape.inert:
             continue
-        # all-caps headline lines: nothing reliable to say
-        words = [t.text for t in run_tokens]
-        # 1. the whole run (or the run minus its first word) as a place-like name
-        head = words[-1]
-        found: list[tuple[int, int, str]] = []  # token ranges inside the run, with kind
-        k = ri
-        while k < rj:
-            # longest gazetteer name starting at token k (at most 6 words)
-            best = None
-            for m in range(min(rj, k + 6), k, -1):
-                s, e, surf = _span_text(text, tokens, k, m)
-                if tokens[m - 1].text in _CONNECTORS:
-                    continue
-                if any(tokens[x].possessive for x in range(k, m - 1)) and not lex.is_name(surf):
-                    continue
-                if lex.is_name(surf):
-                    best = m
-                    break
-            if best is None:
-                # hyphenated pair of names: "Afghanistan-Pakistan"
-                tok = tokens[k]
-                parts = tok.text.split("-")
-                # only when every part is a name ("Afghanistan-Pakistan"), not
-                # for one-name compounds ("Petion-Ville")
-                if len(parts) > 1 and all(p[:1].isupper() and lex.is_name(p) and p not in DEMONYMS for p in parts):
-                    pos = tok.start
-                    for part in parts:
-                        cands.append(_Candidate(pos, pos + len(part), part, (ri, rj), (k, k + 1), lookup=part))
-                        pos += len(part) + 1
-                k += 1
-                continue
-            if tokens[k].text == "The" and best - k >= 2 and lex.is_name(_span_text(text, tokens, k + 1, best)[2]):
-                k += 1  # "The Kremlin" -> "Kremlin"
-            found.append((k, best, "gazetteer"))
-            k = best
-        # a run the gazetteer only partly knows, followed by a place noun or
-        # introduced as a place ("Abu Shouk camp", "the village of Kafr Nabl"),
-        # is one unknown place, not a known name plus a stray word
-        covered_last = any(f[1] == rj for f in found)
-        if found and not covered_last and rj - ri >= 2 and head not in PLACE_HEAD_WORDS:
-            after_run = text[run_end : run_end + 30]
+        base = rm.start()
+        offsets, words = shape.offsets, shape.words
+        n = len(words)
+        run_start, run_end = base + offsets[0][0], base + offsets[-1][1]
+        if 0 < run_start and text[run_start - 1] in "\"“" and text[run_end : run_end + 1] in ("\"", "”") \
+                and _NICKNAME_BEFORE.search(text[max(0, run_start - 30) : run_start - 1]):
+            continue  # a quoted nickname after a name: Ismael "El Mayo" Zambada
+        if in_org(run_start, run_end):  # (a run that is an organisation's name is inert)
+            continue
+        for k, parts in shape.hyphens:
+            pos = base + offsets[k][0]
+            for part in parts:
+                cands.append(_Candidate(pos, pos + len(part), part, "gazetteer", part))
+                pos += len(part) + 1
+        # token ranges inside the run (relative to it) with kind, and their judgements
+        found, judgements = shape.found, shape.judgements
+        if shape.may_extend:
+            # a run the gazetteer only partly knows, followed by a place noun or
+            # introduced as a place ("Abu Shouk camp", "the village of Kafr Nabl"),
+            # is one unknown place, not a known name plus a stray word
             run_cue = _cue_for(text, run_start, run_end) or ""
-            if _UNKNOWN_PLACE_AFTER.match(after_run) or (
+            if _UNKNOWN_PLACE_AFTER.match(text[run_end : run_end + 30]) or (
                 run_cue.endswith(" of X") and run_cue.split()[0] in _AREA_OF
             ) or (run_cue and words[0] in _PLACE_MODIFIERS and words[0] not in ("Al", "El")):
-                first = ri
-                for x in range(rj - 2, ri - 1, -1):
-                    if tokens[x].possessive or words[x - ri] in ORG_HEAD_WORDS or words[x - ri] in PERSON_TITLES:
-                        first = x + 1
-                        break
-                first = _skip_lead(tokens, first, rj)
-                if first < rj - 1:
-                    found = [f for f in found if f[1] <= first] + [(first, rj, "place_head")]
-        if len(found) >= 2 and 2 <= rj - ri <= 3 and words[0] in _NAME_FORMING and found[0][0] == ri \
-                and all(b - a == 1 for a, b, _k in found) and found[-1][1] == rj:
-            found = [(ri, rj, "place_head")]
-        # a run ending in a place word is a place even unknown to the gazetteer
-        if head in PLACE_HEAD_WORDS and rj - ri >= 2:
-            # the place-like phrase: from the first token after any title/org prefix
-            first = ri
-            for x in range(rj - 2, ri - 1, -1):
-                if tokens[x].possessive or words[x - ri] in ORG_HEAD_WORDS or words[x - ri] in PERSON_TITLES:
-                    first = x + 1
-                    break
-            first = _skip_lead(tokens, first, rj)
-            if first < rj - 1:
-                covered = [f for f in found if f[0] >= first]
-                if not (len(covered) == 1 and covered[0][0] == first and covered[0][1] == rj):
-                    found = [f for f in found if f[1] <= first] + [(first, rj, "place_head")]
-        if not found and rj - ri <= 3 and _unknown_place_like(text, tokens, ri, rj, run_start, run_end):
+                first = shape.place_first
+                if first < n - 1:
+                    found = _place_phrases(
+                        shape, [(a, b, "gazetteer") for a, b in shape.names if b <= first] + [(first, n, "place_head")])
+                    judgements = [_judge_in_run(shape, a, b, kind, lex) for a, b, kind in found]
+        elif shape.may_be_unknown and _unknown_place_like(text, run_start, run_end):
             # "gunmen stormed Kadawa", "the village of Umm Kadada": a name the
             # gazetteer lacks, written as a place: listed (unresolved), not dropped
-            found = [(ri, rj, "place_head")]
-        for a, b, kind in found:
-            s, e, surf = _span_text(text, tokens, a, b)
+            found, judgements = ((0, n, "place_head"),), (_KEEP,)
+        for (a, b, kind), judgement in zip(found, judgements):
+            s, e = base + offsets[a][0], base + offsets[b - 1][1]
             if in_org(s, e):
                 continue
-            cand = _Candidate(s, e, surf, (ri, rj), (a, b), kind=kind, lookup=surf)
-            verdict = _judge_in_run(text, tokens, cand, lex, persons)
+            verdict, person = judgement.verdict, judgement.person
+            if judgement.person_if_context is not None and _person_context(text, run_start, run_end):
+                # "Jordan Peterson, a commentator", "shopkeeper Jordan Kumar said"
+                verdict, person = "reject", judgement.person_if_context
+            if person is not None:
+                persons.add(person)
             if verdict == "reject":
                 continue
+            surf = text[s:e]
+            cand = _Candidate(s, e, surf, kind, surf)
             if verdict == "strong":
                 cand.needs_strong = True
             cands.append(cand)
@@ -540,9 +705,10 @@ def _recognise(text: str, lex: _Lexicon) -> tuple[list[_Candidate], list[_Token]
                 continue
             keep.append(c)
         cands = keep
-    return cands, tokens
+    return cands
 
 
+_NICKNAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
 _COORDINATED = re.compile(r",\s+|\s+and\s+|,\s+and\s+|\s+or\s+")
 # modifiers that form a name with the next word ("Ras Isa", "Bab Tuma"): an
 # unknown pair is one place, not two one-word places abroad
@@ -564,10 +730,10 @@ _LANGUAGES = frozenset(
 )
 
 
-def _unknown_place_like(text, tokens, ri, rj, run_start, run_end) -> bool:
-    """A capitalised run unknown to the gazetteer that the text presents as a place."""
-    words = [t.text for t in tokens[ri:rj]]
-    if any(t.possessive for t in tokens[ri:rj]) or tokens[rj - 1].possessive:
+def _unknown_words_ok(shape: _RunShape) -> bool:
+    """The tests of :func:`_unknown_place_like` that read only the run's words."""
+    words = shape.words
+    if any(shape.possessive):
         return False
     # a compass or size modifier may open a longer name ("Lower Shabelle"), never stand alone
     lead = 1 if len(words) >= 2 and words[0] in _PLACE_MODIFIERS else 0
@@ -575,8 +741,31 @@ def _unknown_place_like(text, tokens, ri, rj, run_start, run_end) -> bool:
            or w in ORG_HEAD_WORDS or w in _GENERIC_GEO_WORDS or w in _LANGUAGES or w.isupper()
            for w in words[lead:]):
         return False
-    surface = text[run_start:run_end]
-    if surface in ORGANISATIONS or _sentence_initial(text, run_start) or _zipf(surface) >= 3.5:
+    return shape.text not in ORGANISATIONS and _zipf(shape.text) < 3.5
+
+
+def _place_phrases(shape: _RunShape, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The phrases of a run, given the gazetteer names (and unknown place) found in it:
+    an unknown pair opened by a name-forming word is one place ("Ras Isa"), and
+    a run ending in a place word is a place even unknown to the gazetteer."""
+    words = shape.words
+    n = len(words)
+    if len(found) >= 2 and 2 <= n <= 3 and words[0] in _NAME_FORMING and found[0][0] == 0 \
+            and all(b - a == 1 for a, b, _k in found) and found[-1][1] == n:
+        found = [(0, n, "place_head")]
+    if words[-1] in PLACE_HEAD_WORDS and n >= 2:
+        first = shape.place_first
+        if first < n - 1:
+            covered = [f for f in found if f[0] >= first]
+            if not (len(covered) == 1 and covered[0][0] == first and covered[0][1] == n):
+                found = [f for f in found if f[1] <= first] + [(first, n, "place_head")]
+    return found
+
+
+def _unknown_place_like(text: str, run_start: int, run_end: int) -> bool:
+    """A capitalised run unknown to the gazetteer that the text presents as a place
+    (the caller has checked its words with :func:`_unknown_words_ok`)."""
+    if _sentence_initial(text, run_start):
         return False
     if _UNKNOWN_PLACE_AFTER.match(text[run_end : run_end + 30]):
         return True
@@ -593,16 +782,16 @@ def _unknown_place_like(text, tokens, ri, rj, run_start, run_end) -> bool:
 _LIST_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)(?:,\s+|\s+and\s+|,\s+and\s+|\s+or\s+)$")
 
 
-def _skip_lead(tokens: list[_Token], first: int, end: int) -> int:
+def _skip_lead(words: tuple[str, ...], first: int, end: int) -> int:
     """Skip words that open a run but are not part of a place name
     ("Residents of Xyzzy Road", "The Abu Shouk")."""
     while first < end - 1:
-        word = tokens[first].text
+        word = words[first]
         if word in _PLACE_MODIFIERS:
             break
         if word in _FUNCTION_WORDS or word in ORDINARY_WORDS or word in _RUN_CONNECTORS:
             first += 1
-        elif tokens[first + 1].text == "of" and _zipf(word) >= COMMON_ZIPF:
+        elif words[first + 1] == "of" and _zipf(word) >= COMMON_ZIPF:
             first += 2
         else:
             break
@@ -628,22 +817,33 @@ def _person_context(text: str, start: int, end: int) -> bool:
     return word.islower() and word not in _NOT_ROLE and word not in _LOCATIVE_WORDS and word not in _UNKNOWN_CUES
 
 
-def _judge_in_run(text, tokens, cand: _Candidate, lex: _Lexicon, persons: set[str]) -> str:
-    """'keep', 'strong' (keep only if a major place or cued) or 'reject'."""
-    ri, rj = cand.run
-    a, b = cand.tokens
-    surf = cand.text
-    if cand.kind == "place_head":
-        return "keep"
+class _Judgement(NamedTuple):
+    """How a name inside a run is read, from the run's words alone."""
+
+    verdict: str                   # 'keep', 'strong' (keep only if a major place or cued) or 'reject'
+    person: str | None = None      # a person name the run shows ("Amna Baloch" -> "Baloch")
+    # when set, the name is instead rejected and this person recorded if the
+    # text around the run presents a person (see _person_context)
+    person_if_context: str | None = None
+
+
+_KEEP = _Judgement("keep")
+
+
+def _judge_in_run(shape: _RunShape, a: int, b: int, kind: str, lex: _Lexicon) -> _Judgement:
+    """The :class:`_Judgement` of the name at tokens [a, b) of a run."""
+    if kind == "place_head":
+        return _KEEP
+    words = shape.words
+    surf = shape.text[shape.offsets[a][0] - shape.offsets[0][0] : shape.offsets[b - 1][1] - shape.offsets[0][0]]
     if surf in ORGANISATIONS or surf in DEMONYMS:
-        return "reject"
-    before = [tokens[x] for x in range(ri, a)]
-    after = [tokens[x] for x in range(b, rj)]
+        return _Judgement("reject")
     verdict = "keep"
-    if after and not tokens[b - 1].possessive:
-        nxt = [t.text for t in after if t.text not in _CONNECTORS]
+    if_context = None
+    if b < len(words) and not shape.possessive[b - 1]:
+        nxt = [w for w in words[b:] if w not in _CONNECTORS]
         if any(w in _MEDIA_HEADS for w in nxt):
-            return "reject"  # "Hindustan Times", "Geo News"
+            return _Judgement("reject")  # "Hindustan Times", "Geo News"
         if any(w in ORG_HEAD_WORDS for w in nxt):
             verdict = "strong"  # "Pakistan Army", "Gaza Health Ministry"
         elif nxt and nxt[0] in PLACE_HEAD_WORDS:
@@ -653,23 +853,21 @@ def _judge_in_run(text, tokens, cand: _Candidate, lex: _Lexicon, persons: set[st
             # capitalised word is more often a person than a place; followed
             # by a rare word that is no place name it is a first name
             # ("Jordan Bardella", "Georgia Meloni")
-            if not lex.is_name(nxt[0]) and len(nxt) <= 2 and (
-                    _zipf(nxt[0]) < 3.0
-                    or (_zipf(nxt[0]) < 4.0 and _person_context(text, tokens[ri].start, tokens[rj - 1].end))):
-                # "Jordan Peterson, a commentator", "shopkeeper Jordan Kumar said"
-                persons.add(" ".join(nxt))
-                return "reject"
+            if not lex.is_name(nxt[0]) and len(nxt) <= 2:
+                if _zipf(nxt[0]) < 3.0:
+                    return _Judgement("reject", " ".join(nxt))
+                if _zipf(nxt[0]) < 4.0:
+                    # "Jordan Peterson, a commentator", "shopkeeper Jordan Kumar said"
+                    if_context = " ".join(nxt)
             verdict = "strong"
-    if before:
-        prev = before[-1]
-        if prev.possessive or prev.text in _PLACE_MODIFIERS or prev.text in _CONNECTORS \
-                or prev.text in _FUNCTION_WORDS:
+    if a > 0:
+        prev = words[a - 1]
+        if shape.possessive[a - 1] or prev in _PLACE_MODIFIERS or prev in _CONNECTORS or prev in _FUNCTION_WORDS:
             pass  # "Islamabad's Faizabad" (a parent), "North Kivu", "The Hague"
         else:
             # "Foreign Secretary Baloch", "Amna Baloch", "Allison Hooker"
-            persons.add(surf)
-            return "reject"
-    return verdict
+            return _Judgement("reject", surf, if_context)
+    return _Judgement(verdict, None, if_context)
 
 
 def _major(place: Place | None, population: int = BIG_CITY_POPULATION) -> bool:
@@ -714,20 +912,22 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
     if surf.rstrip(".") in _MONTHS and not (cand.cue and (cand.cue.startswith("X ") or cand.cue.endswith(" of X"))):
         # "in March", "14 Mar 2026": a date; the town needs a place noun ("March town")
         return False
-    if re.sub(r"^(?:the|The)\s+", "", surf) in METONYMIC_LANDMARKS:
+    if (_THE.sub("", surf) if surf.startswith(("the", "The")) else surf) in METONYMIC_LANDMARKS:
         before = text[max(0, cand.start - 40) : cand.start]
         return bool(_LANDMARK_CUE_BEFORE.search(before))
     single = " " not in surf
-    if single and surf.title() in _GENERIC_GEO_WORDS:
-        return False
-    if single and (surf in ORDINARY_WORDS or surf in _FUNCTION_WORDS or surf.title() in _FUNCTION_WORDS) \
-            and not cand.cue:
-        return False
+    if single:
+        title = surf.title()
+        if title in _GENERIC_GEO_WORDS:
+            return False
+        if (surf in ORDINARY_WORDS or surf in _FUNCTION_WORDS or title in _FUNCTION_WORDS) and not cand.cue:
+            return False
     if len(surf) < 2 or (len(surf) == 2 and not surf.isupper()):
         return False
     if surf.isupper() and _AGENCY_BEFORE.search(text[max(0, cand.start - 40) : cand.start]):
         return False  # "state news agency NNA", "broadcaster PTV": an outlet
-    if _GROUP_AFTER.match(text[cand.end : cand.end + 20]) and not _major(place, _STRONG_POPULATION):
+    if text[cand.end : cand.end + 1].isspace() and _GROUP_AFTER.match(text[cand.end : cand.end + 20]) \
+            and not _major(place, _STRONG_POPULATION):
         return False  # "Fano militias": a movement named after a small town, not the town
     if surf.isupper() and (len(surf.replace(".", "")) <= 3 or "." in surf or (
             len(surf) == 4 and _norm(surf) != _norm(place.name))):
@@ -744,12 +944,15 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
         # an ordinary word matched only through an alias or a transliteration ("On" -> Ain)
         if not (place.feature_type == "country" and _norm(surf) in _COUNTRY_ALIASES_OK):
             return False
-    initial = _sentence_initial(text, cand.start)
-    if initial and common and not cand.cue and not _major(place) and surf not in doc_midsentence:
+    if cand.initial and common and not cand.cue and not _major(place) and surf not in doc_midsentence:
         return False
     if common and not _major(place) and not cand.cue and place.feature_type not in ("landmark", "area"):
         return False
     return True
+
+
+# most names do not start with "the": _accept calls no regex for them
+_THE = re.compile(r"^(?:the|The)\s+")
 
 
 _AGENCY_BEFORE = re.compile(
@@ -767,8 +970,9 @@ _MONTHS = frozenset(
 )
 
 
-def _norm(name: str) -> str:
-    return normalize_name(name)
+# normalize_name is cached; called directly (no wrapper function) as _choose
+# normalises every candidate place's name
+_norm = normalize_name
 
 
 # common country short forms that are not the gazetteer's preferred name
@@ -787,31 +991,31 @@ _PARENT_AFTER = re.compile(
 _RANK = {"country": 4, "admin1": 3, "city": 2, "area": 1, "landmark": 0}
 
 
-def _contains_rank(parent: Place | None, child: Place | None) -> bool:
-    """Whether ``parent`` can contain ``child`` by kind ("Russia, Ukraine" cannot)."""
-    if parent is None:
-        return False
-    if child is None:
-        return True
-    return _RANK.get(parent.feature_type, 0) > _RANK.get(child.feature_type, 0)
-
-
 def _link_parents(text: str, cands: list[_Candidate], first: dict) -> None:
-    def best(c):
-        return getattr(first.get(c.lookup), "best", None)
-
+    # A parent must be able to contain the child by kind ("Russia, Ukraine"
+    # cannot): a resolved place of higher rank, or any resolved place when the
+    # child is unresolved.  rank[i]: the rank of candidate i's place alone
+    # (None: unresolved).  The kind test is cheap and usually fails (two
+    # towns), so it goes before the regexes.
+    rank = []
+    for c in cands:
+        best = getattr(first.get(c.lookup), "best", None)
+        rank.append(None if best is None else _RANK.get(best.feature_type, 0))
+    last = len(cands) - 1
     for i, c in enumerate(cands):
+        child = rank[i]
         if i > 0:
             p = cands[i - 1]
-            between = text[p.end : c.start]
-            if p.end <= c.start and len(between) <= 4 and _PARENT_BEFORE.match(between) \
-                    and _contains_rank(best(p), best(c)):
+            parent = rank[i - 1]
+            if parent is not None and (child is None or parent > child) and p.end <= c.start \
+                    and c.start - p.end <= 4 and _PARENT_BEFORE.match(text[p.end : c.start]):
                 c.parent = i - 1
                 continue
-        if i + 1 < len(cands):
+        if i < last:
             nx = cands[i + 1]
-            between = text[c.end : nx.start]
-            if len(between) <= 40 and _PARENT_AFTER.match(between) and _contains_rank(best(nx), best(c)):
+            parent = rank[i + 1]
+            if parent is not None and (child is None or parent > child) and nx.start - c.end <= 40 \
+                    and _PARENT_AFTER.match(text[c.end : nx.start]):
                 c.parent = i + 1
 
 
@@ -827,7 +1031,7 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
         if c.lookup not in first:
             first[c.lookup] = lex.resolve(c.lookup)
     # the document context: confident places, most often named first
-    counts = Counter(c.lookup for c in cands)
+    counts = Counter([c.lookup for c in cands])
     ctx: list[Place] = []
     seen: set[str] = set()
     for name, _n in counts.most_common():
@@ -853,44 +1057,119 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
                 and (best.feature_type == "country" or _norm(best.matched_name or best.name) == _norm(name)):
             # a loose (transliteration) match vouches for nothing
             support.setdefault(best.country_code, set()).add(name)
+    # pass 2: each mention with the document context and its explicit parent.
+    # A report names the same few places many times: the resolution depends
+    # only on the name, the written span and the parent, so it is made once.
+    doc_ctx = _DocContext(ctx)
+    vouched = _Support(support)
+    resolved: dict[tuple, tuple] = {}
     chosen: dict[tuple, tuple] = {}
-    # pass 2: each mention with the document context and its explicit parent
+    done: dict[tuple, tuple] = {}  # the outcome per name, span, parent and cue: repeats copy it
     for c in cands:
         parent_place = None
         if c.parent is not None:
             parent = cands[c.parent]
             pres = first.get(parent.lookup)
             parent_place = getattr(pres, "best", None)
-        context = [p for p in ctx if p.matched_name != c.lookup and p.name != c.lookup]
-        country = None
-        if parent_place is not None:
-            context = [parent_place] + [p for p in context if p.gazetteer_id != parent_place.gazetteer_id]
-            country = parent_place.country_code
-        res = lex.resolve(c.lookup, context=tuple(context) or None, country=country)
-        if getattr(res, "best", None) is None and country is not None:
-            res = lex.resolve(c.lookup, context=tuple(context) or None)
-        if getattr(res, "best", None) is None:
-            # "Kandahar Province", "Kani Township", "Rutshuru-centre" unknown as
-            # written: resolve the name without its head word, keep the full span
-            short = _without_head(c.text)
-            if short:
-                alt = lex.resolve(short, context=tuple(context) or None, country=country)
-                alt_best = getattr(alt, "best", None)
-                # the bare name is a weaker reading: only in a country the report is about
-                if alt_best is not None and (alt_best.country_code == country or any(
-                        alt_best.country_code == cc and names - {c.lookup} for cc, names in support.items())):
-                    res = alt
-                    c.extra["resolved_as"] = short
+        key = (c.lookup, c.text, id(parent_place))
+        outcome = done.get((key, c.cue))
+        if outcome is not None:
+            c.place, c.alternatives, c.ambiguous, c.resolved_as = outcome
+            continue
+        hit = resolved.get(key)
+        if hit is None:
+            hit = resolved[key] = _resolve_in_context(c.lookup, c.text, parent_place, doc_ctx, vouched, lex)
+        res, c.resolved_as = hit
         # the same name, resolution and kind of cue pick the same place
-        cue_words = set(c.cue.split()) if c.cue else set()
-        memo_key = (c.extra.get("resolved_as", c.lookup), id(res), bool(c.cue), bool(cue_words & _AREA_CUES),
-                    bool(cue_words & {"city", "town", "village"}))
+        memo_key = (c.lookup if c.resolved_as is None else c.resolved_as, id(res), bool(c.cue), *_cue_kinds(c.cue))
         hit = chosen.get(memo_key)
         if hit is None:
-            _choose(c, res, {cc for cc, names in support.items() if names - {c.lookup}})
+            _choose(c, res, vouched.besides(c.lookup))
             chosen[memo_key] = (c.place, c.alternatives, c.ambiguous)
         else:
             c.place, c.alternatives, c.ambiguous = hit
+        done[key, c.cue] = (c.place, c.alternatives, c.ambiguous, c.resolved_as)
+
+
+class _DocContext:
+    """The document context (confident places) with what every name's lookup reads of it."""
+
+    __slots__ = ("places", "ids", "positions")
+
+    def __init__(self, places: list[Place]) -> None:
+        self.places = tuple(places)
+        self.ids = tuple(p.gazetteer_id for p in places)
+        # name -> positions of the places it names (as matched or as their own name)
+        self.positions: dict[str, list[int]] = {}
+        for i, p in enumerate(places):
+            for name in {p.matched_name, p.name}:
+                self.positions.setdefault(name, []).append(i)
+
+    def without(self, name: str) -> tuple[tuple[Place, ...], tuple[str, ...]]:
+        """The context for resolving ``name`` (not the place it names itself), and its ids."""
+        positions = self.positions.get(name)
+        if positions is None:
+            return self.places, self.ids
+        if len(positions) == 1:  # the usual case: the name's own place
+            i = positions[0]
+            return self.places[:i] + self.places[i + 1 :], self.ids[:i] + self.ids[i + 1 :]
+        places = tuple(p for p in self.places if p.matched_name != name and p.name != name)
+        return places, tuple(p.gazetteer_id for p in places)
+
+
+def _resolve_in_context(lookup: str, surface: str, parent_place: Place | None, doc_ctx: _DocContext,
+                        support: _Support, lex: _Lexicon) -> tuple[object, str | None]:
+    """The resolution of one name in the document context, and the shorter
+    name it was resolved as (None: as written)."""
+    context, ids = doc_ctx.without(lookup)
+    country = None
+    if parent_place is not None:
+        context = (parent_place, *(p for p in context if p.gazetteer_id != parent_place.gazetteer_id))
+        ids = tuple(p.gazetteer_id for p in context)
+        country = parent_place.country_code
+    if not context:
+        context = ids = None
+    res = lex.resolve(lookup, context=context, country=country, ctx_key=ids)
+    if getattr(res, "best", None) is None and country is not None:
+        res = lex.resolve(lookup, context=context, ctx_key=ids)
+    if getattr(res, "best", None) is None:
+        # "Kandahar Province", "Kani Township", "Rutshuru-centre" unknown as
+        # written: resolve the name without its head word, keep the full span
+        short = _without_head(surface)
+        if short:
+            alt = lex.resolve(short, context=context, country=country, ctx_key=ids)
+            alt_best = getattr(alt, "best", None)
+            # the bare name is a weaker reading: only in a country the report is about
+            if alt_best is not None and (alt_best.country_code == country
+                                         or alt_best.country_code in support.besides(lookup)):
+                return alt, short
+    return res, None
+
+
+class _Support:
+    """Which names of the document vouch for which countries."""
+
+    __slots__ = ("countries", "only")
+
+    def __init__(self, support: dict[str, set[str]]) -> None:
+        self.countries = set(support)
+        # name -> the countries no other name vouches for
+        self.only: dict[str, set[str]] = {}
+        for cc, names in support.items():
+            if len(names) == 1:
+                self.only.setdefault(next(iter(names)), set()).add(cc)
+
+    def besides(self, name: str) -> set[str]:
+        """The countries some name other than ``name`` vouches for (do not modify)."""
+        only = self.only.get(name)
+        return self.countries if only is None else self.countries - only
+
+
+@lru_cache(maxsize=1024)
+def _cue_kinds(cue: str | None) -> tuple[bool, bool]:
+    """Whether a cue names an area ("X province") and whether a settlement ("city of X")."""
+    words = set(cue.split()) if cue else set()
+    return bool(words & _AREA_CUES), bool(words & {"city", "town", "village"})
 
 
 # Administrative and descriptive head words whose removal leaves the place's own name.
@@ -924,74 +1203,87 @@ _AREA_CUES = frozenset(
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ech|es|ed)[ -]")
 
 
-def _plausible(surface: str, place: Place, doc_countries: set[str] = frozenset()) -> bool:
-    """False when ``place`` matched only through a loose transliteration.
+@lru_cache(maxsize=50_000)
+def _spelling_similarity(surface: str, name: str) -> float:
+    """Edit similarity of two spellings that meet only on the transliteration
+    key, Arabic articles ignored; 1.0 for the same name or different keys (an alias).
 
-    The gazetteer's transliteration key folds vowels, so "Tawila" meets
-    "Tuvalu" and "Abu" meets "Aba".  A match on the place's *own* name under
-    that key must also be a close spelling (edit similarity >= 0.75:
-    "Izium"/"Izyum", "Faizabad"/"Fyzabad" pass); a match through an alias
-    (keys differ: "Bombay" -> Mumbai) is trusted.  The Arabic article is
+    :func:`_choose` drops a place matched only through a loose
+    transliteration.  The gazetteer's transliteration key folds vowels, so
+    "Tawila" meets "Tuvalu" and "Abu" meets "Aba".  A match on the place's
+    *own* name under that key must also be a close spelling (similarity >=
+    0.75: "Izium"/"Izyum", "Faizabad"/"Fyzabad" pass); a match through an
+    alias (keys differ: "Bombay" -> Mumbai) is trusted.  The Arabic article is
     optional in English ("Qamishli"/"Al Qamishli"), so it is ignored on both
     sides; a vowel variant of a place in a country the rest of the document
     names ("Poonch"/"Punch", "Hodeidah"/"Hudaydah" in a Yemen report) needs
-    only similarity >= 0.6 (the caller passes ``doc_countries`` only for a
-    mention with a locative cue, so a headline "Drone" is not "Drena").
+    only similarity >= 0.6, and only for a mention with a locative cue, so a
+    headline "Drone" is not "Drena".
     """
-    a, b = _norm(surface), _norm(place.name)
+    a, b = _norm(surface), _norm(name)
     if a == b:
-        return True
-    if translit_key(surface) != translit_key(place.name):
-        return True
+        return 1.0
+    if translit_key(surface) != translit_key(name):
+        return 1.0
     from rapidfuzz.distance import Levenshtein
 
-    a, b = _ARTICLE.sub("", a), _ARTICLE.sub("", b)
-    similarity = Levenshtein.normalized_similarity(a, b)
-    if similarity >= 0.75:
-        return True
-    return similarity >= 0.6 and place.country_code in doc_countries
+    return Levenshtein.normalized_similarity(_ARTICLE.sub("", a), _ARTICLE.sub("", b))
 
 
 def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
     """Pick the place for a candidate from a resolution (best first)."""
     ranked = [p for p in [getattr(res, "best", None), *(getattr(res, "alternatives", ()) or ())] if p is not None]
-    lookup = c.extra.get("resolved_as", c.lookup)
+    if not ranked:  # nothing to choose from (every filter below would keep nothing)
+        c.place, c.alternatives, c.ambiguous = None, (), False
+        return
+    lookup = c.lookup if c.resolved_as is None else c.resolved_as
     key = _norm(lookup)
-    top = ranked[0] if ranked else None
-    if doc_countries:
+    top = ranked[0]
+    cue = c.cue
+    water = _WATER_BODY.search(lookup) is not None
+    cued_countries = doc_countries if cue else frozenset()
+    # Four filters, each keeping or dropping a place on its own, in one pass
+    # (this runs for every distinct name of every report); name: the place's
+    # normalised name.
+    kept: list[tuple[Place, str]] = []
+    for p in ranked:
+        name = _norm(p.name)
         # a town outside every country the rest of the report names is a
         # guess when matched on a variant spelling, or when nothing in the
         # text says it is a place ("Fano militiamen" in an Ethiopia report)
-        ranked = [
-            p for p in ranked
-            if not (p.feature_type in ("city", "admin1") and p.country_code not in doc_countries and (
-                ((p.population or 0) < _STRONG_POPULATION and not c.cue)
-                or key != _norm(p.name)
-            ))
-        ]
-    if _WATER_BODY.search(lookup):
+        if doc_countries and p.feature_type in ("city", "admin1") and p.country_code not in doc_countries and (
+                ((p.population or 0) < _STRONG_POPULATION and not cue) or key != name):
+            continue
         # seas are not in the gazetteer; an admin area named after one ("Red
         # Sea" governorate of Egypt) is only meant in a report about its country
-        ranked = [p for p in ranked if p.country_code in doc_countries]
-    # a near miss is a suggestion, not a reading of the text: the mention stays
-    # unresolved ("Tabbasum Road" is not "Fort Abbas")
-    ranked = [p for p in ranked if not p.fuzzy and _plausible(lookup, p, doc_countries if c.cue else frozenset())]
-    # below the gazetteer's own first choice only exact names are trusted:
-    # loose matches further down are noise ("Fano" -> Vienna)
-    ranked = [p for p in ranked if p is top or _norm(p.name) == key or p.feature_type != "city"]
-    if ranked:
-        if _norm(ranked[0].name) != key:
-            exact = [p for p in ranked if _norm(p.name) == key]
-            # "Russia" is Russia even when an alias elsewhere ranks higher
-            if exact and (exact[0].feature_type in ("country", "admin1") or exact[0].score >= 0.8 * ranked[0].score):
-                ranked = [exact[0]] + [p for p in ranked if p is not exact[0]]
-    cue_words = set(c.cue.split()) if c.cue else set()
-    if cue_words & _AREA_CUES:
+        if water and p.country_code not in doc_countries:
+            continue
+        # a near miss is a suggestion, not a reading of the text: the mention stays
+        # unresolved ("Tabbasum Road" is not "Fort Abbas")
+        if p.fuzzy:
+            continue
+        # ... and so is a loose transliteration (see _spelling_similarity)
+        similarity = _spelling_similarity(lookup, p.name)
+        if similarity < 0.75 and not (similarity >= 0.6 and p.country_code in cued_countries):
+            continue
+        # below the gazetteer's own first choice only exact names are trusted:
+        # loose matches further down are noise ("Fano" -> Vienna)
+        if p is not top and name != key and p.feature_type == "city":
+            continue
+        kept.append((p, name))
+    ranked = [p for p, _name in kept]
+    if kept and kept[0][1] != key:
+        exact = [p for p, name in kept if name == key]
+        # "Russia" is Russia even when an alias elsewhere ranks higher
+        if exact and (exact[0].feature_type in ("country", "admin1") or exact[0].score >= 0.8 * ranked[0].score):
+            ranked = [exact[0]] + [p for p in ranked if p is not exact[0]]
+    area_cue, town_cue = _cue_kinds(c.cue)
+    if area_cue:
         # "Belgorod region", "Kandahar province": the division, not its capital
         areas = [p for p in ranked if p.feature_type == "admin1"]
         if areas:
             ranked = areas + [p for p in ranked if p is not areas[0]]
-    elif cue_words & {"city", "town", "village"}:
+    elif town_cue:
         towns = [p for p in ranked if p.feature_type == "city"]
         if towns:
             ranked = towns + [p for p in ranked if p is not towns[0]]
@@ -1031,7 +1323,7 @@ def _check_text(text) -> str:
 
 
 def _parse(text: str, lex: _Lexicon) -> list[_Candidate]:
-    cands, _tokens = _recognise(text, lex)
+    cands = _recognise(text, lex)
     cands.sort(key=lambda c: (c.start, -c.end))
     # drop overlaps (keep the earlier, longer one)
     kept: list[_Candidate] = []
@@ -1041,18 +1333,22 @@ def _parse(text: str, lex: _Lexicon) -> list[_Candidate]:
         kept.append(c)
     for c in kept:
         c.cue = _cue_for(text, c.start, c.end)
+        c.initial = _sentence_initial(text, c.start)
     # "Kursk and Bryansk regions", "Kabul, Kandahar and Paktia provinces":
     # a plural place noun after a list applies to every name in it
     for i in range(len(kept) - 2, -1, -1):
         nxt = kept[i + 1]
         if nxt.cue and nxt.cue.endswith("s") and nxt.cue.startswith("X ") and not kept[i].cue \
-                and re.fullmatch(r",?\s+(?:and\s+)?|,\s+", text[kept[i].end : nxt.start]):
+                and _LIST_GAP.fullmatch(text[kept[i].end : nxt.start]):
             kept[i].cue = nxt.cue
     _resolve_all(text, kept, lex)
-    midsentence = {c.text for c in kept if not _sentence_initial(text, c.start)}
+    midsentence = {c.text for c in kept if not c.initial}
     accepted = [c for c in kept if _accept(text, c, midsentence)]
     # an acronym in brackets after a place is that place: "Prime Minister's Office (PMO)"
     return accepted
+
+
+_LIST_GAP = re.compile(r",?\s+(?:and\s+)?|,\s+")
 
 
 def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
@@ -1153,7 +1449,7 @@ def resolve_mentions(
             out.extend(_to_mentions([hit]))
             continue
         name = _clean_span(surface)
-        cand = _Candidate(start, end, surface, (0, 0), (0, 0), lookup=name)
+        cand = _Candidate(start, end, surface, lookup=name)
         cand.cue = _cue_for(text, start, end)
         parent = _explicit_parent(text, start, end, found)
         context = [p for p in doc_places if p.name != name]
