@@ -67,8 +67,12 @@ __all__ = ["STANCE_CUES", "extract_stances", "find_stance_cues"]
 STANCE_CUES: tuple[tuple[str, str], ...] = (
     ("condemns",
      r"condemn\w*|slam(?:s|med|ming)?|denounc\w*|decr(?:y|ies|ied)|deplor\w*|critici[sz]\w*|censur\w*|"
-     r"lambast\w*|blasted|aggression|violation\s+of\s+(?:its\s+|our\s+|their\s+|the\s+)?(?:sovereignty|territorial|"
-     r"international\s+law|airspace)|war\s+crimes?|unacceptable|outrag\w*|strongly\s+reject\w*"),
+     r"lambast\w*|blasted|aggression|violation\s+of\s+(?:its\s+|our\s+|their\s+|the\s+|[\w\-]+(?:'s|’s)\s+)?"
+     r"(?:sovereignty|territorial|international\s+law|airspace)|war\s+crimes?|unacceptable|outrag\w*|"
+     r"strongly\s+reject\w*|heinous|barbaric|cowardly|act\s+of\s+[\"“‘']?terror\w*|"
+     # "accused Rwanda of backing the rebels": an accusation judges the accused (never "accused of",
+     # nor "accused by X of", where the accuser is not the subject)
+     r"accus(?:e|es|ed|ing)(?!\s+by\b)(?=\s+(?:[\w'’.\-]+\s+){1,5}?of\b)"),
     ("supports",
      r"(?:express\w*|extend\w*|offer\w*|voic\w*|reaffirm\w*|pledg\w*|declar\w*|announc\w*)\s+(?:\w+\s+){0,3}support|"
      r"support(?:s|ed)?\s+(?:for\s+)?(?:\w+(?:'s|’s)?\s+)?(?:right|efforts?|stance|position)|"
@@ -83,14 +87,21 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      r"abandon\s+confrontation|stop\s+the\s+fighting|end\s+(?:the\s+)?hostilities|return\s+to\s+(?:the\s+)?talks|"
      r"calm\s+(?:down|the\s+situation)|call(?:s|ed|ing)?\s+for\s+calm|urg(?:es|ed|ing)\s+calm|"
      r"maximum\s+restraint|exercise\s+restraint|avoid\s+(?:further\s+)?escalation|"
-     r"halt\s+to\s+(?:the\s+)?(?:hostilities|fighting|violence)|cessation\s+of\s+hostilities"),
+     r"halt\s+to\s+(?:the\s+)?(?:hostilities|fighting|violence)|cessation\s+of\s+hostilities|"
+     # a call addressed to the sides as such ("urged all parties to respect the accord",
+     # "called on both Turkey and the PKK to ..."): whatever it asks, it asks the sides to hold back
+     r"(?:call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to)\s+(?:both|all)\s+"
+     r"(?:sides\b|parties\b|(?:the\s+)?(?:warring\s+)?(?:parties|sides|factions|groups)\b|(?=[\w\-]+\s+and\s))"),
     ("concern", r"concern(?:s|ed)?|alarm(?:ed)?|worr(?:y|ied)|disturb(?:ed|ing)|dismay(?:ed)?|troubled"),
     ("engages",
      r"held\s+(?:\w+\s+){0,2}(?:talks|conversations?|calls?|meetings?)|talks\s+with|"
      r"(?:telephone|phone)\s+(?:conversations?|calls?)|spoke\s+(?:today\s+|by\s+phone\s+)?(?:with|to)|"
      r"speaks\s+with|(?:stay|remain)\s+(?:closely\s+)?engaged|exchanged\s+views|met\s+with|"
      r"meeting\s+with|consultations?\s+with|discussed\s+the\s+situation|"
-     r"offer(?:s|ed|ing)?\s+(?:its\s+|their\s+)?(?:to\s+(?:mediate|facilitate|host\s+(?:talks|negotiations))|mediation)"),
+     r"offer(?:s|ed|ing)?\s+(?:its\s+|their\s+)?(?:to\s+(?:mediate|facilitate|host\s+(?:talks|negotiations))|mediation)|"
+     # "ready to host a new round of dialogue", "committed to hosting the next round of talks"
+     r"host(?:s|ed|ing)?\s+(?:the\s+|a\s+)?(?:next\s+|new\s+|further\s+)?(?:round\s+of\s+)?"
+     r"(?:peace\s+)?(?:talks|dialogue|negotiations)"),
 )
 
 
@@ -214,7 +225,7 @@ _APPOSITIVE = re.compile(r",\s*(?:which|who|whose|itself|accused|long|once|home\
 _EVENT_NP = re.compile(
     r"\s+(?:[\w'’\-“\"]+\s+){0,5}?[\w'’\-“\"]*?(?:attacks?|strikes?|airstrikes?|assaults?|offensives?|bombings?|"
     r"bombardments?|shelling|killings?|raids?|incursions?|invasion|operations?|massacres?|ambush(?:es)?|"
-    r"aggression|advance)\b",
+    r"aggression|advance|deployments?)\b",
     re.IGNORECASE,
 )
 # "the collapse of the truce": a truce talked about, not called for
@@ -227,11 +238,47 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
 # "the shelling was condemned by France", "drew condemnation from Iran": the speakers follow
 _PASSIVE_AGENT = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?")
 _BY_AGENT = re.compile(r"(?:\s+[\w'’\-]+){0,4}?\s+by\s+(?:the\s+)?")
+_REPORTING = re.compile(r"\b(?:said|says|stated|states|added|told|noted|argued|insisted|declared)\b")
+_ACCUSED_LEFT = re.compile(r"(?:\baccus(?:e|es|ed|ing)\b[^.;:]{0,80}?\bof|\bden(?:y|ies|ied|ying)|\bdenial\s+of|"
+                           r"\ballegations?\s+(?:of|that)[^.;:]{0,40}?)\s+(?:[\w'’\-]+\s+){0,2}$", re.IGNORECASE)
+_SEAT_LEFT = re.compile(r"\b(?:ministry|office|government|authorities|presidency|cabinet)\s+in\s+$", re.IGNORECASE)
+# "around Datu Saudi Ampatuan", "the Lake Chad Basin": a country word inside a longer name
+_CAP_BEFORE = re.compile(r"(?<!\A)(?<![.!?:;—–\-\"“]\s)\b([A-Z][\w'’\-]*)\s+$")
+_CAP_AFTER = re.compile(r"\s+([A-Z][\w'’\-]*)")
 # "Mali's junta said", "Kenya's government condemned": the possessor is the speaking body
 _BODY_NOUNS = frozenset("junta government authorities cabinet administration regime presidency leadership".split())
 # "African Union Peace and Security Council": an organ named after its parent body
 _ORGAN_GAP = re.compile(r"\s*(?:['’]s\s+)?(?:Peace\s+and\s+)?")
 _DASH_AUTHOR = re.compile(r"[—–]\s*(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s*(?:\(@|$)")
+# A clause whose subject the actor tables do not know: "The SPLM-IO condemned", "MINUSCA condemned",
+# "The International Atomic Energy Agency (IAEA) said it was", "The Bangsamoro regional government
+# called", "Murad Ebrahim, who leads the Moro Islamic Liberation Front, condemned".  Matched whole
+# on the text between the clause start and its first cue (see _named_subject).
+_NAME_WORD = r"[A-Z][\w'’.\-]*"
+_BODY_TAIL = r"regional|provincial|state|local|federal|interim|transitional|central|government|authorities|" \
+             r"administration|council|mission|governor|leadership|executive"
+_NAMED_SUBJECT = re.compile(
+    r"[\W_]*(?:(?:and|but|while|whereas)\s+)?(?:the\s+|The\s+)?"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|on|and|the|in|de|du|des|la|le|al|el))*?)"
+    rf"(?P<tail>(?:\s+(?:{_BODY_TAIL}))*)"
+    r"(?:\s*\((?P<acr>[A-Z][\w\-]{1,10})\))?"
+    r"(?P<appos>\s*,[^,;]{1,100},)?"
+    r"(?:\s+(?:[\"“‘']?[a-z][\w'’\-]*[\"”’']?))*\s*[\"“‘']?"
+)
+# "<Name>, who leads the <Org>," / "<Name>, head of the <Org>,": the person speaks for the body
+_LEADS = re.compile(
+    r",\s*(?:who\s+(?:leads|led|heads|headed|chairs|runs|commands)|(?:the\s+)?(?:leader|head|chief|chairman|"
+    r"chairwoman|chairperson|president|commander|spokes\w+)\s+(?:of|for))\s+(?:the\s+)?"
+    rf"(?P<org>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|and|the))*)\s*,"
+)
+# words that make a run of capitalised words the name of a body rather than of a person or a place
+_ORG_WORDS = frozenset(
+    "front movement army council mission agency government union organisation organization commission committee "
+    "party league forces community cooperation nations office court bank programme program fund watch "
+    "international alliance coalition assembly parliament congress authority authorities administration group "
+    "brigade brigades units cross crescent institute secretariat association federation conference bloc network "
+    "corps guard guards board service services centre center rights".split()
+)
 
 
 @dataclass
@@ -261,16 +308,24 @@ def find_stance_cues(sentence: str) -> list[tuple[str, int, int]]:
     >>> [c[0] for c in find_stance_cues("India strongly condemns the strikes and urges restraint.")]
     ['condemns', 'calls_for_restraint']
     """
-    return [(_cue_stance(m.group()), m.start(), m.end()) for m in _CUE_RE.finditer(_fold(sentence))]
+    folded = _fold(sentence)
+    return [(_cue_stance(m.group()) or _cue_stance_at(folded, m.start(), m.end()), m.start(), m.end())
+            for m in _CUE_RE.finditer(folded)]
 
 
 @lru_cache(maxsize=1024)
-def _cue_stance(cue: str) -> str:
+def _cue_stance(cue: str) -> str | None:
     """The stance of a matched (folded) cue: the first of :data:`STANCE_CUES` that matches it whole.
 
-    Cached: reports reuse a small vocabulary of cues ("condemned", "restraint").
+    Cached: reports reuse a small vocabulary of cues ("condemned", "restraint").  None for a
+    cue whose pattern looks ahead past its own text ("accused" needs "... of" after it).
     """
-    return next(st for st, each in _CUE_EACH if each.fullmatch(cue))
+    return next((st for st, each in _CUE_EACH if each.fullmatch(cue)), None)
+
+
+def _cue_stance_at(folded: str, start: int, end: int) -> str:
+    """The stance of the cue at ``folded[start:end]``, matched in place (see :func:`_cue_stance`)."""
+    return next(st for st, each in _CUE_EACH if (m := each.match(folded, start)) and m.end() == end)
 
 
 def _entity(a: ActorMention) -> _Speaker | None:
@@ -404,6 +459,8 @@ def extract_stances(
                     and re.search(r"Council|Secretary", a.text) and not re.search(r"Council|Secretary", s_actors[-1].text)
                     and _ORGAN_GAP.fullmatch(stext, s_actors[-1].end, a.start - sent.start)):
                 continue  # "African Union Peace and Security Council", "NATO Secretary General": the parent body
+            if a.kind in ("country", "capital", "demonym") and _inside_name(stext, a.start - sent.start, a.end - sent.start):
+                continue
             s_actors.append(ActorMention(a.start - sent.start, a.end - sent.start, a.text, a.name, a.country_code, a.kind))
         # learn "<body> <title> <Name>" and "his spokesperson, <Name>"
         for a in s_actors:
@@ -447,10 +504,10 @@ def extract_stances(
         # the sentence's words and ASCII folding, shared by the look-ups of each kind of act
         words = _Lazy(lambda _stext=stext: (_content_words(_stext), _Lazy(lambda: _ascii(_stext))))
 
-        def fallback(kind=None, _memo=memo, _stext=stext, _start=sent.start, _words=words):
-            if kind not in _memo:
-                _memo[kind] = _incident_target(_stext, _start, index(), kind, *_words())
-            return _memo[kind]
+        def fallback(kind=None, strict=False, _memo=memo, _stext=stext, _start=sent.start, _words=words):
+            if (kind, strict) not in _memo:
+                _memo[kind, strict] = _incident_target(_stext, _start, index(), kind, *_words(), strict=strict)
+            return _memo[kind, strict]
         bounds = _clauses(stext, s_actors, cues)
         speaker: _Speaker | None = None
         local = False
@@ -470,6 +527,8 @@ def extract_stances(
                 if ent is not None:
                     ent.person = _person_after(stext, subj.end)
                     speaker, local = ent, True
+                elif (named := _named_subject(stext, lo, first_cue, c_actors)) is not None:
+                    speaker, local = named, True
             if speaker is not None:
                 last = speaker
             # (when ``local``, ``subj`` is the clause's _subject, found above)
@@ -481,6 +540,18 @@ def extract_stances(
     for i, row in enumerate(rows, start=1):
         row["id"] = f"S{i}"
     return rows
+
+
+def _inside_name(stext: str, start: int, end: int) -> bool:
+    """Whether a country word at ``stext[start:end]`` sits inside a longer name, between two
+    capitalised words that are not titles ("around Datu Saudi Ampatuan", "the Lake Chad
+    Basin"), where it names neither the country nor its people."""
+    after = _CAP_AFTER.match(stext, end)
+    if after is None or after.group(1).lower() in _TITLE_WORDS:
+        return False
+    before = _CAP_BEFORE.search(stext, max(0, start - 30), start)
+    return (before is not None and before.start(1) > 0 and before.group(1).lower() not in _TITLE_WORDS
+            and before.group(1) not in ("The", "A", "An"))
 
 
 def _latest_speaker(unsettled: list[tuple[str, list[ActorMention]]], last: _Speaker | None) -> _Speaker | None:
@@ -549,6 +620,8 @@ def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties,
     for ci, (stance, cstart, cend) in enumerate(c_cues):
         if stance in done:
             continue
+        if stance == "supports" and _ACCUSED_LEFT.search(stext, max(0, cstart - 100), cstart):
+            continue  # "accused Rwanda of backing the rebels", "denied supporting them": no support is reported
         done.add(stance)
         if stance == "supports" and re.match(r"(?:'s|’s)\s", stext[max(0, cstart - 3):cstart].lstrip()[-3:] + " "):
             continue  # "Rwanda's support for the rebels": a possessor's stance, reported
@@ -614,16 +687,22 @@ def _subject(stext: str, s_actors: list[ActorMention], limit: int, appos=()) -> 
         is_object = _object_left(left)
         if is_object and _AND_LEFT.search(left) and (idx - 1) not in objects:
             is_object = False  # "China and Russia urged": a coordinated subject
+        if is_object and a.kind in ("capital", "country") and _SEAT_LEFT.search(left):
+            is_object = False  # "The Foreign Office in Islamabad said": the body of the country it sits in
         if is_object:
             objects.add(idx)
             continue
         if appos and any(lo < a.start < hi for lo, hi in appos):
             continue  # "Qatar, which mediates between Israel and Hamas, said"
         poss = _POSSESSIVE_AFTER.match(stext, a.end)
-        if poss and poss.group("noun").lower() not in _TITLE_WORDS and poss.group("noun").lower() not in _BODY_NOUNS:
-            continue  # "Pakistan's close ally", "Pakistan's airstrikes"
+        if (poss and poss.group("noun").lower() not in _TITLE_WORDS and poss.group("noun").lower() not in _BODY_NOUNS
+                and not poss.group("noun")[0].isupper()):
+            continue  # "Pakistan's close ally", "Pakistan's airstrikes" (but "the AU's Peace and Security Council")
         if a.kind in ("crowd", "state"):
             continue
+        if (candidate is not None and (rv := _REPORTING.search(stext, candidate.end, a.start)) is not None
+                and not re.search(r"[,;]", stext[rv.end():a.start])):
+            break  # "Cairo said the Israeli strike was ...": the reporter speaks, not the reported
         candidate = a
     return candidate
 
@@ -659,6 +738,36 @@ def _coordinated(stext, s_actors, subj, speaker) -> list[_Speaker]:
     return out
 
 
+def _named_subject(stext: str, lo: int, first_cue: int, s_actors=()) -> _Speaker | None:
+    """The body that opens a clause when the actor tables do not know it ("The SPLM-IO
+    condemned", "The International Atomic Energy Agency (IAEA) said it was concerned"):
+    a run of capitalised words that is an acronym, carries an acronym in brackets, ends in
+    a body noun ("regional government", "governor") or holds a word such as "Agency" or
+    "Front"; a person introduced as the leader of a body speaks for the body.
+
+    None when the clause opens otherwise, so a clause with its own subject never falls
+    back on an earlier speaker merely because that subject is unknown.
+    """
+    m = _NAMED_SUBJECT.fullmatch(stext, lo, first_cue)
+    if m is None:
+        return None
+    name, tail, acr, appos = m.group("name"), m.group("tail").strip(), m.group("acr"), m.group("appos")
+    if appos and (lead := _LEADS.match(appos)) is not None:
+        org_at = m.start("appos") + lead.start("org")
+        known = next((e for a in s_actors if a.start == org_at and (e := _entity(a)) is not None), None)
+        return known or _Speaker(lead.group("org"), None, name)
+    words = name.split()
+    lowered = [w.lower().rstrip(".") for w in words]
+    if all(w in _TITLE_WORDS or not w[:1].isalpha() for w in lowered) and not acr:
+        return None  # "The Foreign Ministry said": a body of a country the text does not name here
+    acronym = len(words) == 1 and len(name) >= 3 and name.replace("-", "").isupper()
+    if not (acr or tail or acronym or (len(words) >= 2 and any(w in _ORG_WORDS for w in lowered))):
+        return None  # "Residents said", "Murad Ebrahim said": not a body
+    if any(m.start("name") <= a.start < m.end("name") and a.kind not in ("crowd", "state") for a in s_actors):
+        return None  # an actor the tables know opens the clause: it is an object or a modifier here
+    return _Speaker(f"{name} {tail}" if tail else name, None)
+
+
 def _speaker(stext, s_actors, first_cue, persons, last, sentences, si, appos=()
              ) -> tuple[_Speaker | None, bool, ActorMention | None]:
     """Who speaks in a sentence, whether the sentence itself names them, and the
@@ -675,6 +784,9 @@ def _speaker(stext, s_actors, first_cue, persons, last, sentences, si, appos=()
         ent = _entity(subj)
         if ent is not None:
             return _Speaker(ent.actor, ent.cc, _person_after(stext, subj.end)), True, subj
+    named = _named_subject(stext, 0, first_cue, s_actors)
+    if named is not None:
+        return named, True, None
     speaker, local = _attributed(stext, persons, last, sentences, si)
     return speaker, local, subj
 
@@ -682,8 +794,11 @@ def _speaker(stext, s_actors, first_cue, persons, last, sentences, si, appos=()
 def _attributed(stext, persons, last, sentences, si) -> tuple[_Speaker | None, bool]:
     """The speaker of a sentence that does not name one before its cue: an attribution
     after a quotation, a dash author, or the previous speaker of a quotation."""
-    # attribution after a quotation: ', Dujarric said' / 'reads his tweet' / '— Allison M. Hooker'
-    for text_part in (stext, *(s.text for s in sentences[si + 1: si + 3])):
+    # attribution after a quotation: ', Dujarric said' / 'reads his tweet' / '— Allison M. Hooker';
+    # the next sentences are read only when this one opens a quotation that runs on into them
+    opens = (stext.lstrip().startswith(("“", '"', "‘")) or stext.count("“") > stext.count("”")
+             or stext.count('"') % 2 == 1)
+    for text_part in (stext, *(s.text for s in sentences[si + 1: si + 3] if opens)):
         m = _ATTRIBUTION.search(text_part)
         if m:
             who = m.group("who")
@@ -743,13 +858,34 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
         return p is not None and p.actor not in own and not (p.cc and p.cc in own_cc)
 
     if stance in ("calls_for_restraint", "concern"):
-        after = [ent for a, ent in others if a.start >= cend and ent.cc in {p.cc for p in parties}]
-        if after and not _BOTH.search(stext):
-            return [after[0]]
+        party_cc = {p.cc for p in parties}
+        after = [(a, ent) for a, ent in others if a.start >= cend and ent.cc in party_cc]
+        both = _BOTH.search(stext)
+        if after and not both:
+            return _listed(stext, others, after[0])  # "called on both Turkey and the PKK to ..."
         unknown = _UNKNOWN_AGENT.search(stext, cend, clause_end) if stance == "concern" else None
         if unknown is not None and all(a.start != unknown.start("name") for a in s_actors):
             return [_Speaker(unknown.group("name"), None)]
-        return [p for p in parties if usable(p)]
+        usable_parties = [p for p in parties if usable(p)]
+        if both is not None and not re.search(r"countr|nation|govern|neighbo|states", both.group(), re.I):
+            return usable_parties  # "both sides", "all parties": every side, armed groups too
+        if both is None and stance == "calls_for_restraint":
+            # "supported Turkey's right to defend itself but urged restraint": asked of the party it backs
+            backed = [ent for a, ent in others if a.start < cstart and _is_party(ent, parties)
+                      and _BACKS.search(stext, 0, a.start)]
+            return backed[-1:] or usable_parties  # else asked of every side
+        # "concerned about the escalation", "urged both countries to ...": the states at odds
+        states = [p for p in usable_parties if p.cc and country_name(p.cc) == p.actor]
+        return states or usable_parties
+    if stance == "condemns" and stext[cstart:cstart + 5].lower() == "accus":
+        # "accused Rwanda of backing ...", "accused Western countries of covering for X": the accused
+        of = _OF.search(stext, cend, clause_end)
+        if of is not None:
+            accused = [ent for a, ent in others if cend <= a.start < of.start()]
+            if accused:
+                return [accused[0]]
+            if stext[cend:of.start()].strip():
+                return [_act_target(stext[cend:of.start()])]
     if stance == "condemns":
         act = _EVENT_NP.match(stext, cend)
         if act is not None and act.end() <= clause_end:
@@ -760,10 +896,12 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
                 named = [ent for a, ent in others if a.start == agent.end() and a.kind != "organisation"] or named
             if named:
                 return [named[0]]
-            perpetrator = fallback(_act_kind(act.group())) if fallback is not None else None
-            if usable(perpetrator):
+            perpetrator = fallback(_act_kind(act.group()), True) if fallback is not None else None
+            if usable(perpetrator) and perpetrator.actor not in _sympathised(stext, others):
                 return [perpetrator]
-            return _adversary(speaker, parties)  # never the victim named after the act
+            # never the victim named after the act, nor the place where it happened: the other side
+            # when the speaker is a side, else the act itself (its perpetrator is unknown)
+            return _adversary(speaker, parties) or [_act_target(act.group())]
     if stance == "supports":
         inside = [ent for a, ent in others if cstart <= a.start < cend and a.kind != "organisation"]
         if inside:
@@ -781,6 +919,51 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
     if usable(fallback):
         return [fallback]
     return _adversary(speaker, parties)
+
+
+_BACKS = re.compile(r"\b(?:support(?:s|ed)?|back(?:s|ed)?|stands?\s+with|stood\s+with)\s+(?:[\w'’\-]+\s+){0,3}$",
+                    re.IGNORECASE)
+
+
+def _is_party(ent: _Speaker, parties) -> bool:
+    """Whether ``ent`` is one of the conflict's ``parties`` (by name or country)."""
+    return any(p.actor == ent.actor or (p.cc and p.cc == ent.cc) for p in parties)
+_OF = re.compile(r"\s+of\b")
+# "expressed their solidarity with Niamey": a party the speaker sides with is not what it condemns
+_SYMPATHY_LEFT = re.compile(r"\b(?:solidarity|condolences|sympath\w+|support|stands?|stood)\s+(?:with|to|for)\s+"
+                            r"(?:the\s+)?(?:people\s+of\s+|[\w'’\-]+\s+){0,2}$", re.IGNORECASE)
+_DETERMINERS = frozenset("the a an this these those that such its their his her what latest recent".split())
+
+
+def _sympathised(stext: str, others) -> set[str]:
+    """The parties a sentence expresses solidarity or sympathy with."""
+    if not any(w in stext for w in ("olidarity", "ondolence", "ympath", "upport", "stand", "stood")):
+        return set()
+    return {ent.actor for a, ent in others if _SYMPATHY_LEFT.search(stext, max(0, a.start - 50), a.start)}
+
+
+def _act_target(phrase: str) -> _Speaker:
+    """A condemned act whose perpetrator the report does not name, as written
+    ('the "barbaric attack"' -> 'barbaric attack')."""
+    words = re.sub(r"[\"“”‘’]|'(?!s\b)", " ", phrase).split()
+    while len(words) > 1 and words[0].lower() in _DETERMINERS:
+        words.pop(0)
+    return _Speaker(" ".join(words), None)
+
+
+def _listed(stext: str, others, first) -> list[_Speaker]:
+    """The party ``first`` and the parties listed right after it ("Belgrade and Pristina")."""
+    out = [first[1]]
+    end = first[0].end
+    for a, ent in others:
+        if a.start <= first[0].start:
+            continue
+        if not _LIST_GAP.fullmatch(stext, end, a.start):
+            break
+        if all(ent.actor != o.actor for o in out):
+            out.append(ent)
+        end = a.end
+    return out
 
 
 def _adversary(speaker: _Speaker, parties) -> list[_Speaker]:
@@ -867,13 +1050,16 @@ def _parties(actors: list[ActorMention], incidents, party=None) -> list[_Speaker
 # ground attack ("stormed", "overran"), "condemned the strikes" a strike or bombardment
 _ACT_KINDS = (
     ("ground", re.compile(r"attack|assault|storm|raid|overr[au]n|offensive|ambush|massacre|incursion|invasion|advance")),
-    ("strike", re.compile(r"strike|bomb|shell|missile|drone")),
+    ("strike", re.compile(r"strike|struck|bomb|shell|missile|drone|rocket")),
 )
 
 
 def _act_kind(phrase: str) -> str | None:
+    """The kind of act a phrase's head names; None for a word that names any kind ("attacks")."""
     words = phrase.lower().split()
     head = words[-1] if words else ""
+    if head.strip("\"“”'‘’").startswith(("attack", "killing", "raid", "operation", "aggression")):
+        return None  # ("raids" may be air raids or ground raids)
     return next((kind for kind, pattern in _ACT_KINDS if pattern.search(head)), None)
 
 
@@ -888,9 +1074,10 @@ def _incident_index(incidents, party=None) -> list[tuple]:
         if start is None:
             continue
         actor = row.get("actor1")
-        attacker = party(actor) or (_Speaker(actor, actor_country(actor)) if actor else None)
-        if attacker is None:
-            continue
+        # an unnamed or unidentified attacker is unknown, and crowds and civilians carry out no
+        # attack a reaction condemns: their rows are kept (a reaction may refer to them) with no attacker
+        attacker = (None if not actor or actor.startswith(_NOT_PERPETRATORS)
+                    else party(actor) or _Speaker(actor, actor_country(actor)))
         location = row.get("location") or ""
         notes = row.get("notes") or ""
         kinds = {k for k, pattern in _ACT_KINDS if pattern.search(notes.lower())}
@@ -898,8 +1085,11 @@ def _incident_index(incidents, party=None) -> list[tuple]:
     return out
 
 
+_NOT_PERPETRATORS = ("Unidentified", "Protesters", "Rioters", "Civilians")
+
+
 def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str | None = None,
-                     words: set[str] | None = None, folded=None) -> _Speaker | None:
+                     words: set[str] | None = None, folded=None, strict: bool = False) -> _Speaker | None:
     """'condemned the attack on Kharkiv' / 'the attack on the market': the
     attacker of the incident the sentence refers to -- by a place it names,
     else an incident of the same kind of act (``kind``, see :data:`_ACT_KINDS`),
@@ -908,20 +1098,37 @@ def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str 
     ``index`` is :func:`_incident_index` of the report's incidents; ``words``
     (:func:`_content_words`) and ``folded`` (a callable giving :func:`_ascii`)
     of the sentence may be passed when several kinds are looked up for it.
+
+    ``strict``: only an incident at a place the sentence names, or else of the
+    same kind of act, is taken; and one whose attacker is unknown gives None
+    rather than some other incident's attacker (a condemned act is never
+    pinned on the wrong party).
     """
     words = _content_words(stext) if words is None else words
     folded = _Lazy(lambda: _ascii(stext)) if folded is None else folded
     best = None
+    tied = False
     for start, attacker, location, location_ascii, kinds, notes_words in index:
-        if start > sent_start:
+        if start > sent_start or (attacker is None and not strict):
             continue
         if location and (location in stext or location_ascii in folded()):
             return attacker
         same_kind = kind in kinds
-        score = (same_kind, len(words & notes_words), start)
+        if strict and kind is None:
+            # a word for any act ("the attack", "the killings"): the report's main incident, which
+            # news writing puts first
+            score = (0, 0, -start)
+        elif strict and not same_kind:
+            continue
+        else:
+            score = (same_kind, len(words & notes_words), start)
         if best is None or score > best[0]:
-            best = (score, attacker)
-    return best[1] if best else None
+            best, tied = (score, attacker), False
+        elif strict and score == best[0] and (attacker is None or best[1] is None or attacker.actor != best[1].actor):
+            tied = True  # two incidents fit as well, with different attackers: do not guess
+    if best is None or tied:
+        return None
+    return best[1]
 
 
 _STOP = frozenset("that this with from were have been their they said says also after before into about over "
