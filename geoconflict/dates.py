@@ -75,6 +75,33 @@ _DAYS_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SINCE = re.compile(r"\b(?:since|from)\s+$", re.IGNORECASE)
+# A clause that opens with "a day after ..." (events.py keeps it whole): its
+# event happened n days before the one just told
+_LEADING_AFTER = re.compile(
+    r"^\W*(?P<n>a|an|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\b",
+    re.IGNORECASE,
+)
+# "... the next day": one day after the event just told, not after the report
+_NEXT_DAY = re.compile(
+    r"\b(?:the\s+(?:next|following)\s+(?:day|morning|night|evening)|a\s+day\s+later|the\s+day\s+after)\b",
+    re.IGNORECASE,
+)
+# when a speaker talked is not when the event happened: "the ministry said late
+# Wednesday", "officials said on Monday"
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|stated|claimed|denied)\s+"
+    r"(?:(?:on|late|early|last|this)\s+)*(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"(?:\s+(?:morning|evening|night|afternoon))?",
+    re.IGNORECASE,
+)
+# a relative clause about another event: its dates are not this event's
+# ("bombed villages on Monday, in a response to the attack, in which ... last week")
+_OTHER_EVENT_CLAUSE = re.compile(r",\s+(?:in\s+which|during\s+which|which)\b", re.IGNORECASE)
+# "overnight from Saturday to Sunday": the night starts on the first day named
+_OVERNIGHT_SPAN = re.compile(
+    r"\b(?:overnight|night)\s+(?:from|between|of)\s+(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
 _WEEKDAY = re.compile(
     r"\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b",
     re.IGNORECASE,
@@ -349,6 +376,33 @@ def resolve_event_date(
         if anchor is None:
             return EventDate(None, None, "no date in report")
         return EventDate(anchor, 2, "report date")
+    if anchor is not None and previous is not None and previous.date is not None:
+        lead = _LEADING_AFTER.match(sentence) if "after" in low or "before" in low else None
+        if lead is not None:
+            n_text = lead.group("n").lower()
+            n = (int(n_text) if n_text.isdigit() else _NUMBERS[n_text]) * (7 if lead.group("unit").lower().startswith("week") else 1)
+            sign = -1 if lead.group("dir").lower() == "after" else 1
+            return EventDate(previous.date + timedelta(days=sign * n), previous.precision, lead.group(0).strip())
+        if ("next" in low or "following" in low or "later" in low or "after" in low) and _NEXT_DAY.search(sentence):
+            return EventDate(previous.date + timedelta(days=1), previous.precision, "the next day")
+    said = None
+    if "day" in words and _SAID_ON.search(sentence):
+        # dates of the telling are blanked out; if nothing else dates the
+        # event, the telling's day bounds it (precision 2)
+        said = _SAID_ON.search(sentence)
+        rest = _SAID_ON.sub(lambda m: " " * len(m.group()), sentence)
+        found = resolve_event_date(rest, anchor, previous=previous)
+        if found.cue != "report date" or anchor is None:
+            return found
+        day = _weekday_on_or_before(anchor, _WEEKDAYS[said.group("w").lower()])
+        return EventDate(day, 2, "said " + said.group("w").capitalize())
+    clause = _OTHER_EVENT_CLAUSE.search(sentence) if "which" in low else None
+    if clause is not None and clause.start() > 0:
+        # the main clause's own date wins; with none, "in which ... last week"
+        # dates the other event, so this one keeps the report's date
+        found = resolve_event_date(sentence[:clause.start()], anchor, previous=previous)
+        if found.cue != "report date" or clause.group().lower().rstrip().endswith(("in which", "during which")):
+            return found
     if _CASE_TRAPS.search(sentence):
         words = set(_HINT_WORDS) | {"after", *_WEEKDAYS}  # no word test is safe then: search every pattern
     else:
@@ -384,9 +438,16 @@ def resolve_event_date(
         if unit.startswith("week"):
             return EventDate(anchor - timedelta(days=7 * n), 2, m.group(0))
         return EventDate(_months_back(anchor, n), 3, m.group(0))
+    weekday = None if words.isdisjoint(_WEEKDAYS) else _WEEKDAY.search(sentence)
     for (pattern, back, precision, cue), needles in zip(_RELATIVE, _RELATIVE_NEEDS):
         if words.isdisjoint(needles) or not pattern.search(sentence):
             continue
+        if weekday is not None and cue == "today/overnight":
+            # "protested on Monday ... set on fire overnight", "overnight from
+            # Saturday to Sunday": the named day dates the event
+            span = _OVERNIGHT_SPAN.search(sentence)
+            w = (span or weekday).group("w" if span else "weekday")
+            return EventDate(_weekday_on_or_before(anchor, _WEEKDAYS[w.lower()]), 1, f"on {w.capitalize()}")
         if back == "previous":
             if previous is not None and previous.date is not None:
                 return EventDate(previous.date, previous.precision, cue)
@@ -394,7 +455,7 @@ def resolve_event_date(
         if back == "last_month":
             return EventDate(_months_back(anchor, 1), precision, cue)
         return EventDate(anchor - timedelta(days=int(back)), precision, cue)
-    m = None if words.isdisjoint(_WEEKDAYS) else _WEEKDAY.search(sentence)
+    m = weekday
     if m:
         day = _weekday_on_or_before(anchor, _WEEKDAYS[m.group("weekday").lower()])
         return EventDate(day, 1, f"on {m.group('weekday').capitalize()}")

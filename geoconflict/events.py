@@ -1024,7 +1024,9 @@ def extract_incidents(
                 inc.cause_country = None
             incidents.append(inc)
         last_scene = (whole.start, whole.end, pi)
-        previous_date = edate
+        if not _FLASHBACK_CUE.match(edate.cue):
+            # "..., a day after X": the story goes on from the main event's day, not X's
+            previous_date = edate
         frame_start = sent.start
         frame = _Frame(
             actor1=new_frame_actor if new_frame_actor else (frame.actor1 if frame else None),
@@ -1046,6 +1048,7 @@ def extract_incidents(
     return rows
 
 
+_FLASHBACK_CUE = re.compile(r"\w+\s+(?:days?|weeks?)\s+(?:after|before)$", re.IGNORECASE)
 # Where a sentence holds two events: "X struck A, while Y clashed with Z near B";
 # "X struck A; Y shelled B"; "X struck A, a day after Y attacked B".
 _CLAUSE_BREAK = re.compile(

@@ -97,3 +97,53 @@ def test_came_a_day_after_dates_the_event_from_the_previous_one():
     got = resolve_event_date("The raid came two days after troops captured the hill town.", date(2026, 3, 3),
                              previous=previous)
     assert (got.date, got.precision) == (date(2026, 2, 27), 1)
+
+
+# anchors for the tests below: Thursday 2026-07-16; the event told before was on Tuesday 07-14
+_THU = date(2026, 7, 16)
+_TUE = EventDate(date(2026, 7, 14), 1, "on Tuesday")
+
+
+def test_clause_opening_with_a_day_after_is_dated_before_the_event_just_told():
+    got = resolve_event_date("a day after rebels raided a border post, the governor said Wednesday.", _THU,
+                             previous=_TUE)
+    assert got.date == date(2026, 7, 13)
+    got = resolve_event_date("two days before the convoy was hit.", _THU, previous=_TUE)
+    assert got.date == date(2026, 7, 16)
+
+
+def test_the_next_day_counts_from_the_event_just_told_not_the_report():
+    got = resolve_event_date("The air force hit back the next day with strikes on rebel camps.", _THU,
+                             previous=_TUE)
+    assert (got.date, got.precision) == (date(2026, 7, 15), 1)
+
+
+def test_the_day_a_speaker_talked_is_not_the_event_date():
+    # the sentence names another day for the event: that one wins
+    got = resolve_event_date("Gunmen stormed a school on Monday, police said on Wednesday.", _THU)
+    assert got.date == date(2026, 7, 13)
+    # only the telling is dated: the event happened by then (within the week)
+    got = resolve_event_date("Gunmen killed 12 herders in an ambush, the ministry said late Wednesday.", _THU)
+    assert (got.date, got.precision) == (date(2026, 7, 15), 2)
+
+
+def test_a_named_day_beats_overnight():
+    got = resolve_event_date("Crowds marched on Tuesday, and a bus was torched overnight.", _THU)
+    assert got.date == date(2026, 7, 14)
+    got = resolve_event_date("Nine villagers were killed overnight from Monday to Tuesday.", _THU)
+    assert got.date == date(2026, 7, 13)
+    # with no day named, overnight is still the night ending on the anchor
+    assert resolve_event_date("Drones struck the port overnight.", _THU).date == _THU
+
+
+def test_date_in_a_clause_about_another_event_does_not_date_this_one():
+    text = "Jets bombed three villages, in retaliation for the raid, in which militiamen overran a base last week."
+    got = resolve_event_date(text, _THU)
+    assert got.cue == "report date"
+    text = "Jets bombed three villages on Tuesday, in which militiamen had hidden last week."
+    assert resolve_event_date(text, _THU).date == date(2026, 7, 14)
+
+
+def test_in_a_month_before_the_anchor_is_that_month():
+    got = resolve_event_date("The group was blamed for an attack on a police station in November.", date(2026, 1, 8))
+    assert (got.date, got.precision) == (date(2025, 11, 1), 3)

@@ -542,3 +542,12 @@ def test_retelling_with_only_a_distance_reference_is_not_a_new_incident():
     text = ("Gunmen attacked a police post in Kandahar on Friday. "
             "The assault, about 40 km west of Kabul, was claimed by the TTP.")
     assert [r["location"] for r in incidents(text)] == ["Kandahar"]
+
+
+def test_a_day_after_clause_is_dated_from_its_sentence_and_the_story_goes_on_from_the_main_event():
+    text = ("Pakistani troops shelled Kandahar on Tuesday, a day after militants attacked a checkpoint in Kabul. "
+            "Pakistani jets also struck Paktia.")
+    rows = {r["location"]: r for r in incidents(text)}
+    assert rows["Kandahar"]["event_date"] == date(2026, 2, 24)
+    assert rows["Kabul"]["event_date"] == date(2026, 2, 23)
+    assert rows["Paktia"]["event_date"] == date(2026, 2, 24)
