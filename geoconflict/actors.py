@@ -39,6 +39,7 @@ __all__ = [
     "military_of",
     "actor_country",
     "with_country",
+    "with_named_groups",
 ]
 
 #: Non-state armed groups (and state forces known by their own name):
@@ -411,6 +412,129 @@ def find_actors(text: str) -> list[ActorMention]:
             found.append(ActorMention(start, end, text[start:end], name, cc, kind))
         last_end = end
     return found
+
+
+def with_named_groups(text: str, actors: list[ActorMention]) -> list[ActorMention]:
+    """``actors`` (from :func:`find_actors`) plus the armed groups the report
+    names itself, which :data:`ARMED_GROUPS` does not list.
+
+    A group is recognised from the way reports introduce one: a name with an
+    acronym whose words say "armed group" ("the Coalition of Patriots for
+    Change (CPC)"), a name before a fighters noun ("CODECO militiamen",
+    "Abu Sayyaf remnants", "the 400 Mawozo gang"), an appositive ("Jaish
+    al-Adl, a Sunni militant group") or "members of Los Lobos".  Every later
+    mention of the name (or the acronym) is then a ``group`` actor.
+
+    Examples
+    --------
+    >>> t = "CODECO militiamen attacked a camp. CODECO denied it."
+    >>> [(a.text, a.name, a.kind) for a in with_named_groups(t, find_actors(t))]
+    [('CODECO militiamen', 'CODECO', 'group'), ('CODECO', 'CODECO', 'group')]
+    """
+    named = _named_groups(text)
+    return _merge_named(text, actors, named) if named else actors
+
+
+# Armed groups the table does not know, named by the report itself:
+# "the Coalition of Patriots for Change (CPC)", "CODECO militiamen",
+# "Abu Sayyaf remnants", "Jaish al-Adl, a Sunni militant group",
+# "members of Los Lobos", "the 400 Mawozo gang".
+_NAME_WORD = r"(?:[A-Z0-9][\w'’\-]*|al-[A-Z][\w'’\-]*|al|el|de|del|la|du|des|of|for|the|and|in)"
+_GROUP_HEAD = (r"(?:Army|Front|Forces|Movement|Coalition|Brigades?|Militias?|Liberation|Resistance|Patriots|"
+               r"Mujahideen|Units|Guards?|Battalions?|Legion|Jihad|Rebels|Self-Defen[cs]e|Defen[cs]e)")
+_ACRONYM_DEF = re.compile(
+    rf"\b(?P<name>[A-Z][\w'’\-]*(?:\s+{_NAME_WORD}){{1,8}}?)\s+\((?P<abbr>[A-Z][A-Za-z0-9\-]{{1,9}})\)"
+)
+_NAMED_BEFORE_NOUN = re.compile(
+    r"(?<![\w\-])(?P<name>(?:[A-Z0-9][\w'’\-]*|al-[A-Z][\w'’\-]*)(?:\s+(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|al)){0,3})"
+    r"\s+(?P<noun>militiamen|militias?|rebels|fighters|militants|insurgents|gunmen|gangs?|gang\s+members|remnants|"
+    r"guerrillas?|cartel|faction|group)\b"
+)
+_NAMED_APPOSITIVE = re.compile(
+    r"(?<![\w\-])(?P<name>[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|al)){0,3}),\s+"
+    r"(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?:armed\s+group|militant\s+group|rebel\s+group|gang|militia|"
+    r"insurgent\s+group|jihadist\s+group|separatist\s+group|guerrilla\s+group|cartel)\b"
+)
+_MEMBERS_OF = re.compile(
+    r"\b(?:members|fighters|militants|militiamen|gunmen)\s+of\s+(?P<name>(?:Los|Las|El|La)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)"
+)
+# capitalised words that start a sentence or describe, not name, a group
+_NOT_A_NAME = frozenset((
+    "The", "A", "An", "Suspected", "Armed", "Local", "Rival", "Several", "Other", "These", "Those", "Some", "Many",
+    "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds", "Unidentified",
+    "Islamist", "Jihadist", "Militant", "Rebel", "Separatist", "Gang", "Armed", "Heavily", "In", "On", "At",
+    "When", "After", "Before", "Police", "Army", "Security", "Government", "State", "Its", "Their", "His", "Her",
+    "One", "No", "Any", "Both", "Each", "All", "More", "Most", "Pro", "Anti", "Former", "Masked", "Hooded",
+))
+
+
+def _named_groups(text: str) -> dict[str, str]:
+    """Names of armed groups the report introduces, mapped to an ACLED-style name."""
+    if "(" not in text and not _GROUP_NOUN_HINT.search(text):
+        return {}
+    proper = _lexicon()[0]
+    out: dict[str, str] = {}
+
+    def known(name: str) -> bool:
+        words = tuple(name.split())
+        return words in proper or words[0] in _NOT_A_NAME or (len(words) == 1 and words[0].lower() == words[0])
+
+    if "(" in text:
+        for m in _ACRONYM_DEF.finditer(text):
+            name, abbr = m.group("name"), m.group("abbr")
+            name = _LEAD_NOUN.sub("", name)
+            if not re.search(rf"\b{_GROUP_HEAD}\b", name) or known(name) or (abbr,) in proper:
+                continue
+            label = f"{abbr}: {name}"
+            out.setdefault(name, label)
+            out.setdefault(abbr, label)
+    for pattern in (_NAMED_BEFORE_NOUN, _NAMED_APPOSITIVE, _MEMBERS_OF):
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            while " " in name and (name.split()[0] in _NOT_A_NAME or _DESCRIBED.search(name.split()[0])):
+                name = name.split(None, 1)[1]  # "the Al-Qaeda-linked JNIM group": JNIM
+            if known(name) or name in out or any((w,) in proper for w in name.split()):
+                continue  # a known actor (or one inside the phrase) keeps its table name
+            if pattern is _NAMED_BEFORE_NOUN and not (name.isupper() or " " in name or name[0].isdigit()):
+                continue  # "Tuesday militants": one capitalised word is too weak a cue
+            out[name] = name
+    return out
+
+
+_DESCRIBED = re.compile(r"-(?:linked|backed|aligned|allied|affiliated|based|led|inspired)$")
+_GROUP_NOUN_HINT = re.compile(
+    r"militi|rebels|fighters|militants|insurgents|gunmen|gang|remnants|guerrilla|cartel|group|members")
+_LEAD_NOUN = re.compile(
+    r"^(?:(?:Fighters|Members|Militants|Militiamen|Troops|Units|Elements|Gunmen|Supporters|Leaders?|Commanders?|"
+    r"Remnants)\s+(?:of|from)\s+)?(?:the|The)?\s*"
+)
+
+
+def _merge_named(text: str, found: list[ActorMention], named: dict[str, str]) -> list[ActorMention]:
+    """Add every occurrence of the report's own group names (with a following
+    force noun: "CODECO militiamen"); they replace lexicon hits inside them."""
+    names = sorted(named, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w\-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w\-])"
+        r"(?:\s+\((?:[A-Z][A-Za-z0-9\-]{1,9})\))?"
+        r"(?:\s+(?:militiamen|militias?|rebels|fighters|militants|insurgents|gunmen|gangs?|remnants|guerrillas?|"
+        r"members|forces|group))?"
+    )
+    extra = []
+    for m in pattern.finditer(text):
+        head = re.match(r"[^(]*?(?=\s+\(|\s+(?:militiamen|militias?|rebels|fighters|militants|insurgents|gunmen|"
+                        r"gangs?|remnants|guerrillas?|members|forces|group)\b|$)", m.group())
+        key = head.group() if head else m.group()
+        label = named.get(key) or named.get(key.strip())
+        if label is None:
+            continue
+        extra.append(ActorMention(m.start(), m.end(), m.group(), label, None, "group"))
+    if not extra:
+        return found
+    kept = [a for a in found if not any(e.start <= a.start and a.end <= e.end for e in extra)]
+    kept_spans = [(a.start, a.end) for a in kept]
+    extra = [e for e in extra if not any(a < e.end and e.start < b for a, b in kept_spans)]
+    return sorted(kept + extra, key=lambda a: a.start)
 
 
 @lru_cache(maxsize=1)

@@ -43,7 +43,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from geoconflict.actors import ActorMention, _fold, actor_country, country_name, find_actors, military_of, with_country
+from geoconflict.actors import (
+    ActorMention, _fold, actor_country, country_name, find_actors, military_of, with_country, with_named_groups,
+)
 from geoconflict.dates import _CASE_TRAPS, EventDate, _any_in, resolve_event_date
 from geoconflict.mentions import Mention
 from geoconflict.responses import CAUSE_CLAUSE, link_responses
@@ -233,6 +235,10 @@ _IRREALIS_F, _NEGATED_F, _LOCATIVE_F, _FALSE_ON_F, _DISTANCE_REF_F, _NEAR_F, _TA
 )
 _NOT_SUBJECT_F = re.compile(r"(?=[a-z])\b(?:between|with|of|from|and|about|over|by)\s+(?:the\s+)?$")
 _WITH_F = re.compile(r"(?=[a-z])\bwith\s+(?:the\s+)?$")
+_FIGHTERS_OF_F = re.compile(
+    r"(?=[a-z])\b(?:fighters|members|militants|militiamen|gunmen|units|elements|remnants|troops|jihadists|rebels|"
+    r"insurgents)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+-(?:linked|backed|aligned|allied|affiliated)\s+)?$"
+)
 _IN_PLACE_F = re.compile(r"(?=[a-z])\b(?:in|at|inside|across|throughout)\s+(?:the\s+)?$")
 # a reporting verb between an actor and the event verb, unless the report is
 # about the speaker's own act ("Pakistan said it had struck ...")
@@ -657,8 +663,9 @@ def _pick_attacker(sentence: str, actors: list[ActorMention], anchor: int, locat
             continue
         left = sentence[max(0, a.start - 40): a.start]
         left = _fold(left)
-        if _TARGET_PREP_F.search(left) or _NOT_SUBJECT_F.search(left) or _VICTIM_BEFORE_F.search(left):
-            continue
+        if (_TARGET_PREP_F.search(left) or _NOT_SUBJECT_F.search(left) or _VICTIM_BEFORE_F.search(left)) \
+                and not (a.kind == "group" and _FIGHTERS_OF_F.search(left)):
+            continue  # ("fighters of the CPC attacked": the group is the subject)
         if _SPEECH_GAP.match(sentence, a.end, min(anchor, a.end + 60)):
             continue  # "Police said a bomb exploded": the speaker, not the bomber
         if a.kind in ("capital", "country") and _IN_PLACE_F.search(left):
@@ -785,7 +792,8 @@ def extract_incidents(
     unresolved = [m for m in mentions if m.place is None]
     mentions = sorted((m for m in mentions if m.place is not None), key=lambda m: m.start)
     mention_starts = [m.start for m in mentions]
-    all_actors = find_actors(text) if actors is None else actors
+    # the report's own armed groups ("CODECO militiamen") join the table's
+    all_actors = with_named_groups(text, find_actors(text) if actors is None else actors)
     all_triggers = find_triggers(text)
     folded_text = _fold(text)  # windows are sliced from it instead of folded one by one
     ti = 0

@@ -551,3 +551,11 @@ def test_a_day_after_clause_is_dated_from_its_sentence_and_the_story_goes_on_fro
     assert rows["Kandahar"]["event_date"] == date(2026, 2, 24)
     assert rows["Kabul"]["event_date"] == date(2026, 2, 23)
     assert rows["Paktia"]["event_date"] == date(2026, 2, 24)
+
+
+def test_a_group_the_report_names_itself_is_the_attacker():
+    text = "Fighters of the Front for the Liberation of Paktia (FLP) attacked army posts in Kandahar on Friday."
+    (row,) = incidents(text)
+    assert row["actor1"] == "FLP: Front for the Liberation of Paktia"
+    (row,) = incidents("ZAKARA militiamen attacked a displacement camp in Kandahar on Friday.")
+    assert row["actor1"] == "ZAKARA"

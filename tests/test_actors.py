@@ -1,0 +1,44 @@
+"""Armed groups a report names itself (geoconflict.actors.with_named_groups)."""
+
+import pytest
+
+from geoconflict.actors import find_actors, with_named_groups
+
+
+def groups(text):
+    return [(a.text, a.name) for a in with_named_groups(text, find_actors(text)) if a.kind == "group"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Fighters of the Union for Peace and Liberation Front (UPLF) attacked the town.",
+         "UPLF: Union for Peace and Liberation Front"),
+        ("On Monday, MAKUTANO militiamen raided two villages.", "MAKUTANO"),
+        ("Suspected Kata Ibrahim remnants fired on a ferry.", "Kata Ibrahim"),
+        ("The bombing was blamed on Harakat al-Nour, a Salafist militant group based in the hills.", "Harakat al-Nour"),
+        ("Officials said members of Los Halcones stormed the prison wing.", "Los Halcones"),
+        ("The attack was claimed by the 300 Chats gang on social media.", "300 Chats"),
+    ],
+)
+def test_a_group_introduced_by_the_report_is_an_armed_actor(text, name):
+    assert name in [n for _, n in groups(text)]
+
+
+def test_the_acronym_and_later_mentions_name_the_same_group():
+    text = ("Fighters of the Movement for the Liberation of the North (MLN) attacked Kaya. "
+            "MLN fighters withdrew at dawn.")
+    names = {n for _, n in groups(text)}
+    assert names == {"MLN: Movement for the Liberation of the North"}
+    assert len(groups(text)) == 2
+
+
+def test_known_groups_and_descriptions_are_not_new_groups():
+    # a table group keeps its table name, whatever the report's description
+    text = "Jihadists from the Al-Qaeda-linked JNIM group attacked a base."
+    assert {n for _, n in groups(text)} == {"JNIM: Group for Support of Islam and Muslims"}
+    # a sentence-initial word or a bare capitalised word before "militants" is no name
+    assert groups("Suspected militants attacked. Sunday militants fled.") == []
+    # an international body's acronym is no armed group
+    text = "The Economic Community of West African States (ECOWAS) and the Peace and Security Council (PSC) met."
+    assert groups(text) == []
