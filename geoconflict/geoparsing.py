@@ -1365,7 +1365,9 @@ def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
     -------
     list of Mention
         In text order, ``text[m.start:m.end] == m.text``.  Place-like names
-        the gazetteer cannot place ("Tabbasum Road") have ``place`` None.
+        the gazetteer cannot place ("Tabbasum Road") have ``place`` None, and
+        so do weak readings far outside the report's focus (see
+        :func:`geoconflict.focus.drop_far_outliers`), flagged ``ambiguous``.
 
     Raises
     ------
@@ -1382,7 +1384,9 @@ def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
     if not text.strip():
         return []
     lex = _lexicon(_get_gazetteer(gazetteer))
-    return _to_mentions(_parse(text, lex))
+    from geoconflict.focus import drop_far_outliers
+
+    return drop_far_outliers(_to_mentions(_parse(text, lex)))
 
 
 def resolve_mentions(

@@ -27,6 +27,11 @@ def _located(mentions):
     return {m.text: m.place.name if m.place is not None else None for m in drop_far_outliers(mentions)}
 
 
+def _focus():
+    """Two confident places in Rakhine: the report's focus."""
+    return [_m(SITTWE), _m(ANN, start=10)]
+
+
 def test_a_weak_match_far_away_in_another_country_becomes_unresolved_and_is_kept():
     mentions = [_m(SITTWE), _m(ANN, start=10), _m(QUFU, "Kyaukphyu", start=20)]
     out = drop_far_outliers(mentions)
@@ -46,12 +51,12 @@ def test_a_weak_match_far_away_in_another_country_becomes_unresolved_and_is_kept
     ],
 )
 def test_plausible_resolutions_are_kept(suspect, why):
-    assert _located([_m(SITTWE), _m(suspect, "X", start=10)])["X"] == suspect.name, why
+    assert _located([*_focus(), _m(suspect, "X", start=20)])["X"] == suspect.name, why
 
 
 def test_a_name_resolved_confidently_once_is_kept_everywhere():
     strong = place("Qufu", 35.60, 116.99, "CN", score=0.9)
-    located = _located([_m(SITTWE), _m(strong, "Qufu", start=10), _m(QUFU, "Qufu", start=30)])
+    located = _located([*_focus(), _m(strong, "Qufu", start=20), _m(QUFU, "Qufu", start=30)])
     assert located["Qufu"] == "Qufu"
 
 
@@ -62,19 +67,44 @@ def test_countries_and_ambiguous_mentions_do_not_anchor_the_focus():
 
 
 def test_unresolved_mentions_pass_through():
-    mentions = [_m(SITTWE), Mention(10, 17, "Maungdaw")]
+    mentions = [*_focus(), Mention(20, 27, "Maungdaw")]
     assert drop_far_outliers(mentions) == mentions
 
 
-def test_read_report_applies_the_focus(monkeypatch):
+def test_geoparse_and_read_report_apply_the_focus(monkeypatch):
     import geoconflict.geoparsing as geoparsing
     from geoconflict import read_report
 
-    text = "Aircraft bombed Kyaukphyu on Monday, officials in Sittwe said."
-    k, s = text.index("Kyaukphyu"), text.index("Sittwe")
-    fake = [Mention(k, k + 9, "Kyaukphyu", QUFU), Mention(s, s + 6, "Sittwe", SITTWE)]
-    monkeypatch.setattr(geoparsing, "geoparse", lambda text, gazetteer=None: list(fake))
+    text = "Aircraft bombed Kyaukphyu on Monday, officials in Sittwe and Ann said."
+    k, s, a = text.index("Kyaukphyu"), text.index("Sittwe"), text.index("Ann ")
+    fake = [Mention(k, k + 9, "Kyaukphyu", QUFU), Mention(s, s + 6, "Sittwe", SITTWE), Mention(a, a + 3, "Ann", ANN)]
+    # what the recogniser and resolver found, before the focus is applied
+    monkeypatch.setattr(geoparsing, "_to_mentions", lambda parsed: list(fake))
+    assert [m.resolved for m in geoparsing.geoparse(text)] == [False, True, True]
     report = read_report(text, "2026-05-04")
     row = report.places.set_index("text").loc["Kyaukphyu"]
     assert not row["resolved"] and row["ambiguous"]
     assert "CN" not in set(report.incidents["country_code"].dropna())
+
+
+def test_a_world_city_named_far_away_is_kept():
+    cairo = place("Cairo", 30.04, 31.24, "EG", score=0.6, population=9_600_000)
+    assert _located([*_focus(), _m(cairo, start=20)])["Cairo"] == "Cairo"
+
+
+def test_a_capital_named_as_an_actor_is_kept():
+    islamabad = place("Islamabad", 33.72, 73.04, "PK", score=0.6, population=601_600)
+    assert _located([*_focus(), _m(islamabad, start=20)])["Islamabad"] == "Islamabad"
+
+
+def test_one_confident_place_is_not_a_focus():
+    # a round-up naming one city per conflict has no single focus to judge by
+    assert _located([_m(SITTWE), _m(QUFU, "Kyaukphyu", start=20)])["Kyaukphyu"] == "Qufu"
+
+
+@pytest.mark.parametrize("written, kept", [("Qamishli", True), ("Kyaukphyu", False)])
+def test_a_named_country_vouches_only_for_names_written_like_the_place(written, kept):
+    syria = place("Syria", 35.0, 38.0, "SY", "country", admin1=None, gid="country:SY", score=0.99)
+    qamishli = place("Al Qamishli", 37.05, 41.22, "SY", score=0.6)
+    located = _located([*_focus(), _m(syria, start=20), _m(qamishli, written, start=30)])
+    assert (located[written] is not None) is kept
