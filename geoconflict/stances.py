@@ -638,7 +638,9 @@ def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties,
         elif speaker is None:
             continue
         else:
-            clause_end = c_cues[ci + 1][1] if ci + 1 < len(c_cues) else hi
+            # up to the next cue of another stance: a second word of the same stance may sit inside
+            # the object ('condemned the "cowardly attack"')
+            clause_end = next((c[1] for c in c_cues[ci + 1:] if c[0] != stance), hi)
             if others is None:  # the same for every cue of the clause
                 others = _others(c_actors, speakers)
             targets = _targets(stext, c_actors, stance, cstart, cend, speakers, parties, clause_end, fallback, others)
@@ -763,7 +765,7 @@ def _named_subject(stext: str, lo: int, first_cue: int, s_actors=()) -> _Speaker
     acronym = len(words) == 1 and len(name) >= 3 and name.replace("-", "").isupper()
     if not (acr or tail or acronym or (len(words) >= 2 and any(w in _ORG_WORDS for w in lowered))):
         return None  # "Residents said", "Murad Ebrahim said": not a body
-    if any(m.start("name") <= a.start < m.end("name") and a.kind not in ("crowd", "state") for a in s_actors):
+    if any(a.start == m.start("name") and a.kind not in ("crowd", "state") for a in s_actors):
         return None  # an actor the tables know opens the clause: it is an object or a modifier here
     return _Speaker(f"{name} {tail}" if tail else name, None)
 
@@ -863,6 +865,11 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
         both = _BOTH.search(stext)
         if after and not both:
             return _listed(stext, others, after[0])  # "called on both Turkey and the PKK to ..."
+        if stance == "concern":
+            # "concerned about threats from the LRA militia": an armed group named as the cause
+            group = [ent for a, ent in others if cend <= a.start < clause_end and a.kind == "group"]
+            if group:
+                return group[:1]
         unknown = _UNKNOWN_AGENT.search(stext, cend, clause_end) if stance == "concern" else None
         if unknown is not None and all(a.start != unknown.start("name") for a in s_actors):
             return [_Speaker(unknown.group("name"), None)]
@@ -915,6 +922,8 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
     before = [ent for a, ent in others if a.start < cstart and a.kind != "organisation"]
     if before:
         return [before[-1]]
+    if stance == "supports":
+        return []  # whom an attack was by says nothing of whom the speaker backs
     fallback = fallback() if fallback is not None else None
     if usable(fallback):
         return [fallback]
@@ -968,6 +977,8 @@ def _listed(stext: str, others, first) -> list[_Speaker]:
 
 def _adversary(speaker: _Speaker, parties) -> list[_Speaker]:
     """The other side of the conflict, when the speaker is one of its sides."""
+    if speaker.cc is None:
+        return []  # a body of no country is no side ("MINUSCA", an unnamed front)
     adversaries = [p for p in parties if p.cc != speaker.cc]
     return adversaries[:1] if speaker.cc in {p.cc for p in parties} else []
 
@@ -980,7 +991,9 @@ def _engagements(s_actors, speaker, parties) -> list[tuple[_Speaker, _Speaker | 
         ents.insert(0, speaker)
     inside = [e for e in ents if e.cc in party_cc]
     outside = [e for e in ents if e.cc not in party_cc]
-    toward = inside[0] if inside else (parties[0] if parties else None)
+    # an outside party that names no side talks to the government at war, else the main side
+    states = [p for p in parties if p.cc and country_name(p.cc) == p.actor]
+    toward = inside[0] if inside else (states or parties or [None])[0]
     if toward is not None:
         toward = next((p for p in parties if p.actor == toward.actor), toward)
     return [(e, toward) for e in outside]
@@ -1058,8 +1071,11 @@ def _act_kind(phrase: str) -> str | None:
     """The kind of act a phrase's head names; None for a word that names any kind ("attacks")."""
     words = phrase.lower().split()
     head = words[-1] if words else ""
-    if head.strip("\"“”'‘’").startswith(("attack", "killing", "raid", "operation", "aggression")):
+    head = head.strip("\"“”'‘’")
+    if head.startswith(("attack", "killing", "raid", "operation", "aggression")):
         return None  # ("raids" may be air raids or ground raids)
+    if head.startswith("deployment"):
+        return "deployment"  # not an attack: no incident is its source
     return next((kind for kind, pattern in _ACT_KINDS if pattern.search(head)), None)
 
 
