@@ -84,7 +84,7 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      r"through\s+(?:dialogue|diplomacy|diplomatic\s+means|peaceful\s+means|political\s+(?:and\s+diplomatic\s+)?means)|"
      r"diplomatic\s+(?:means|solution|settlement|channels)|political\s+and\s+diplomatic\s+means|"
      r"peaceful(?:ly)?\s+(?:resol\w*|settle\w*|solution|means)|resolve\s+(?:any\s+|their\s+|the\s+)?differences|"
-     r"abandon\s+confrontation|stop\s+the\s+fighting|end\s+(?:the\s+)?hostilities|return\s+to\s+(?:the\s+)?talks|"
+     r"abandon\s+confrontation|stop\s+the\s+fighting|end\s+(?:to\s+)?(?:the\s+)?(?:hostilities|fighting)|engage\s+in\s+(?:\w+\s+){0,2}?(?:dialogue|talks|negotiations)|return\s+to\s+(?:the\s+)?talks|"
      r"calm\s+(?:down|the\s+situation)|call(?:s|ed|ing)?\s+for\s+calm|urg(?:es|ed|ing)\s+calm|"
      r"maximum\s+restraint|exercise\s+restraint|avoid\s+(?:further\s+)?escalation|"
      r"halt\s+to\s+(?:the\s+)?(?:hostilities|fighting|violence)|cessation\s+of\s+hostilities|"
@@ -96,7 +96,7 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
     ("engages",
      r"held\s+(?:\w+\s+){0,2}(?:talks|conversations?|calls?|meetings?)|talks\s+with|"
      r"(?:telephone|phone)\s+(?:conversations?|calls?)|spoke\s+(?:today\s+|by\s+phone\s+)?(?:with|to)|"
-     r"speaks\s+with|(?:stay|remain)\s+(?:closely\s+)?engaged|exchanged\s+views|met\s+with|"
+     r"speaks\s+with|(?:stay|remain)\s+(?:closely\s+)?engaged|engage\s+with|exchanged\s+views|met\s+with|"
      r"meeting\s+with|consultations?\s+with|discussed\s+the\s+situation|"
      r"offer(?:s|ed|ing)?\s+(?:its\s+|their\s+)?(?:to\s+(?:mediate|facilitate|host\s+(?:talks|negotiations))|mediation)|"
      # "ready to host a new round of dialogue", "committed to hosting the next round of talks"
@@ -877,6 +877,12 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
         if both is not None and not re.search(r"countr|nation|govern|neighbo|states", both.group(), re.I):
             return usable_parties  # "both sides", "all parties": every side, armed groups too
         if both is None and stance == "calls_for_restraint":
+            # "called on Haitian leaders to engage in dialogue": the parties addressed before the cue
+            addressed = [(a, ent) for a, ent in others if a.start < cstart and _is_party(ent, parties)
+                         and _ADDRESSED.search(stext, max(0, a.start - 40), a.start)
+                         and len(stext[a.end:cstart].split()) <= 4]
+            if addressed:
+                return _listed(stext, others, addressed[0])
             # "supported Turkey's right to defend itself but urged restraint": asked of the party it backs
             backed = [ent for a, ent in others if a.start < cstart and _is_party(ent, parties)
                       and _BACKS.search(stext, 0, a.start)]
@@ -930,6 +936,9 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
     return _adversary(speaker, parties)
 
 
+_ADDRESSED = re.compile(r"\b(?:call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|"
+                        r"appeal(?:s|ed|ing)?\s+to)\s+(?:both\s+|all\s+)?(?:the\s+)?(?:government\s+of\s+)?$",
+                        re.IGNORECASE)
 _BACKS = re.compile(r"\b(?:support(?:s|ed)?|back(?:s|ed)?|stands?\s+with|stood\s+with)\s+(?:[\w'’\-]+\s+){0,3}$",
                     re.IGNORECASE)
 
@@ -1053,7 +1062,11 @@ def _parties(actors: list[ActorMention], incidents, party=None) -> list[_Speaker
         return []
     # prominence in the text breaks ties ("engages" with the side the report is about)
     mentions = Counter(a.country_code for a in actors if a.country_code and a.kind in ("country", "capital", "military", "group"))
-    ranked = sorted(found.values(), key=lambda p: (-weight[p.actor], -mentions[p.cc], p.actor))
+    # a side's weight is its incident roles plus the times the text names it: a group in a couple
+    # of incidents does not outrank a state the whole report is about
+    named = Counter(a.name if a.kind == "group" else country_name(a.country_code) for a in actors
+                    if a.kind == "group" or (a.country_code and a.kind in ("country", "capital", "demonym", "military")))
+    ranked = sorted(found.values(), key=lambda p: (-(weight[p.actor] + named[p.actor]), -mentions[p.cc], p.actor))
     top = ranked[:2]
     top.sort(key=lambda p: (-mentions[p.cc], -weight[p.actor], p.actor))
     return top

@@ -402,3 +402,25 @@ def test_a_condemned_deployment_is_not_pinned_on_an_attacker():
     got = stances("Boko Haram fighters stormed a garrison in Bama. Chad sent troops to the border. "
                   "The Movement for Democracy in Chad condemned the deployment.", BOKO_HARAM)
     assert {(s, t) for a, s, t in got if a == "Movement for Democracy in Chad"} == {("condemns", "deployment")}
+
+
+def test_a_call_names_its_addressees_before_the_request():
+    got = stances("Niger called on Nigerian leaders to engage in dialogue.", BOKO_HARAM)
+    assert {t for a, s, t in got if s == "calls_for_restraint"} == {"Nigeria"}
+    got = stances("Benin urged the government of Nigeria and Boko Haram to end the fighting.", BOKO_HARAM)
+    assert {t for a, s, t in got if s == "calls_for_restraint"} == {"Nigeria", "Boko Haram"}
+
+
+def test_two_states_at_war_outrank_a_group_in_fewer_incidents_for_both_sides():
+    incidents = [
+        {"actor1": "Military Forces of India", "actor2": "Military Forces of Pakistan", "country_code": "PK",
+         "location": "Kotli", "source_start": 0, "notes": "Indian shells hit Kotli."},
+        {"actor1": "Lashkar-e-Taiba", "actor2": "Military Forces of India", "country_code": "IN",
+         "location": "Uri", "source_start": 0, "notes": "Militants attacked Uri."},
+        {"actor1": "Military Forces of India", "actor2": "Lashkar-e-Taiba", "country_code": "IN",
+         "location": "Kupwara", "source_start": 0, "notes": "Troops raided Kupwara."},
+    ]
+    text = ("Indian shells hit Kotli, Pakistan said. Islamabad protested and Pakistani troops returned fire. "
+            "Nepal called on both sides to resolve the dispute through dialogue.")
+    got = stances(text, incidents)
+    assert {t for a, s, t in got if a == "Nepal"} == {"India", "Pakistan"}
