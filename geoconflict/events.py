@@ -478,7 +478,7 @@ _SPEAKER_IN_F = re.compile(
     r"\s+(?:based\s+)?(?:in|at|from)\s+(?:the\s+)?$"
 )
 _SPEECH_AFTER = re.compile(
-    r"(?:'s|’s)?(?:\s*,[^,.;:\"“”]{1,60},)?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|say|told|tell|reported|"
+    r"(?:(?:'s|’s)(?:\s+[\w-]+){0,4}?)?(?:\s*,[^,.;:\"“”]{1,60},)?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|say|told|tell|reported|"
     r"report|announced|confirmed|stated|added|warned|urged|called|condemned|denied|insisted|accused|expressed)\b"
 )
 # speakers who are on the scene: with no other scene named, their town is it
@@ -492,6 +492,9 @@ _ORG_AFTER = re.compile(
     r"Council|Alliance|Coalition|Union|Organi[sz]ation|League|Committee|Battalions?|Militia)\b"
 )
 _ON_ROUTE_F = re.compile(r"(?=[a-z])\b(?:on|along|near|at|off)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$")
+_POSSESSOR_OF_NAME = re.compile(r"(?:'s|’s)\s+(?:[A-Z][\w\-]*\s+){0,3}?(?:[A-Z][\w\-]*)(?=\s+(?:province|region|"
+                                r"state|district|governorate|county|oblast|territory|prefecture|department)\b)")
+_NAMED_FEATURE = re.compile(r"\s+(?:reservoir|river|lake|canal|dam\s+reservoir)\b")
 _ORG_BEFORE = re.compile(
     r"\b(?:Mission|Office|Embassy|Commission|Bureau|Agency|Court|Envoy|Representative|Coordinator|Council)"
     r"\s+(?:in|for|to|on)\s+(?:the\s+)?$"
@@ -508,6 +511,11 @@ def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: in
     folded = folded_text[lo: m.start] if folded_text is not None else _fold(before)
     if _ORG_AFTER.match(text, m.end) or _ORG_BEFORE.search(before[-40:]):
         return False, "organisation"
+    ft = m.place.feature_type if m.place is not None else None
+    if ft == "country" and _POSSESSOR_OF_NAME.match(text, m.end):
+        return False, "possessor"  # "in Iran's Sistan-Baluchestan province": the province is the scene
+    if ft == "city" and _NAMED_FEATURE.match(text, m.end):
+        return False, "feature name"  # "across the Kakhovka reservoir": not the town
     if _any_in(folded, _ROUTE_WORDS):
         route = _ROUTE_F.search(folded)
         if route is not None:
@@ -593,6 +601,9 @@ def _explicit_parent(text: str, parent: Mention, child: Mention) -> bool:
     if not ok:
         return False
     cp, pp = child.place, parent.place
+    if child.end <= parent.start and _ADMIN_NOUN_AFTER.match(text, parent.end) and re.match(
+            r"\s+(?:in|of)\s", gap) and cp.country_code == pp.country_code:
+        return True  # "Mangina in Beni territory": the text itself calls it the container
     if _RANK.get(pp.feature_type, 0) <= _RANK.get(cp.feature_type, 0):
         return False  # "Kabul, Kandahar": a list, not a parent
     if cp.country_code != pp.country_code:
@@ -602,6 +613,9 @@ def _explicit_parent(text: str, parent: Mention, child: Mention) -> bool:
     return True
 
 
+_ADMIN_NOUN_AFTER = re.compile(
+    r"\s+(?:territory|district|county|province|region|municipality|department|prefecture|governorate|township|"
+    r"sub-?district|commune|oblast|raion|state)\b", re.IGNORECASE)
 _RANK = {"landmark": 0, "area": 0, "city": 1, "admin1": 2, "country": 3}
 
 
@@ -804,6 +818,7 @@ def extract_incidents(
     frame: _Frame | None = None
     frame_start = -1
     previous_date: EventDate | None = None
+    clause_date: tuple[int, EventDate] | None = None  # (sentence start, date) of the last clause read
     last_scene: tuple[int, int, int] | None = None  # (start, end, paragraph) of the last sentence with incidents
     mi = ai = 0
     pi = 0
@@ -842,8 +857,9 @@ def extract_incidents(
                         if _same_side(inc.row["actor2"], a1):
                             inc.row["actor2"] = None
                         inc.key = (inc.key[0], a1, *inc.key[2:])
-        if not triggers:
-            continue
+        if not triggers or (("since" in stext or "for " in stext or "repeated" in stext)
+                            and _BACKGROUND.search(stext)):
+            continue  # ("X has suffered repeated massacres since 2014": history, not an incident)
 
         # --- locations (the dateline's city is where the report was filed, not a scene)
         dl = _DATELINE_PREFIX.match(stext)
@@ -922,7 +938,11 @@ def extract_incidents(
         continues = frame is not None and attacker is None and (
             _ANAPHORA.search(stext) is not None or not located or si - frame.sentence_index == 1
         )
-        edate = resolve_event_date(stext[dl.end():] if dl else stext, published, previous=previous_date)
+        # a later clause of one sentence ("..., a day after X") counts from the
+        # clause before it, even when that one named no place
+        prev = clause_date[1] if clause_date is not None and clause_date[0] == whole.start else previous_date
+        edate = resolve_event_date(stext[dl.end():] if dl else stext, published, previous=prev)
+        clause_date = (whole.start, edate)
         same_event = frame is not None and (continues or (
             attacker is not None and frame.actor1 == _actor_for(attacker, None, doc_groups)))
         if same_event and edate.cue == "report date" and frame.date.date is not None:
@@ -1056,6 +1076,14 @@ def extract_incidents(
     return rows
 
 
+# a place's history told in the perfect tense: background, not an incident
+_BACKGROUND = re.compile(
+    r"\b(?:has|have)\s+(?:long\s+|also\s+)?(?:suffered|seen|witnessed|experienced|endured|faced|been\s+(?:"
+    r"the\s+scene|the\s+target|the\s+site|hit|plagued|rocked|targeted|attacked))\b[^.;]{0,80}?"
+    r"(?:\bsince\s+(?:(?:19|20)\d\d|the\s+\d{4}s)\b|\bfor\s+(?:years|decades|months)\b|\brepeated(?:ly)?\b)"
+    r"|\brepeated(?:ly)?\b[^.;]{0,60}\bsince\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 _FLASHBACK_CUE = re.compile(r"\w+\s+(?:days?|weeks?)\s+(?:after|before)$", re.IGNORECASE)
 # Where a sentence holds two events: "X struck A, while Y clashed with Z near B";
 # "X struck A; Y shelled B"; "X struck A, a day after Y attacked B".

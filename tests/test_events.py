@@ -559,3 +559,35 @@ def test_a_group_the_report_names_itself_is_the_attacker():
     assert row["actor1"] == "FLP: Front for the Liberation of Paktia"
     (row,) = incidents("ZAKARA militiamen attacked a displacement camp in Kandahar on Friday.")
     assert row["actor1"] == "ZAKARA"
+
+
+def test_a_country_that_only_owns_a_province_name_is_not_a_scene():
+    text = "Pakistani jets struck hideouts in Afghanistan's Nangrahar province, a day after gunmen attacked Kabul."
+    assert [r["location"] for r in incidents(text)] == ["Kabul"]
+    # the country alone still is a scene when nothing finer is named
+    assert [r["location"] for r in incidents("Pakistani jets struck hideouts in Afghanistan on Friday.")] == ["Afghanistan"]
+
+
+def test_a_town_name_inside_a_water_feature_name_is_not_the_town():
+    text = "In Kandahar, which lies across the Kabul river from the dam, a drone hit a minibus."
+    assert [r["location"] for r in incidents(text)] == ["Kandahar"]
+
+
+def test_the_town_the_text_calls_a_territory_is_a_container_not_a_second_scene():
+    places = {"Mabanga": _place("Mabanga", 0.63, 29.4, "CD", admin1="North Kivu"),
+              "Lubero": _place("Lubero", 0.16, 29.24, "CD", admin1="North Kivu")}
+    text = "Rebels attacked the village of Mabanga in Lubero territory on Friday."
+    rows = extract_incidents(text, mentions(text, places), published=PUBLISHED)
+    assert [r["location"] for r in rows] == ["Mabanga"]
+
+
+def test_a_speaker_inside_a_countrys_agency_is_not_a_scene():
+    text = "A source in Pakistan's intelligence service said the operation answered the attack."
+    assert incidents(text) == []
+
+
+def test_a_places_history_in_the_perfect_tense_is_not_an_incident():
+    assert incidents("Kandahar, some 200 km south of Kabul, has suffered repeated attacks since 2014.") == []
+    assert incidents("Villages near Kandahar have been hit by shelling for years.") == []
+    # a dated event with "since" is still one
+    assert len(incidents("Gunmen attacked a checkpoint in Kandahar on Friday, the first attack since 2021.")) == 1
