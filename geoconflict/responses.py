@@ -35,6 +35,8 @@ CAUSE_CLAUSE = re.compile(
 # the cue takes in every incident told before it in the paragraph
 _PLURAL_SUBJECT = re.compile(r"\b(?:attacks|strikes|air\s*strikes|bombings|raids|operations|assaults|killings)\b",
                              re.IGNORECASE)
+# how far back (characters) "the attacks were retaliation for X" reaches
+_PLURAL_REACH = 1500
 #: An incident this close (geodesic, WGS84) to a town named as the cause is
 #: the incident meant ("the Erbil attack" hit Erbil's airport, 6 km out).
 CITY_MATCH_KM = 25.0
@@ -152,6 +154,17 @@ def link_responses(incidents: list, text: str = "", mentions: Sequence[Mention] 
         _link_following_causes(incidents, text, mentions, covered)
 
 
+def _speaker_side(text: str, start: int, end: int) -> str | None:
+    """The state whose voice a cue sentence reports ("Turkey's defence ministry
+    said the strikes were ..."), if one is named before the cue."""
+    from geoconflict.actors import find_actors
+
+    for a in find_actors(text[start:end]):
+        if a.kind in ("country", "military", "capital", "demonym") and a.country_code:
+            return a.country_code
+    return None
+
+
 def _drop_retellings(incidents: list, spans: list[tuple[int, int]]) -> None:
     keep = []
     for inc in incidents:
@@ -178,18 +191,29 @@ def _link_following_causes(incidents, text, mentions, covered) -> None:
         if not before:
             continue
         last_end = max(incidents[j].row["source_end"] for j in before)
-        if span[0] - last_end > 400:
-            continue
         para_start = text.rfind("\n\n", 0, span[0]) + 1
         sentence_start = max(text.rfind(". ", 0, span[0]), para_start)
         plural = _PLURAL_SUBJECT.search(text, sentence_start, span[0]) is not None
+        # a paragraph that tells no incident before its cue looks back further
+        looks_back = plural and not any(para_start <= incidents[j].row["source_start"] for j in before)
+        if span[0] - last_end > (_PLURAL_REACH if looks_back else 400):
+            continue
+        speaker_side = _speaker_side(text, sentence_start, span[0]) if looks_back else None
         for j in before:
             inc = incidents[j]
-            # the sentence just before the cue, or with a plural subject
-            # ("the attacks were retaliation for ...") the whole paragraph
-            if inc.row["source_end"] != last_end and not (plural and inc.row["source_start"] >= para_start):
+            if looks_back:
+                # "the attacks appeared to be retaliation for ...", told a few
+                # paragraphs after the attacks: every attack told before it,
+                # within reach, that is not itself a retaliation
+                if span[0] - inc.row["source_start"] > _PLURAL_REACH or inc.row["layer"] == "retaliation":
+                    continue
+                if speaker_side is not None and actor_country(inc.row["actor1"]) != speaker_side:
+                    continue  # "Turkey's ministry said the strikes were a response": Turkey's strikes
+            elif inc.row["source_end"] != last_end and not (plural and inc.row["source_start"] >= para_start):
+                # the sentence just before the cue, or with a plural subject
+                # ("the attacks were retaliation for ...") the whole paragraph
                 continue
-            if inc.row["source_end"] <= para_start and last_end <= para_start:
+            elif inc.row["source_end"] <= para_start and last_end <= para_start and not plural:
                 continue
             answered = [k for k in _answered_at(incidents, j, causes) if k not in inc.answers]
             if answered:

@@ -87,3 +87,25 @@ def test_a_cue_in_another_paragraph_far_away_links_nothing():
 )
 def test_cause_cues(phrase, is_cue):
     assert (CAUSE_CLAUSE.search(phrase) is not None) is is_cue
+
+
+def test_attacks_named_a_retaliation_paragraphs_later_answer_the_cause():
+    rows = _rows(
+        "Bombs exploded in Kandahar overnight. Gunmen attacked a checkpoint in Paktia on Tuesday.\n\n"
+        "No group said it carried out the bombings.\n\n"
+        "A spokesman said the attacks appeared to be retaliation for a raid near Kabul on Sunday."
+    )
+    kabul = rows["Kabul"]["id"]
+    assert rows["Kandahar"]["responds_to"] == kabul and rows["Paktia"]["responds_to"] == kabul
+    assert rows["Kandahar"]["layer"] == "retaliation"
+
+
+def test_a_state_speaking_of_the_strikes_means_its_own_strikes():
+    rows = _rows(
+        "Pakistani drones struck Kandahar on Tuesday.\n\n"
+        "Separately, Russian jets struck Belgorod overnight.\n\n"
+        "Pakistan's defence ministry said the strikes were a response to an attack on a base near Kabul on Sunday."
+    )
+    kabul = rows["Kabul"]["id"]
+    assert rows["Kandahar"]["responds_to"] == kabul
+    assert rows["Belgorod"]["responds_to"] is None and rows["Belgorod"]["layer"] != "retaliation"
