@@ -504,10 +504,11 @@ def extract_stances(
         # the sentence's words and ASCII folding, shared by the look-ups of each kind of act
         words = _Lazy(lambda _stext=stext: (_content_words(_stext), _Lazy(lambda: _ascii(_stext))))
 
-        def fallback(kind=None, strict=False, _memo=memo, _stext=stext, _start=sent.start, _words=words):
-            if (kind, strict) not in _memo:
-                _memo[kind, strict] = _incident_target(_stext, _start, index(), kind, *_words(), strict=strict)
-            return _memo[kind, strict]
+        def fallback(kind=None, strict=False, word="", _memo=memo, _stext=stext, _start=sent.start, _words=words):
+            if (kind, strict, word) not in _memo:
+                _memo[kind, strict, word] = _incident_target(_stext, _start, index(), kind, *_words(), strict=strict,
+                                                             word=word)
+            return _memo[kind, strict, word]
         bounds = _clauses(stext, s_actors, cues)
         speaker: _Speaker | None = None
         local = False
@@ -888,8 +889,7 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
                       and _BACKS.search(stext, 0, a.start)]
             return backed[-1:] or usable_parties  # else asked of every side
         # "concerned about the escalation", "urged both countries to ...": the states at odds
-        states = [p for p in usable_parties if p.cc and country_name(p.cc) == p.actor]
-        return states or usable_parties
+        return _states(usable_parties, as_countries=both is not None) or usable_parties
     if stance == "condemns" and stext[cstart:cstart + 5].lower() == "accus":
         # "accused Rwanda of backing ...", "accused Western countries of covering for X": the accused
         of = _OF.search(stext, cend, clause_end)
@@ -897,8 +897,10 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
             accused = [ent for a, ent in others if cend <= a.start < of.start()]
             if accused:
                 return [accused[0]]
-            if stext[cend:of.start()].strip():
-                return [_act_target(stext[cend:of.start()])]
+            accused_text = stext[cend:of.start()].strip()
+            if accused_text and not _PRONOUN_OBJECT.fullmatch(accused_text):
+                return [_act_target(accused_text)]
+            return []  # "accusing one another of", "accused them of": no party named here
     if stance == "condemns":
         act = _EVENT_NP.match(stext, cend)
         if act is not None and act.end() <= clause_end:
@@ -909,7 +911,8 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
                 named = [ent for a, ent in others if a.start == agent.end() and a.kind != "organisation"] or named
             if named:
                 return [named[0]]
-            perpetrator = fallback(_act_kind(act.group()), True) if fallback is not None else None
+            head = act.group().split()[-1].strip("\"“”'‘’").lower()
+            perpetrator = fallback(_act_kind(act.group()), True, head[:4]) if fallback is not None else None
             if usable(perpetrator) and perpetrator.actor not in _sympathised(stext, others):
                 return [perpetrator]
             # never the victim named after the act, nor the place where it happened: the other side
@@ -943,9 +946,19 @@ _BACKS = re.compile(r"\b(?:support(?:s|ed)?|back(?:s|ed)?|stands?\s+with|stood\s
                     re.IGNORECASE)
 
 
+def _states(parties: list[_Speaker], as_countries: bool = False) -> list[_Speaker]:
+    """The parties that are states, or stand for one: a country, or a side of a country no
+    other party is the state of (the Taliban beside Pakistan, but not the PKK beside Turkey);
+    ``as_countries`` names the latter by their country (for "both countries")."""
+    ccs = {p.cc for p in parties if p.cc and country_name(p.cc) == p.actor}
+    return [p if not as_countries or country_name(p.cc) == p.actor else _Speaker(country_name(p.cc) or p.actor, p.cc)
+            for p in parties if p.cc and (country_name(p.cc) == p.actor or p.cc not in ccs)]
+
+
 def _is_party(ent: _Speaker, parties) -> bool:
     """Whether ``ent`` is one of the conflict's ``parties`` (by name or country)."""
     return any(p.actor == ent.actor or (p.cc and p.cc == ent.cc) for p in parties)
+_PRONOUN_OBJECT = re.compile(r"(?i:each\s+other|one\s+another|him|her|it|them|us|me|you|both|all|others?)")
 _OF = re.compile(r"\s+of\b")
 # "expressed their solidarity with Niamey": a party the speaker sides with is not what it condemns
 _SYMPATHY_LEFT = re.compile(r"\b(?:solidarity|condolences|sympath\w+|support|stands?|stood)\s+(?:with|to|for)\s+"
@@ -1001,8 +1014,7 @@ def _engagements(s_actors, speaker, parties) -> list[tuple[_Speaker, _Speaker | 
     inside = [e for e in ents if e.cc in party_cc]
     outside = [e for e in ents if e.cc not in party_cc]
     # an outside party that names no side talks to the government at war, else the main side
-    states = [p for p in parties if p.cc and country_name(p.cc) == p.actor]
-    toward = inside[0] if inside else (states or parties or [None])[0]
+    toward = inside[0] if inside else (_states(parties) or parties or [None])[0]
     if toward is not None:
         toward = next((p for p in parties if p.actor == toward.actor), toward)
     return [(e, toward) for e in outside]
@@ -1110,7 +1122,7 @@ def _incident_index(incidents, party=None) -> list[tuple]:
         location = row.get("location") or ""
         notes = row.get("notes") or ""
         kinds = {k for k, pattern in _ACT_KINDS if pattern.search(notes.lower())}
-        out.append((start, attacker, location, _ascii(location), kinds, _notes_words(notes)))
+        out.append((start, attacker, location, _ascii(location), kinds, _notes_words(notes), notes.lower()))
     return out
 
 
@@ -1118,7 +1130,8 @@ _NOT_PERPETRATORS = ("Unidentified", "Protesters", "Rioters", "Civilians")
 
 
 def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str | None = None,
-                     words: set[str] | None = None, folded=None, strict: bool = False) -> _Speaker | None:
+                     words: set[str] | None = None, folded=None, strict: bool = False,
+                     word: str = "") -> _Speaker | None:
     """'condemned the attack on Kharkiv' / 'the attack on the market': the
     attacker of the incident the sentence refers to -- by a place it names,
     else an incident of the same kind of act (``kind``, see :data:`_ACT_KINDS`),
@@ -1131,22 +1144,23 @@ def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str 
     ``strict``: only an incident at a place the sentence names, or else of the
     same kind of act, is taken; and one whose attacker is unknown gives None
     rather than some other incident's attacker (a condemned act is never
-    pinned on the wrong party).
+    pinned on the wrong party); ``word`` (the stem of the act's noun, "kill")
+    then prefers incidents whose sentence uses it.
     """
     words = _content_words(stext) if words is None else words
     folded = _Lazy(lambda: _ascii(stext)) if folded is None else folded
     best = None
     tied = False
-    for start, attacker, location, location_ascii, kinds, notes_words in index:
+    for start, attacker, location, location_ascii, kinds, notes_words, notes in index:
         if start > sent_start or (attacker is None and not strict):
             continue
         if location and (location in stext or location_ascii in folded()):
             return attacker
         same_kind = kind in kinds
         if strict and kind is None:
-            # a word for any act ("the attack", "the killings"): the report's main incident, which
-            # news writing puts first
-            score = (0, 0, -start)
+            # a word for any act ("the attack", "the killings"): the first incident told with that
+            # word, else the report's main incident, which news writing puts first
+            score = (0, bool(word) and word in notes, -start)
         elif strict and not same_kind:
             continue
         else:

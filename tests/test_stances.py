@@ -424,3 +424,31 @@ def test_two_states_at_war_outrank_a_group_in_fewer_incidents_for_both_sides():
             "Nepal called on both sides to resolve the dispute through dialogue.")
     got = stances(text, incidents)
     assert {t for a, s, t in got if a == "Nepal"} == {"India", "Pakistan"}
+
+
+def test_mutual_accusations_name_no_accused():
+    got = stances("The two capitals accused each other of shelling border villages.", INCIDENTS)
+    assert not any(toward in ("each other", "one another") for *_, toward in got)
+
+
+def test_a_side_that_stands_for_a_state_shares_concern_with_the_state():
+    # the Taliban stand for Afghanistan beside Pakistan: unaddressed concern is about both sides,
+    # and "both countries" names the Afghan side by its country
+    got = stances("Qatar said it was concerned about the escalation.")
+    assert {t for a, s, t in got if a == "Qatar"} == {"Pakistan", "Taliban"}
+    got = stances("Oman urged both countries to exercise restraint.")
+    assert {t for a, s, t in got if a == "Oman"} == {"Pakistan", "Afghanistan"}
+
+
+def test_a_generic_attack_prefers_the_incident_told_as_an_attack():
+    incidents = [
+        {"actor1": "Military Forces of Burkina Faso", "actor2": "JNIM: Group for Support of Islam and Muslims",
+         "country_code": "BF", "location": "Kaya", "source_start": 0,
+         "notes": "Burkinabe troops clashed with JNIM fighters near Kaya."},
+        {"actor1": "Unidentified Armed Group (Burkina Faso)", "actor2": None, "country_code": "BF",
+         "location": "Fada N'Gourma", "source_start": 60, "notes": "Gunmen attacked a bus near Fada N'Gourma."},
+    ]
+    got = stances("Burkinabe troops clashed with JNIM fighters near Kaya. Gunmen attacked a bus near Fada N'Gourma. "
+                  "Ghana condemned the attacks.", incidents)
+    assert ("Ghana", "condemns", "attacks") in got
+    assert ("Ghana", "condemns", "Burkina Faso") not in got
