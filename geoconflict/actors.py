@@ -442,17 +442,21 @@ def with_named_groups(text: str, actors: list[ActorMention]) -> list[ActorMentio
 _NAME_WORD = r"(?:[A-Z0-9][\w'’\-]*|al-[A-Z][\w'’\-]*|al|el|de|del|la|du|des|of|for|the|and|in)"
 _GROUP_HEAD = (r"(?:Army|Front|Forces|Movement|Coalition|Brigades?|Militias?|Liberation|Resistance|Patriots|"
                r"Mujahideen|Units|Guards?|Battalions?|Legion|Jihad|Rebels|Self-Defen[cs]e|Defen[cs]e)")
-_ACRONYM_DEF = re.compile(
-    rf"\b(?P<name>[A-Z][\w'’\-]*(?:\s+{_NAME_WORD}){{1,8}}?)\s+\((?P<abbr>[A-Z][A-Za-z0-9\-]{{1,9}})\)"
-)
-_NAMED_BEFORE_NOUN = re.compile(
-    r"(?<![\w\-])(?P<name>(?:[A-Z0-9][\w'’\-]*|al-[A-Z][\w'’\-]*)(?:\s+(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|al)){0,3})"
-    r"\s+(?P<noun>militiamen|militias?|rebels|fighters|militants|insurgents|gunmen|gangs?|gang\s+members|remnants|"
+# Each pattern is found by its fixed part first (the acronym in brackets, the
+# fighters noun, the appositive), and the name is then read backwards from a
+# short window: scanning every capitalised word of a report for a name cost
+# more than the rest of the incident extraction.
+_ACRONYM_AT = re.compile(r"\s\((?P<abbr>[A-Z][A-Za-z0-9\-]{1,9})\)")
+_ACRONYM_NAME = re.compile(rf"\b[A-Z][\w'’\-]*(?:\s+{_NAME_WORD}){{1,8}}$")
+_FIGHTERS_AT = re.compile(
+    r"\s(?:militiamen|militias?|rebels|fighters|militants|insurgents|gunmen|gangs?|gang\s+members|remnants|"
     r"guerrillas?|cartel|faction|group)\b"
 )
-_NAMED_APPOSITIVE = re.compile(
-    r"(?<![\w\-])(?P<name>[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|al)){0,3}),\s+"
-    r"(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?:armed\s+group|militant\s+group|rebel\s+group|gang|militia|"
+_NAME_BEFORE = re.compile(
+    r"(?<![\w\-])(?:[A-Z0-9][\w'’\-]*|al-[A-Z][\w'’\-]*)(?:\s+(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|al)){0,3}$"
+)
+_APPOSITIVE_AT = re.compile(
+    r",\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?:armed\s+group|militant\s+group|rebel\s+group|gang|militia|"
     r"insurgent\s+group|jihadist\s+group|separatist\s+group|guerrilla\s+group|cartel)\b"
 )
 _MEMBERS_OF = re.compile(
@@ -480,24 +484,35 @@ def _named_groups(text: str) -> dict[str, str]:
         return words in proper or words[0] in _NOT_A_NAME or (len(words) == 1 and words[0].lower() == words[0])
 
     if "(" in text:
-        for m in _ACRONYM_DEF.finditer(text):
-            name, abbr = m.group("name"), m.group("abbr")
-            name = _LEAD_NOUN.sub("", name)
+        for m in _ACRONYM_AT.finditer(text):
+            named = _ACRONYM_NAME.search(text, max(0, m.start() - 120), m.start())
+            if named is None:
+                continue
+            name, abbr = _LEAD_NOUN.sub("", named.group()), m.group("abbr")
             if not re.search(rf"\b{_GROUP_HEAD}\b", name) or known(name) or (abbr,) in proper:
                 continue
             label = f"{abbr}: {name}"
             out.setdefault(name, label)
             out.setdefault(abbr, label)
-    for pattern in (_NAMED_BEFORE_NOUN, _NAMED_APPOSITIVE, _MEMBERS_OF):
-        for m in pattern.finditer(text):
-            name = m.group("name")
-            while " " in name and (name.split()[0] in _NOT_A_NAME or _DESCRIBED.search(name.split()[0])):
-                name = name.split(None, 1)[1]  # "the Al-Qaeda-linked JNIM group": JNIM
-            if known(name) or name in out or any((w,) in proper for w in name.split()):
-                continue  # a known actor (or one inside the phrase) keeps its table name
-            if pattern is _NAMED_BEFORE_NOUN and not (name.isupper() or " " in name or name[0].isdigit()):
-                continue  # "Tuesday militants": one capitalised word is too weak a cue
-            out[name] = name
+    found = []
+    for m in _FIGHTERS_AT.finditer(text):
+        named = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if named is not None:
+            found.append((named.group(), True))
+    for m in _APPOSITIVE_AT.finditer(text):
+        named = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if named is not None and named.group()[0].isalpha():
+            found.append((named.group(), False))
+    if " of L" in text or " of E" in text:
+        found += [(m.group("name"), False) for m in _MEMBERS_OF.finditer(text)]
+    for name, before_noun in found:
+        while " " in name and (name.split()[0] in _NOT_A_NAME or _DESCRIBED.search(name.split()[0])):
+            name = name.split(None, 1)[1]  # "the Al-Qaeda-linked JNIM group": JNIM
+        if known(name) or name in out or any((w,) in proper for w in name.split()):
+            continue  # a known actor (or one inside the phrase) keeps its table name
+        if before_noun and not (name.isupper() or " " in name or name[0].isdigit()):
+            continue  # "Tuesday militants": one capitalised word is too weak a cue
+        out[name] = name
     return out
 
 
