@@ -348,6 +348,8 @@ def _real_triggers(sentence: str, triggers: list[Trigger], folded_sentence: str 
             continue
         if low in ("strike", "strikes") and re.match(r"\s+(?:a\s+deal|a\s+balance|action)\b", sentence[t.end:]):
             continue
+        if "claim" in folded and _CLAIMED_THE.search(folded) and _BARE_END.match(sentence, t.end):
+            continue  # "No group has claimed the attack, but ...": the attack told before
         if t.sub_event_type == _SHELL and _WEAPON_AS_TARGET.match(sentence, t.end):
             continue  # "strikes on missile launchers": the target, not the weapon used
         if low in ("hit", "struck") and _NATURAL_HAZARD.match(sentence, t.end):
@@ -398,6 +400,9 @@ def _maybe_distance(folded: str) -> bool:
         _ASCII_DIGIT.search(folded) is not None or _any_in(folded, _NUMBER_WORDS_F))
 
 
+_CLAIMED_THE = re.compile(r"(?=[a-z])\bclaim(?:ed|s|ing)?\s+(?:responsibility\s+for\s+)?(?:the|this|that|these|those|its)\s+"
+                          r"(?:[\w-]+\s+)?$")
+_BARE_END = re.compile(r"\s*(?:[,.;:]|$|\s+(?:in\s+a\s+statement|on\s+(?:social|its|their)))")
 _WEAPON_AS_TARGET = re.compile(
     r"\s+(?:launchers?|launch\s+sites?|launch\s+pads?|sites?|depots?|stores?|stockpiles?|storage|factor(?:y|ies)|"
     r"facilit(?:y|ies)|warehouses?|production|workshops?)\b",
@@ -413,7 +418,9 @@ _NATURAL_HAZARD = re.compile(
 def _classify(triggers: list[Trigger], sentence: str, attacker: ActorMention | None) -> tuple[str, str]:
     """ACLED (event_type, sub_event_type) for a sentence's triggers."""
     best = max(triggers, key=lambda t: t.rank)
-    if best.event_type == "Riots" and attacker is not None and attacker.kind in ("military", "state", "group", "police"):
+    if best.event_type == "Riots" and attacker is not None and (
+            attacker.kind in ("military", "state", "group", "police")
+            or (attacker.kind == "crowd" and attacker.name.startswith("Unidentified Armed Group"))):
         # "troops torched homes": armed forces burning property is violence against civilians, not a riot
         return "Violence against civilians", "Attack"
     if best.event_type:
@@ -807,7 +814,7 @@ def extract_incidents(
     mentions = sorted((m for m in mentions if m.place is not None), key=lambda m: m.start)
     mention_starts = [m.start for m in mentions]
     # the report's own armed groups ("CODECO militiamen") join the table's
-    all_actors = with_named_groups(text, find_actors(text) if actors is None else actors)
+    all_actors = _bare_nouns_to_groups(with_named_groups(text, find_actors(text) if actors is None else actors))
     all_triggers = find_triggers(text)
     folded_text = _fold(text)  # windows are sliced from it instead of folded one by one
     ti = 0
@@ -978,11 +985,15 @@ def extract_incidents(
             is_cause = cause is not None and rel > cause.end() and retaliation
             if is_cause:
                 # the incident being answered: its own attacker is named in the clause
-                comma = stext.find(",", cause.end())
-                clause_end = comma if comma >= 0 else len(stext)
+                # ("in response to the Hakkari attack, in which militants fired ..."
+                # goes on telling that attack)
+                comma = _CLAUSE_COMMA.search(stext, cause.end())
+                clause_end = comma.start() if comma else len(stext)
                 clause_actors = [a for a in s_actors if cause.end() <= a.start < clause_end]
+                # named forces before a state's name: "the Kabul attack, in which TTP militants ..."
                 a1m = blamed if blamed is not None and blamed.start > cause.end() else next(
-                    (a for a in clause_actors if a.kind in ("military", "group", "country", "capital")), None)
+                    (a for a in clause_actors if a.kind in ("military", "group")), None) or next(
+                    (a for a in clause_actors if a.kind in ("country", "capital")), None)
                 if a1m is None:
                     a1m = next((a for a in clause_actors if a.kind == "demonym"), None)
                 actor1 = military_of(a1m.country_code) if a1m is not None and a1m.kind == "demonym" else (
@@ -1084,6 +1095,7 @@ _BACKGROUND = re.compile(
     r"|\brepeated(?:ly)?\b[^.;]{0,60}\bsince\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+_CLAUSE_COMMA = re.compile(r",(?!\s+(?:in\s+which|during\s+which|which|where|when|who)\b)")
 _FLASHBACK_CUE = re.compile(r"\w+\s+(?:days?|weeks?)\s+(?:after|before)$", re.IGNORECASE)
 # Where a sentence holds two events: "X struck A, while Y clashed with Z near B";
 # "X struck A; Y shelled B"; "X struck A, a day after Y attacked B".
@@ -1128,6 +1140,22 @@ def _is_headline(text: str, sent) -> bool:
     head = before[before.rfind("\n") + 1:] if "\n" in before else (before if sent.start > 300 else before)
     tail = after[: after.find("\n")] if "\n" in after else after
     return not head.strip() and not tail.strip()
+
+
+def _bare_nouns_to_groups(actors: list[ActorMention]) -> list[ActorMention]:
+    """"PKK militants attacked ... . Later, the militants fired rockets": a bare
+    fighters noun after a named group with the same noun is that group."""
+    last: dict[str, ActorMention] = {}
+    out = []
+    for a in actors:
+        noun = a.text.rsplit(None, 1)[-1].lower() if a.text else ""
+        if a.kind == "group" and " " in a.text:
+            last[noun] = a
+        elif a.kind == "crowd" and a.name == "Unidentified Armed Group" and noun in last:
+            g = last[noun]
+            a = ActorMention(a.start, a.end, a.text, g.name, g.country_code, "group")
+        out.append(a)
+    return out
 
 
 def _is_capital_mention(m: Mention, s_actors: list[ActorMention], sent_start: int) -> bool:

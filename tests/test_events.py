@@ -591,3 +591,33 @@ def test_a_places_history_in_the_perfect_tense_is_not_an_incident():
     assert incidents("Villages near Kandahar have been hit by shelling for years.") == []
     # a dated event with "since" is still one
     assert len(incidents("Gunmen attacked a checkpoint in Kandahar on Friday, the first attack since 2021.")) == 1
+
+
+def test_armed_men_setting_fire_is_an_attack_not_a_riot():
+    (row,) = incidents("Gunmen set fire to a market in Kandahar on Friday.")
+    assert (row["event_type"], row["layer"]) == ("Violence against civilians", "strike")
+
+
+def test_a_bare_fighters_noun_after_a_named_group_is_that_group():
+    text = ("TTP militants stormed a police post in Kabul on Thursday. "
+            "On Friday, militants fired rockets at an army base in Kandahar.")
+    rows = {r["location"]: r for r in incidents(text)}
+    assert rows["Kandahar"]["actor1"] == "TTP: Tehreek-i-Taliban Pakistan"
+    # another noun is not taken as the same group
+    text = "TTP militants stormed a police post in Kabul on Thursday. On Friday, gunmen attacked Kandahar."
+    rows = {r["location"]: r for r in incidents(text)}
+    assert rows["Kandahar"]["actor1"] == with_country("Unidentified Armed Group", "AF")
+
+
+def test_claiming_the_attack_told_before_is_no_new_incident():
+    text = ("Gunmen attacked a police post in Kabul on Friday. "
+            "No group has claimed the attack, but militants are active near Kandahar.")
+    assert [r["location"] for r in incidents(text)] == ["Kabul"]
+
+
+def test_a_cause_clause_goes_on_through_in_which():
+    text = ("On Friday, Pakistani jets struck Kandahar in response to the Kabul attack, "
+            "in which TTP militants fired rockets at an army base in Kabul.")
+    rows = {r["location"]: r for r in incidents(text)}
+    assert rows["Kabul"]["actor1"] == "TTP: Tehreek-i-Taliban Pakistan"
+    assert rows["Kandahar"]["responds_to"] == rows["Kabul"]["id"]
