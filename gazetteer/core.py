@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from gazetteer.errors import InvalidNameError, LayerFormatError, UnknownPlaceError
-from gazetteer.index import MAX_NAME_TOKENS, ensure_index, load_names, open_index
+from gazetteer.index import MAX_NAME_TOKENS, ensure_index, open_index
 from gazetteer.model import Place, Resolution
 from gazetteer.normalize import normalize_name, translit_of_normalized
 from gazetteer.resolve import (
@@ -155,11 +155,12 @@ class Gazetteer:
         self._result_cache = _LRU(100_000)
         self._use_result_cache = bool(result_cache)
         self._bare_cache = _LRU(100_000)
-        self._names: set[str] | None = None
+        self._fuzzy_cache = _LRU(10_000)
+        self._names: dict[str, None] | None = None
         self._find_calls = 0
         self._by_length: dict[str, list[str]] | None = None
         self._length_keys: dict[str, list[int]] = {}
-        self._first_tokens: set[str] | None = None
+        self._first_tokens: dict[str, None] | None = None
         self._user_norm: dict[str, list[tuple[Place, int]]] = {}
         self._user_tkey: dict[str, list[tuple[Place, int]]] = {}
         self._user_by_id: dict[str, Place] = {}
@@ -525,6 +526,27 @@ class Gazetteer:
         return Context.from_places(places, parents)
 
     def _fuzzy(self, name: str, norm: str, ctx, country, limit) -> Resolution:
+        ordered, fuzzy_scores, suggestions = self._fuzzy_cache.get_or(norm, lambda: self._fuzzy_match(norm))
+        if ordered is None:
+            return Resolution(
+                name, None, [], False,
+                unresolved_reason=f"no place in the gazetteer is called {name.strip()!r}",
+                suggestions=list(suggestions),
+            )
+        scored = rank(ordered, ctx, country)
+        res = self._resolution(name, scored, limit, fuzzy_scores)
+        res.suggestions = list(suggestions)
+        return res
+
+    def _fuzzy_match(self, norm: str) -> tuple[list | None, dict | None, tuple[str, ...]]:
+        """The context-free part of the fuzzy fallback for ``norm``.
+
+        Returns the candidates ``(place, base)`` best first (None when no
+        name is similar enough), the matched name and similarity per
+        candidate id, and the suggested names.  Cached per name: a
+        misspelling recurs across a batch of reports, each time with
+        another context, and the edit-distance scan is the costly part.
+        """
         from rapidfuzz import fuzz, process
 
         # Plain edit similarity: partial/token scorers match any long name
@@ -537,11 +559,7 @@ class Gazetteer:
                 norm, self._names_near_length(norm, _SUGGEST_CUTOFF), scorer=fuzz.ratio, limit=5,
                 score_cutoff=_SUGGEST_CUTOFF,
             )
-            return Resolution(
-                name, None, [], False,
-                unresolved_reason=f"no place in the gazetteer is called {name.strip()!r}",
-                suggestions=self._suggestions([c[0] for c in near]),
-            )
+            return None, None, tuple(self._suggestions([c[0] for c in near]))
         cands: dict[str, tuple[Place, float]] = {}
         fuzzy_scores: dict[str, tuple[str, float]] = {}
         for cand_norm, score, _ in choices:
@@ -554,10 +572,7 @@ class Gazetteer:
                     cands[p.gazetteer_id] = (p, b)
                     fuzzy_scores[p.gazetteer_id] = (cand_norm, round(score / 100.0, 4))
         ordered = sorted(cands.values(), key=lambda pb: (-pb[1], -pb[0].population, pb[0].gazetteer_id))
-        scored = rank(ordered[:_MAX_CANDIDATES], ctx, country)
-        res = self._resolution(name, scored, limit, fuzzy_scores)
-        res.suggestions = self._suggestions([c[0] for c in choices])
-        return res
+        return ordered[:_MAX_CANDIDATES], fuzzy_scores, tuple(self._suggestions([c[0] for c in choices]))
 
     def _names_near_length(self, norm: str, cutoff: float) -> list[str]:
         """Names sharing the first letter of ``norm`` whose length allows a
@@ -575,9 +590,15 @@ class Gazetteer:
                     for n in self._name_set():
                         buckets.setdefault(n[:1], []).append(n)
                     for b in buckets.values():
-                        b.sort(key=lambda n: (len(n), n))  # not set order: it varies with the hash seed
+                        # by (length, name), in two stable sorts: the index
+                        # stores names sorted, so the first is nearly free
+                        b.sort()
+                        b.sort(key=len)
                     self._length_keys = {k: [len(n) for n in b] for k, b in buckets.items()}
-                    self._by_length = buckets
+                    # tuples: the collector stops walking a tuple of strings
+                    # once it has seen it, but walks a list of a million
+                    # names on every full collection
+                    self._by_length = {k: tuple(b) for k, b in buckets.items()}
         bucket = self._by_length.get(norm[:1], [])
         keys = self._length_keys.get(norm[:1], [])
         f = 200.0 / cutoff - 1.0
@@ -595,13 +616,20 @@ class Gazetteer:
         return out[:5]
 
     # ---------------------------------------------------------- text matching
-    def _name_set(self) -> set[str]:
+    def _name_set(self) -> dict[str, None]:
+        """The distinct names of the text matcher, as the keys of a dict.
+
+        A dict rather than a set: a dict holding only strings is not
+        tracked by the garbage collector, while a set of a million names is
+        walked by every full collection (~0.2-0.7 s each, several per
+        first reading of a batch of reports).
+        """
         if self._names is None:
             with self._lock:
                 if self._names is None:
-                    names, firsts = load_names(self._con)
-                    names.update(self._user_norm)
-                    firsts.update(n.split(" ", 1)[0] for n in self._user_norm)
+                    names, firsts = _load_name_keys(self._con)
+                    names.update(dict.fromkeys(self._user_norm))
+                    firsts.update(dict.fromkeys(n.split(" ", 1)[0] for n in self._user_norm))
                     self._first_tokens = firsts
                     self._names = names
         return self._names
@@ -783,8 +811,8 @@ class Gazetteer:
                 self._user_norm.setdefault(norm, []).append((p, kind))
                 self._user_tkey.setdefault(translit_of_normalized(norm), []).append((p, kind))
                 if self._names is not None:
-                    self._names.add(norm)
-                    self._first_tokens.add(norm.split(" ", 1)[0])
+                    self._names[norm] = None
+                    self._first_tokens[norm.split(" ", 1)[0]] = None
             added.append(p)
         self._user_shapes.update(shapes)
         self._layers[layer] = len(added)
@@ -795,12 +823,23 @@ class Gazetteer:
         self._result_cache.clear()
         self._by_length = None
         self._bare_cache.clear()
+        self._fuzzy_cache.clear()
         return added
 
     @property
     def layers(self) -> dict[str, int]:
         """User layers added so far: name -> number of places."""
         return dict(self._layers)
+
+
+def _load_name_keys(con) -> tuple[dict[str, None], dict[str, None]]:
+    """The text matcher's names and their first words, as dict keys
+    (:func:`gazetteer.index.load_names` without the garbage-collected sets)."""
+    out = []
+    for key in ("names_text", "first_tokens_text"):
+        row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        out.append(dict.fromkeys(row[0].split("\n")) if row and row[0] else {})
+    return out[0], out[1]
 
 
 def _capitalised(surface: str) -> bool:
