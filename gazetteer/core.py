@@ -61,6 +61,7 @@ _KIND_WORDS = (
 
 
 _FUZZY_CUTOFF = 80
+_MMAP_BYTES = 1 << 30
 _SUGGEST_CUTOFF = 70
 
 
@@ -147,6 +148,9 @@ class Gazetteer:
     ):
         self.index_path = Path(index_path) if index_path else ensure_index(Path(cache_dir) if cache_dir else None)
         self._con = open_index(self.index_path)
+        # Memory-mapped reads: a name never looked up touches a few dozen
+        # pages, and mmap spares a read() system call and a copy per page.
+        self._con.execute(f"PRAGMA mmap_size={_MMAP_BYTES}")
         self._lock = threading.RLock()
         self._places: dict[int, Place] = {}
         self._cand_cache = _LRU(100_000)
@@ -172,7 +176,14 @@ class Gazetteer:
         place = self._places.get(pid)
         if place is None:
             _, gid, name, lat, lon, cc, a1, a1c, ftype, pop, prec, src = row[:12]
-            place = Place(name, lat, lon, cc, a1, ftype, gid, pop, prec, src, 1.0, False, name, a1c)
+            # Place(...) without its frozen __init__ (see _scored): a new
+            # name brings dozens of rows
+            place = _new(Place)
+            _setattr(place, "__dict__", {
+                "name": name, "lat": lat, "lon": lon, "country_code": cc, "admin1": a1, "feature_type": ftype,
+                "gazetteer_id": gid, "population": pop, "precision_m": prec, "source": src, "score": 1.0,
+                "fuzzy": False, "matched_name": name, "admin1_code": a1c,
+            })
             self._places[pid] = place
         return place
 

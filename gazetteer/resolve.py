@@ -353,7 +353,7 @@ class CandidateList(list):
     Build it only from a list already sorted by descending base.
     """
 
-    __slots__ = ("places", "bases", "neg_bases", "ccs", "a1s", "_by_key", "_by_cell", "loose", "_within")
+    __slots__ = ("places", "bases", "neg_bases", "ccs", "a1s", "_by_key", "_by_cell", "loose", "_within", "_loose_at")
 
     def __init__(self, items: Sequence[tuple[Place, float]] = (), loose: frozenset = frozenset()):
         super().__init__(items)
@@ -369,6 +369,7 @@ class CandidateList(list):
         self._by_key = None
         self._by_cell = None
         self._within = None
+        self._loose_at = None
 
     def within(self, countries: frozenset) -> "CandidateList":
         """The candidates left when loose ones outside ``countries`` go.
@@ -383,10 +384,16 @@ class CandidateList(list):
         out = memo.get(countries)
         if out is None:
             loose = self.loose
-            keep = [(p, b) for p, b in self if p.gazetteer_id not in loose or p.country_code in countries]
-            if len(keep) == len(self):
+            if self._loose_at is None:
+                # positions and countries of the loose candidates, usually a few
+                self._loose_at = tuple(
+                    (i, p.country_code) for i, p in enumerate(self.places) if p.gazetteer_id in loose
+                )
+            drop = {i for i, cc in self._loose_at if cc not in countries}
+            if not drop:
                 out = _SAME  # not self: a list holding itself would need the collector to go
             else:
+                keep = [c for i, c in enumerate(self) if i not in drop]
                 out = CandidateList(keep, loose=loose.intersection(p.gazetteer_id for p, _ in keep))
             if len(memo) >= _WITHIN_MEMO:
                 memo.clear()
