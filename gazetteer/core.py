@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from gazetteer.errors import InvalidNameError, LayerFormatError, UnknownPlaceError
-from gazetteer.index import MAX_NAME_TOKENS, ensure_index, load_names, open_index
+from gazetteer.index import MAX_NAME_TOKENS, ensure_index, open_index
 from gazetteer.model import Place, Resolution
 from gazetteer.normalize import normalize_name, translit_of_normalized
 from gazetteer.resolve import (
@@ -61,6 +61,7 @@ _KIND_WORDS = (
 
 
 _FUZZY_CUTOFF = 80
+_MMAP_BYTES = 1 << 30
 _SUGGEST_CUTOFF = 70
 
 
@@ -147,6 +148,9 @@ class Gazetteer:
     ):
         self.index_path = Path(index_path) if index_path else ensure_index(Path(cache_dir) if cache_dir else None)
         self._con = open_index(self.index_path)
+        # Memory-mapped reads: a name never looked up touches a few dozen
+        # pages, and mmap spares a read() system call and a copy per page.
+        self._con.execute(f"PRAGMA mmap_size={_MMAP_BYTES}")
         self._lock = threading.RLock()
         self._places: dict[int, Place] = {}
         self._cand_cache = _LRU(100_000)
@@ -155,11 +159,11 @@ class Gazetteer:
         self._result_cache = _LRU(100_000)
         self._use_result_cache = bool(result_cache)
         self._bare_cache = _LRU(100_000)
-        self._names: set[str] | None = None
+        self._fuzzy_cache = _LRU(10_000)
+        self._names: dict[str, None] | None = None
         self._find_calls = 0
-        self._by_length: dict[str, list[str]] | None = None
-        self._length_keys: dict[str, list[int]] = {}
-        self._first_tokens: set[str] | None = None
+        self._by_length: dict[str, _NameBucket] | None = None
+        self._first_tokens: dict[str, None] | None = None
         self._user_norm: dict[str, list[tuple[Place, int]]] = {}
         self._user_tkey: dict[str, list[tuple[Place, int]]] = {}
         self._user_by_id: dict[str, Place] = {}
@@ -172,7 +176,14 @@ class Gazetteer:
         place = self._places.get(pid)
         if place is None:
             _, gid, name, lat, lon, cc, a1, a1c, ftype, pop, prec, src = row[:12]
-            place = Place(name, lat, lon, cc, a1, ftype, gid, pop, prec, src, 1.0, False, name, a1c)
+            # Place(...) without its frozen __init__ (see _scored): a new
+            # name brings dozens of rows
+            place = _new(Place)
+            _setattr(place, "__dict__", {
+                "name": name, "lat": lat, "lon": lon, "country_code": cc, "admin1": a1, "feature_type": ftype,
+                "gazetteer_id": gid, "population": pop, "precision_m": prec, "source": src, "score": 1.0,
+                "fuzzy": False, "matched_name": name, "admin1_code": a1c,
+            })
             self._places[pid] = place
         return place
 
@@ -474,7 +485,10 @@ class Gazetteer:
                 ctx = self._ctx_cache.get_or(key, lambda: self._context_for_name(norm, context))
             return ctx
         places = [p for p in context if isinstance(p, Place)]
-        key = (norm, tuple(p.gazetteer_id for p in places))
+        # Keyed by the places alone, not the name: every name of a document
+        # then shares one Context, and with it the grid and the proximity
+        # memo of :func:`gazetteer.resolve._proximities`.
+        key = ("places", tuple(p.gazetteer_id for p in places))
         return self._ctx_cache.get_or(key, lambda: Context.from_places(places))
 
     def _document(self, text: str) -> tuple[list[tuple[int, int, str, str, Place | None]], Context]:
@@ -525,6 +539,27 @@ class Gazetteer:
         return Context.from_places(places, parents)
 
     def _fuzzy(self, name: str, norm: str, ctx, country, limit) -> Resolution:
+        ordered, fuzzy_scores, suggestions = self._fuzzy_cache.get_or(norm, lambda: self._fuzzy_match(norm))
+        if ordered is None:
+            return Resolution(
+                name, None, [], False,
+                unresolved_reason=f"no place in the gazetteer is called {name.strip()!r}",
+                suggestions=list(suggestions),
+            )
+        scored = rank(ordered, ctx, country)
+        res = self._resolution(name, scored, limit, fuzzy_scores)
+        res.suggestions = list(suggestions)
+        return res
+
+    def _fuzzy_match(self, norm: str) -> tuple[list | None, dict | None, tuple[str, ...]]:
+        """The context-free part of the fuzzy fallback for ``norm``.
+
+        Returns the candidates ``(place, base)`` best first (None when no
+        name is similar enough), the matched name and similarity per
+        candidate id, and the suggested names.  Cached per name: a
+        misspelling recurs across a batch of reports, each time with
+        another context, and the edit-distance scan is the costly part.
+        """
         from rapidfuzz import fuzz, process
 
         # Plain edit similarity: partial/token scorers match any long name
@@ -537,11 +572,7 @@ class Gazetteer:
                 norm, self._names_near_length(norm, _SUGGEST_CUTOFF), scorer=fuzz.ratio, limit=5,
                 score_cutoff=_SUGGEST_CUTOFF,
             )
-            return Resolution(
-                name, None, [], False,
-                unresolved_reason=f"no place in the gazetteer is called {name.strip()!r}",
-                suggestions=self._suggestions([c[0] for c in near]),
-            )
+            return None, None, tuple(self._suggestions([c[0] for c in near]))
         cands: dict[str, tuple[Place, float]] = {}
         fuzzy_scores: dict[str, tuple[str, float]] = {}
         for cand_norm, score, _ in choices:
@@ -554,19 +585,15 @@ class Gazetteer:
                     cands[p.gazetteer_id] = (p, b)
                     fuzzy_scores[p.gazetteer_id] = (cand_norm, round(score / 100.0, 4))
         ordered = sorted(cands.values(), key=lambda pb: (-pb[1], -pb[0].population, pb[0].gazetteer_id))
-        scored = rank(ordered[:_MAX_CANDIDATES], ctx, country)
-        res = self._resolution(name, scored, limit, fuzzy_scores)
-        res.suggestions = self._suggestions([c[0] for c in choices])
-        return res
+        return ordered[:_MAX_CANDIDATES], fuzzy_scores, tuple(self._suggestions([c[0] for c in choices]))
 
     def _names_near_length(self, norm: str, cutoff: float) -> list[str]:
-        """Names sharing the first letter of ``norm`` whose length allows a
-        ratio >= cutoff with it.
+        """Names sharing the first letter of ``norm`` that may reach a ratio
+        >= cutoff with it (a superset of those that do, in bucket order).
 
-        ratio = 2M / (a + b) <= 2 min(a, b) / (a + b), so lengths outside
-        [a / f, a * f] with f = 200 / cutoff - 1 cannot reach the cutoff.
         Misspellings rarely change the first letter, and bucketing by it
-        makes the fallback ~20 times cheaper.
+        makes the fallback ~20 times cheaper; :class:`_NameBucket` then
+        drops the names whose length or letters rule the cutoff out.
         """
         if self._by_length is None:
             with self._lock:
@@ -575,16 +602,19 @@ class Gazetteer:
                     for n in self._name_set():
                         buckets.setdefault(n[:1], []).append(n)
                     for b in buckets.values():
-                        b.sort(key=lambda n: (len(n), n))  # not set order: it varies with the hash seed
-                    self._length_keys = {k: [len(n) for n in b] for k, b in buckets.items()}
-                    self._by_length = buckets
-        bucket = self._by_length.get(norm[:1], [])
-        keys = self._length_keys.get(norm[:1], [])
-        f = 200.0 / cutoff - 1.0
-        a = len(norm)
-        lo = bisect.bisect_left(keys, math.ceil(a / f))
-        hi = bisect.bisect_right(keys, math.floor(a * f))
-        return bucket[lo:hi]
+                        # by (length, name), in two stable sorts: the index
+                        # stores names sorted, so the first is nearly free
+                        b.sort()
+                        b.sort(key=len)
+                    by_length = {k: _NameBucket(b) for k, b in buckets.items()}
+                    for b in by_length.values():
+                        # ~0.6 s and ~36 MB for all, now rather than in
+                        # the middle of the first reports
+                        if len(b.names) >= b.FILTER_MIN:
+                            b._letter_counts()
+                    self._by_length = by_length
+        bucket = self._by_length.get(norm[:1])
+        return bucket.near(norm, cutoff) if bucket is not None else []
 
     def _suggestions(self, norms: list[str]) -> list[str]:
         out: list[str] = []
@@ -595,13 +625,20 @@ class Gazetteer:
         return out[:5]
 
     # ---------------------------------------------------------- text matching
-    def _name_set(self) -> set[str]:
+    def _name_set(self) -> dict[str, None]:
+        """The distinct names of the text matcher, as the keys of a dict.
+
+        A dict rather than a set: a dict holding only strings is not
+        tracked by the garbage collector, while a set of a million names is
+        walked by every full collection (~0.2-0.7 s each, several per
+        first reading of a batch of reports).
+        """
         if self._names is None:
             with self._lock:
                 if self._names is None:
-                    names, firsts = load_names(self._con)
-                    names.update(self._user_norm)
-                    firsts.update(n.split(" ", 1)[0] for n in self._user_norm)
+                    names, firsts = _load_name_keys(self._con)
+                    names.update(dict.fromkeys(self._user_norm))
+                    firsts.update(dict.fromkeys(n.split(" ", 1)[0] for n in self._user_norm))
                     self._first_tokens = firsts
                     self._names = names
         return self._names
@@ -783,8 +820,8 @@ class Gazetteer:
                 self._user_norm.setdefault(norm, []).append((p, kind))
                 self._user_tkey.setdefault(translit_of_normalized(norm), []).append((p, kind))
                 if self._names is not None:
-                    self._names.add(norm)
-                    self._first_tokens.add(norm.split(" ", 1)[0])
+                    self._names[norm] = None
+                    self._first_tokens[norm.split(" ", 1)[0]] = None
             added.append(p)
         self._user_shapes.update(shapes)
         self._layers[layer] = len(added)
@@ -795,12 +832,108 @@ class Gazetteer:
         self._result_cache.clear()
         self._by_length = None
         self._bare_cache.clear()
+        self._fuzzy_cache.clear()
         return added
 
     @property
     def layers(self) -> dict[str, int]:
         """User layers added so far: name -> number of places."""
         return dict(self._layers)
+
+
+class _NameBucket:
+    """Names sharing a first letter, sorted by (length, name), with the
+    means to rule most of them out of a fuzzy match cheaply.
+
+    ``fuzz.ratio`` is 200 * LCS / (a + b) for lengths a and b, and the
+    longest common subsequence LCS is at most min(a, b) and at most the
+    letters the two names share (counted with repetition).  The first bound
+    gives a window of lengths (a bisection); the second is summed over
+    per-name letter counts in numpy, so rapidfuzz only scores the few
+    hundred names of a 30,000-name window that can reach the cutoff.
+    Dropping names that cannot reach it leaves rapidfuzz's answer
+    unchanged: its top matches are ordered by score, then by position,
+    and the survivors keep their order.
+
+    Immutable tuples, and numpy arrays built on first use: the garbage
+    collector does not walk them.
+    """
+
+    __slots__ = ("names", "lengths", "_counts", "_lens")
+
+    #: Windows smaller than this go to rapidfuzz unfiltered.
+    FILTER_MIN = 500
+
+    def __init__(self, names: list[str]):
+        self.names = tuple(names)
+        self.lengths = tuple(map(len, self.names))
+        self._counts = None
+        self._lens = None
+
+    def near(self, norm: str, cutoff: float) -> list[str]:
+        """Names that may reach ``fuzz.ratio(norm, name) >= cutoff``, in order."""
+        # ratio <= 200 min(a, b) / (a + b): lengths outside [a / f, a * f]
+        # with f = 200 / cutoff - 1 cannot reach the cutoff
+        f = 200.0 / cutoff - 1.0
+        a = len(norm)
+        lo = bisect.bisect_left(self.lengths, math.ceil(a / f))
+        hi = bisect.bisect_right(self.lengths, math.floor(a * f))
+        query: dict[int, int] = {}
+        for ch in norm:
+            col = _letter_column(ch)
+            query[col] = query.get(col, 0) + 1
+        if hi - lo < self.FILTER_MIN or max(query.values()) > 255:
+            return list(self.names[lo:hi])  # (counts are stored saturated at 255)
+        import numpy as np
+
+        counts, lens = self._letter_counts()
+        shared = np.zeros(hi - lo, dtype=np.int64)
+        for col, k in query.items():
+            shared += np.minimum(counts[col, lo:hi], k)
+        # 200 * LCS >= cutoff * (a + b) is needed; one point of slack keeps
+        # float rounding in rapidfuzz's score from mattering
+        keep = np.flatnonzero(200 * shared >= (cutoff - 1) * (lens[lo:hi].astype(np.int64) + a))
+        names = self.names
+        return [names[i] for i in (keep + lo).tolist()]
+
+    def _letter_counts(self):
+        """(columns x names) uint8 letter counts and the name lengths."""
+        if self._counts is None:
+            import numpy as np
+
+            n = len(self.names)
+            lens = np.fromiter(self.lengths, dtype=np.int32, count=n)
+            cps = np.frombuffer("".join(self.names).encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int64)
+            cols = np.where((cps >= 97) & (cps <= 122), cps - 97, np.where(cps == 32, 26, 27 + cps % 5))
+            rows = np.repeat(np.arange(n, dtype=np.int64), self.lengths)
+            counts = np.bincount(rows * _LETTER_COLUMNS + cols, minlength=n * _LETTER_COLUMNS)
+            counts = np.minimum(counts, 255).astype(np.uint8).reshape(n, _LETTER_COLUMNS)
+            self._lens = lens
+            self._counts = np.ascontiguousarray(counts.T)
+        return self._counts, self._lens
+
+
+#: Letter-count columns: a-z, space, and five shared by every other
+#: character (sharing a column only loosens the bound).
+_LETTER_COLUMNS = 32
+
+
+def _letter_column(ch: str) -> int:
+    """The column of :meth:`_NameBucket._letter_counts` a character counts in."""
+    o = ord(ch)
+    if 97 <= o <= 122:
+        return o - 97
+    return 26 if o == 32 else 27 + o % 5
+
+
+def _load_name_keys(con) -> tuple[dict[str, None], dict[str, None]]:
+    """The text matcher's names and their first words, as dict keys
+    (:func:`gazetteer.index.load_names` without the garbage-collected sets)."""
+    out = []
+    for key in ("names_text", "first_tokens_text"):
+        row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        out.append(dict.fromkeys(row[0].split("\n")) if row and row[0] else {})
+    return out[0], out[1]
 
 
 def _capitalised(surface: str) -> bool:
@@ -838,5 +971,5 @@ def _without_far_loose(cands, ctx: Context | None):
     loose = getattr(cands, "loose", None)
     if not loose or ctx is None or not ctx.countries:
         return cands
-    keep = [(p, b) for p, b in cands if p.gazetteer_id not in loose or p.country_code in ctx.countries]
-    return cands if len(keep) == len(cands) else keep
+    # only a CandidateList has loose members
+    return cands.within(frozenset(ctx.countries))

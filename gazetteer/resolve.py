@@ -353,7 +353,7 @@ class CandidateList(list):
     Build it only from a list already sorted by descending base.
     """
 
-    __slots__ = ("places", "bases", "neg_bases", "ccs", "a1s", "_by_key", "_by_cell", "loose")
+    __slots__ = ("places", "bases", "neg_bases", "ccs", "a1s", "_by_key", "_by_cell", "loose", "_within", "_loose_at")
 
     def __init__(self, items: Sequence[tuple[Place, float]] = (), loose: frozenset = frozenset()):
         super().__init__(items)
@@ -368,6 +368,37 @@ class CandidateList(list):
         self.a1s = tuple(p.admin1_code or _NO_KEY for p in self.places)
         self._by_key = None
         self._by_cell = None
+        self._within = None
+        self._loose_at = None
+
+    def within(self, countries: frozenset) -> "CandidateList":
+        """The candidates left when loose ones outside ``countries`` go.
+
+        Same order, and still a CandidateList, so :func:`rank` keeps its
+        fast path; remembered per set of countries, which the names of one
+        document share.
+        """
+        memo = self._within
+        if memo is None:
+            memo = self._within = {}
+        out = memo.get(countries)
+        if out is None:
+            loose = self.loose
+            if self._loose_at is None:
+                # positions and countries of the loose candidates, usually a few
+                self._loose_at = tuple(
+                    (i, p.country_code) for i, p in enumerate(self.places) if p.gazetteer_id in loose
+                )
+            drop = {i for i, cc in self._loose_at if cc not in countries}
+            if not drop:
+                out = _SAME  # not self: a list holding itself would need the collector to go
+            else:
+                keep = [c for i, c in enumerate(self) if i not in drop]
+                out = CandidateList(keep, loose=loose.intersection(p.gazetteer_id for p, _ in keep))
+            if len(memo) >= _WITHIN_MEMO:
+                memo.clear()
+            memo[countries] = out
+        return self if out is _SAME else out
 
     def by_cell(self) -> dict:
         """Ascending candidate indices per proximity grid cell."""
@@ -403,6 +434,8 @@ class CandidateList(list):
 
 
 _NO_KEY = object()
+_SAME = object()
+_WITHIN_MEMO = 64
 
 
 def rank(
