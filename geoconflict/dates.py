@@ -433,10 +433,14 @@ def resolve_event_date(
         n_text = m.group("n").lower()
         n = int(n_text) if n_text.isdigit() else _NUMBERS[n_text]
         unit = m.group("unit").lower()
+        # "five days earlier": before the event just told, when there is one ("ago" counts from the report)
+        base = anchor
+        if previous is not None and previous.date is not None and not m.group(0).lower().endswith("ago"):
+            base = previous.date
         if unit.startswith("day"):
-            return EventDate(anchor - timedelta(days=n), 1 if n <= 3 else 2, m.group(0))
+            return EventDate(base - timedelta(days=n), 1 if n <= 3 else 2, m.group(0))
         if unit.startswith("week"):
-            return EventDate(anchor - timedelta(days=7 * n), 2, m.group(0))
+            return EventDate(base - timedelta(days=7 * n), 2, m.group(0))
         return EventDate(_months_back(anchor, n), 3, m.group(0))
     weekday = None if words.isdisjoint(_WEEKDAYS) else _WEEKDAY.search(sentence)
     for (pattern, back, precision, cue), needles in zip(_RELATIVE, _RELATIVE_NEEDS):

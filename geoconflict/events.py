@@ -948,7 +948,20 @@ def extract_incidents(
         # a later clause of one sentence ("..., a day after X") counts from the
         # clause before it, even when that one named no place
         prev = clause_date[1] if clause_date is not None and clause_date[0] == whole.start else previous_date
-        edate = resolve_event_date(stext[dl.end():] if dl else stext, published, previous=prev)
+        body = stext[dl.end():] if dl else stext
+        cause_date = None
+        if cause is not None and cause.start() > (dl.end() if dl else 0):
+            # "struck Isfahan on Friday, in retaliation for the attack on Tel
+            # Aviv five days earlier": each part dates its own event, the
+            # answered one counted from the answer
+            edate = resolve_event_date(stext[dl.end() if dl else 0:cause.start()], published, previous=prev)
+            if edate.cue == "report date":
+                edate = resolve_event_date(body, published, previous=prev)
+            cause_date = resolve_event_date(stext[cause.end():], published, previous=edate)
+            if cause_date.cue == "report date":
+                cause_date = None
+        else:
+            edate = resolve_event_date(body, published, previous=prev)
         clause_date = (whole.start, edate)
         same_event = frame is not None and (continues or (
             attacker is not None and frame.actor1 == _actor_for(attacker, None, doc_groups)))
@@ -1032,8 +1045,8 @@ def extract_incidents(
             confidence -= 0.1 if m.ambiguous else 0.0
             row = {
                 "layer": layer,
-                "event_date": edate.date,
-                "time_precision": edate.precision,
+                "event_date": (cause_date if is_cause and cause_date else edate).date,
+                "time_precision": (cause_date if is_cause and cause_date else edate).precision,
                 "disorder_type": _DISORDER.get(event_type),
                 "event_type": event_type,
                 "sub_event_type": inc_sub,
@@ -1055,9 +1068,9 @@ def extract_incidents(
                 "confidence": round(min(0.99, max(0.05, confidence)), 3),
                 "responds_to": None,
                 "gazetteer_id": m.place.gazetteer_id,
-                "date_cue": edate.cue,
+                "date_cue": (cause_date if is_cause and cause_date else edate).cue,
             }
-            key = (m.place.gazetteer_id, actor1, event_type, edate.date)
+            key = (m.place.gazetteer_id, actor1, event_type, row["event_date"])
             inc = _Incident(row=row, order=(whole.start, m.start), key=key)
             if layer == "retaliation" and not is_cause:
                 inc.cause_country = None

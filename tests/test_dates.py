@@ -147,3 +147,12 @@ def test_date_in_a_clause_about_another_event_does_not_date_this_one():
 def test_in_a_month_before_the_anchor_is_that_month():
     got = resolve_event_date("The group was blamed for an attack on a police station in November.", date(2026, 1, 8))
     assert (got.date, got.precision) == (date(2025, 11, 1), 3)
+
+
+def test_days_earlier_counts_back_from_the_event_just_told_but_ago_from_the_report():
+    got = resolve_event_date("Rebels had raided the town three days earlier.", _THU, previous=_TUE)
+    assert got.date == date(2026, 7, 11)
+    got = resolve_event_date("Rebels raided the town three days ago.", _THU, previous=_TUE)
+    assert got.date == date(2026, 7, 13)
+    # with no event told before, the report is the reference
+    assert resolve_event_date("Rebels had raided the town three days earlier.", _THU).date == date(2026, 7, 13)

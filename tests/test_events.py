@@ -621,3 +621,11 @@ def test_a_cause_clause_goes_on_through_in_which():
     rows = {r["location"]: r for r in incidents(text)}
     assert rows["Kabul"]["actor1"] == "TTP: Tehreek-i-Taliban Pakistan"
     assert rows["Kandahar"]["responds_to"] == rows["Kabul"]["id"]
+
+
+def test_a_retaliation_and_its_cause_are_dated_apart():
+    text = ("Pakistani jets struck Kandahar early on Friday, officials said, in retaliation for "
+            "a Taliban attack on Kabul four days earlier.")
+    rows = {r["location"]: r for r in incidents(text)}
+    assert rows["Kandahar"]["event_date"] == date(2026, 2, 27)
+    assert rows["Kabul"]["event_date"] == date(2026, 2, 23)
