@@ -1076,8 +1076,10 @@ def _parties(actors: list[ActorMention], incidents, party=None) -> list[_Speaker
     mentions = Counter(a.country_code for a in actors if a.country_code and a.kind in ("country", "capital", "military", "group"))
     # a side's weight is its incident roles plus the times the text names it: a group in a couple
     # of incidents does not outrank a state the whole report is about
-    named = Counter(a.name if a.kind == "group" else country_name(a.country_code) for a in actors
-                    if a.kind == "group" or (a.country_code and a.kind in ("country", "capital", "demonym", "military")))
+    groups = Counter(a.name for a in actors if a.kind == "group")
+    states = Counter(a.country_code for a in actors if a.country_code and a.kind in ("country", "capital", "demonym", "military"))
+    named = {p.actor: groups[p.actor] + (states[p.cc] if p.cc and country_name(p.cc) == p.actor else 0)
+             for p in found.values()}
     ranked = sorted(found.values(), key=lambda p: (-(weight[p.actor] + named[p.actor]), -mentions[p.cc], p.actor))
     top = ranked[:2]
     top.sort(key=lambda p: (-mentions[p.cc], -weight[p.actor], p.actor))
