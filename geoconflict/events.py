@@ -826,6 +826,7 @@ def extract_incidents(
     frame_start = -1
     previous_date: EventDate | None = None
     clause_date: tuple[int, EventDate] | None = None  # (sentence start, date) of the last clause read
+    clause_incidents: tuple[int, list[_Incident]] | None = None  # (sentence start, incidents) of the last scene
     last_scene: tuple[int, int, int] | None = None  # (start, end, paragraph) of the last sentence with incidents
     mi = ai = 0
     pi = 0
@@ -992,6 +993,7 @@ def extract_incidents(
         quoted = _in_quote(text, sent.start, sent.end, para_starts[pi])
         fatalities = _fatalities(stext) if len(located) == 1 else None
         new_frame_actor = None
+        n_before = len(incidents)
         for m, how in located:
             cc = m.place.country_code
             rel = m.start - sent.start
@@ -1075,6 +1077,16 @@ def extract_incidents(
             if layer == "retaliation" and not is_cause:
                 inc.cause_country = None
             incidents.append(inc)
+        told = incidents[n_before:]
+        if (clause_incidents is not None and clause_incidents[0] == whole.start
+                and _FLASHBACK_CUE.match(edate.cue) and edate.cue.lower().endswith("after")):
+            # "Pakistan struck Saravan on Wednesday, a day after Iranian missiles
+            # hit Panjgur": the main clause answers the other side's attack
+            other = next((i.row["actor1"] for i in told if i.row["actor1"]), None)
+            for inc in clause_incidents[1]:
+                if other and inc.row["actor1"] and not _same_side(inc.row["actor1"], other):
+                    inc.row["layer"] = "retaliation"
+        clause_incidents = (whole.start, told)
         last_scene = (whole.start, whole.end, pi)
         if not _FLASHBACK_CUE.match(edate.cue):
             # "..., a day after X": the story goes on from the main event's day, not X's

@@ -629,3 +629,19 @@ def test_a_retaliation_and_its_cause_are_dated_apart():
     rows = {r["location"]: r for r in incidents(text)}
     assert rows["Kandahar"]["event_date"] == date(2026, 2, 27)
     assert rows["Kabul"]["event_date"] == date(2026, 2, 23)
+
+
+def test_a_strike_a_day_after_the_other_sides_attack_answers_it():
+    text = "Pakistani jets struck Kandahar on Friday, a day after Taliban fighters attacked a checkpoint in Kabul."
+    rows = {r["location"]: r for r in incidents(text)}
+    assert rows["Kandahar"]["layer"] == "retaliation"
+    assert rows["Kandahar"]["responds_to"] == rows["Kabul"]["id"]
+    # the same side again is a sequence, not an answer
+    text = "Pakistani jets struck Kandahar on Friday, a day after Pakistani troops raided a hideout in Kabul."
+    rows = {r["location"]: r for r in incidents(text)}
+    assert rows["Kandahar"]["layer"] != "retaliation"
+
+
+def test_navy_ships_are_the_state_forces_of_the_place():
+    (row,) = incidents("Navy ships shelled coastal villages near Kandahar on Friday.")
+    assert row["actor1"] == military_of("AF")
