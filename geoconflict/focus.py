@@ -102,7 +102,8 @@ def drop_far_outliers(mentions: Sequence[Mention]) -> list[Mention]:
 
     A name is unresolved when every mention of it scored below
     :data:`WEAK_SCORE`, its place lies more than :data:`FAR_KM` from every
-    anchor (see :func:`focus_anchors`; at least two are needed) and in a
+    anchor (see :func:`focus_anchors`; at least two are needed; an area's
+    extent, ``precision_m``, counts towards the distance) and in a
     country no anchor is in -- nor one the report names, when the mention is
     written like the place's own name --, and it is neither a national
     capital nor a city of :data:`MAJOR_POPULATION` or more.
@@ -146,7 +147,10 @@ def drop_far_outliers(mentions: Sequence[Mention]) -> list[Mention]:
     for i in suspects:
         p = mentions[i].place
         km, _ = geodesics(np.full(len(anchors), p.lat), np.full(len(anchors), p.lon), a_lat, a_lon)
-        if np.nanmin(km) > FAR_KM:
+        # an area (a sea, a strait) reaches the anchors with its extent, not its centre:
+        # the Red Sea's centre is 1,000 km from Hodeidah, its shore is not
+        reach = (p.precision_m or 0.0) / 1000.0 if p.feature_type == "area" else 0.0
+        if np.nanmin(km) - reach > FAR_KM:
             m = mentions[i]
             others = tuple(a for a in m.alternatives if a.gazetteer_id != p.gazetteer_id)
             out[i] = dataclasses.replace(m, place=None, ambiguous=True, alternatives=(p, *others))

@@ -43,11 +43,13 @@ gazetteer's names inside them, then filters out what is not a place:
   towns naming a militia ("Fano militias") are not places; a surname seen in
   a person name does not erase the same name listed with other places
   ("Jordan and Egypt condemned");
-* seas are not in the gazetteer: "the Red Sea" is listed unresolved unless
-  the report is about the country of an admin area named after it (Sudan's
-  Red Sea State).  A mention's ``country_code`` is the gazetteer's; for
-  border towns (Kobani) it may differ from a point-in-polygon test on the
-  simplified boundaries, and the gazetteer's value is the one to trust.
+* seas, gulfs and straits are the gazetteer's shared waters (curated areas
+  in no country): "in the Red Sea" is the sea, not a province named after it,
+  unless a place noun says so ("Red Sea state") and the report is about that
+  province's country; "Black Sea Fleet" is an organisation.  A mention's
+  ``country_code`` is the gazetteer's; for border towns (Kobani) it may
+  differ from a point-in-polygon test on the simplified boundaries, and the
+  gazetteer's value is the one to trust.
 
 Capital-city metonymy ("Kabul and Islamabad have escalated") is kept: the
 mention still names the place.  Runs ending in a place word ("Road",
@@ -153,6 +155,20 @@ _FUNCTION_WORDS = frozenset(
     Across Most Many Some Several All Each Every Other Another Residents Fighting Shelling Strikes
     Clashes Attacks Protests Police Troops Fighters Militants Rebels Forces Officials""".split()
 )
+# Closed-class words are never a place, whatever follows ("The region" is not
+# Alor Setar, whose GeoNames aliases include "The"; "In Sremska Mitrovica").
+_CLOSED_CLASS = frozenset(
+    """The A An In On At From To For By With Of And But Or Nor If As So Yet Than Then Thus This That
+    These Those It Its He She They We You I Me Us Our Their His Her Who Whom Whose What When Where Why
+    How Which While Both Either Neither Each Every All Some Any Many Most Much Such No Not Only Even""".split()
+)
+# Last words of an armed group's or a movement's name: a town named inside one
+# is part of the name ("Moro Islamic Liberation Front", "Sinjar Resistance
+# Units"); a country or province may still be meant ("Balochistan Liberation Army").
+_GROUP_HEADS = frozenset(
+    """Front Movement Army Party Liberation Resistance Brigade Brigades Battalion Battalions Militia
+    Militias Units Corps Fleet Flotilla Mujahideen Guard Guards Alliance Coalition""".split()
+)
 # Never a place on their own, whatever the cue ("in North Waziristan" when the
 # gazetteer lacks the district must not become Cameroon's North region).
 _GENERIC_GEO_WORDS = frozenset(
@@ -195,7 +211,7 @@ _CUE_NOUNS = """province provinces district districts city town village villages
     governorate governorates oblast oblasts states state county area camp airport airbase border crossing
     frontier outskirts suburbs suburb neighbourhood neighborhood valley refugee municipality prefecture
     department raion hromada locality enclave corridor front frontline countryside highway road port
-    governate division strip sector axis direction""".split()
+    governate division strip sector axis direction towns cities townships""".split()
 # a prefix trie rather than a list of alternatives: tried after most names.
 # (Only one noun can end at a word boundary, so the order of the list did not matter.)
 _CUE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:" + _trie_pattern(_CUE_NOUNS) + r")\b(?![-\w])", re.IGNORECASE)
@@ -219,6 +235,10 @@ class _Candidate:
     lookup: str = ""                    # name passed to the gazetteer
     cue: str | None = None
     needs_strong: bool = False          # keep only if a major place or cued
+    # "org": part of an organisation's name, only a country or province is meant
+    # ("Moro Islamic Liberation Front"); "people": a people named like its
+    # province ("Rakhine"), the province only when the text presents a place
+    limit: str | None = None
     parent: int | None = None           # index of an explicit parent candidate
     place: Place | None = None
     alternatives: tuple[Place, ...] = ()
@@ -271,7 +291,23 @@ class _Lexicon:
             self._names[key] = hit
         return hit
 
+    def knows(self, name: str) -> bool:
+        """Whether the gazetteer holds ``name`` as written, or without the place
+        words the resolver strips ("Sagaing Region", "northern Lebanon")."""
+        if self.is_name(name):
+            return True
+        from gazetteer.resolve import clean_parent
+
+        bare = clean_parent(name)
+        return bool(bare) and bare != name and self.is_name(bare)
+
     def _lookup_name(self, surface: str) -> bool:
+        if self._lookup_one(surface):
+            return True
+        joined = _and_form(surface)
+        return joined is not None and self._lookup_one(joined)
+
+    def _lookup_one(self, surface: str) -> bool:
         gaz = self.gaz
         try:
             finder = getattr(gaz, "find_names", None)
@@ -301,6 +337,13 @@ class _Lexicon:
                 from gazetteer import Resolution
 
                 res = Resolution(query=name, best=None, unresolved_reason=str(exc))
+            best = res.best
+            if best is None or best.fuzzy:
+                joined = _and_form(name)
+                if joined is not None:
+                    alt = self.resolve(joined, context, country, ctx_key)
+                    if alt.best is not None and not alt.best.fuzzy:
+                        res = alt
             if len(self._resolved) > 100_000:
                 self._resolved.clear()
             self._resolved[key] = res
@@ -324,6 +367,16 @@ _COUNTRY_FORMS = {
     "DRC": "CD", "D.R. Congo": "CD", "Congo-Kinshasa": "CD", "Republic of Congo": "CG",
     "Republic of the Congo": "CG", "Congo-Brazzaville": "CG", "Türkiye": "TR", "Turkiye": "TR",
 }
+
+_AND_HYPHEN = re.compile(r"^([A-Z][\w'’]{2,})-([A-Z][\w'’]{2,})$")
+
+
+def _and_form(name: str) -> str | None:
+    """"Sistan and Baluchestan" for "Sistan-Baluchestan" (a province, a country
+    named as a pair written with a hyphen: "Bosnia-Herzegovina"), else None."""
+    m = _AND_HYPHEN.match(name) if "-" in name else None
+    return None if m is None else f"{m.group(1)} and {m.group(2)}"
+
 
 _LEXICONS: dict[int, _Lexicon] = {}
 _MISSING = object()
@@ -501,16 +554,19 @@ class _RunShape:
             best = None
             start = offsets[k][0]
             for m in range(min(n, k + 6), k, -1):
-                if words[m - 1] in _CONNECTORS:
+                if words[m - 1] in _CONNECTORS or (m == k + 1 and words[k] in _CLOSED_CLASS):
                     continue
                 if lex.is_name(run[start : offsets[m - 1][1]]):
                     best = m
                     break
             if best is None:
                 # hyphenated pair of names: "Afghanistan-Pakistan"; only when
-                # every part is a name, not for one-name compounds ("Petion-Ville")
+                # every part is a name, not for one-name compounds ("Petion-Ville"),
+                # nor for a double-barrelled surname ("Lorena Quito-Salazar")
                 parts = words[k].split("-")
-                if len(parts) > 1 and all(p[:1].isupper() and lex.is_name(p) and p not in DEMONYMS for p in parts):
+                if len(parts) > 1 and all(p[:1].isupper() and lex.is_name(p) and p not in DEMONYMS for p in parts) \
+                        and not (k > 0 and not self.possessive[k - 1]
+                                 and (words[k - 1] in PERSON_TITLES or _name_word(words[k - 1]))):
                     hyphens.append((k, tuple(parts)))
                 k += 1
                 continue
@@ -519,6 +575,15 @@ class _RunShape:
             names.append((k, best))
             k = best
         self.names, self.hyphens = tuple(names), tuple(hyphens)
+
+
+def _name_word(word: str) -> bool:
+    """Whether a capitalised word may be part of a person's name: no function,
+    ordinary, place, group or media word, demonym, organisation or acronym."""
+    return word[:1].isupper() and not word.isupper() and not (
+        word in _FUNCTION_WORDS or word in ORDINARY_WORDS or word in _PLACE_MODIFIERS or word in _CONNECTORS
+        or word in PLACE_HEAD_WORDS or word in ORG_HEAD_WORDS or word in _MEDIA_HEADS or word in DEMONYMS
+        or word in ORGANISATIONS or word in _GENERIC_GEO_WORDS or word in _LANGUAGES)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -678,7 +743,8 @@ def _recognise(text: str, lex: _Lexicon) -> list[_Candidate]:
             if in_org(s, e):
                 continue
             verdict, person = judgement.verdict, judgement.person
-            if judgement.person_if_context is not None and _person_context(text, run_start, run_end):
+            if judgement.person_if_context is not None \
+                    and _person_context(text, run_start, run_end, judgement.after_only):
                 # "Jordan Peterson, a commentator", "shopkeeper Jordan Kumar said"
                 verdict, person = "reject", judgement.person_if_context
             if person is not None:
@@ -687,8 +753,9 @@ def _recognise(text: str, lex: _Lexicon) -> list[_Candidate]:
                 continue
             surf = text[s:e]
             cand = _Candidate(s, e, surf, kind, surf)
-            if verdict == "strong":
-                cand.needs_strong = True
+            if verdict != "keep":
+                cand.needs_strong = verdict != "people"
+                cand.limit = verdict if verdict != "strong" else None
             cands.append(cand)
 
     # a surname seen in a person name is not a place elsewhere either
@@ -804,12 +871,14 @@ _PERSON_AFTER = re.compile(
 _NOT_ROLE = frozenset("the a an and or of to from for by with on as than but while".split())
 
 
-def _person_context(text: str, start: int, end: int) -> bool:
+def _person_context(text: str, start: int, end: int, after_only: bool = False) -> bool:
     """Whether the text around a two-word name presents a person: an
-    apposition or speech verb after it, or a lowercase role noun before it
-    ("commentator Jordan Peterson", "Jordan Kumar, a shopkeeper")."""
+    apposition or speech verb after it, or (unless ``after_only``) a lowercase
+    role noun before it ("commentator Jordan Peterson", "Jordan Kumar, a shopkeeper")."""
     if _PERSON_AFTER.match(text[end : end + 20]):
         return True
+    if after_only:
+        return False
     prev = re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 30) : start])
     if prev is None:
         return False
@@ -820,11 +889,16 @@ def _person_context(text: str, start: int, end: int) -> bool:
 class _Judgement(NamedTuple):
     """How a name inside a run is read, from the run's words alone."""
 
-    verdict: str                   # 'keep', 'strong' (keep only if a major place or cued) or 'reject'
+    # 'keep', 'strong' (keep only if a major place or cued), 'org' (as strong,
+    # and only a country or province: inside a group's name), 'people' (see
+    # _Candidate.limit) or 'reject'
+    verdict: str
     person: str | None = None      # a person name the run shows ("Amna Baloch" -> "Baloch")
     # when set, the name is instead rejected and this person recorded if the
     # text around the run presents a person (see _person_context)
     person_if_context: str | None = None
+    # ... and only an apposition or speech verb after the run presents one
+    after_only: bool = False
 
 
 _KEEP = _Judgement("keep")
@@ -835,30 +909,44 @@ def _judge_in_run(shape: _RunShape, a: int, b: int, kind: str, lex: _Lexicon) ->
     if kind == "place_head":
         return _KEEP
     words = shape.words
+    n = len(words)
     surf = shape.text[shape.offsets[a][0] - shape.offsets[0][0] : shape.offsets[b - 1][1] - shape.offsets[0][0]]
-    if surf in ORGANISATIONS or surf in DEMONYMS:
+    if surf in ORGANISATIONS:
         return _Judgement("reject")
+    if surf in DEMONYMS:
+        # a people without a state named like its province ("Rakhine", "Chin")
+        # may be the province, standing alone; "Rakhine Buddhists" is the people
+        return _Judgement("people" if n == 1 and DEMONYMS[surf] is None else "reject")
     verdict = "keep"
     if_context = None
-    if b < len(words) and not shape.possessive[b - 1]:
+    after_only = False
+    if b < n and not shape.possessive[b - 1]:
         nxt = [w for w in words[b:] if w not in _CONNECTORS]
         if any(w in _MEDIA_HEADS for w in nxt):
             return _Judgement("reject")  # "Hindustan Times", "Geo News"
-        if any(w in ORG_HEAD_WORDS for w in nxt):
-            verdict = "strong"  # "Pakistan Army", "Gaza Health Ministry"
+        if any(w in _GROUP_HEADS for w in nxt):
+            verdict = "org"  # "Moro Islamic Liberation Front", "Pakistan Army"
+        elif any(w in ORG_HEAD_WORDS for w in nxt):
+            verdict = "strong"  # "Kabul Police", "Gaza Health Ministry"
         elif nxt and nxt[0] in PLACE_HEAD_WORDS:
             verdict = "keep"
         elif nxt and nxt[0] not in _FUNCTION_WORDS:
             # "Hamid Karzai", "Allison Hooker": a name followed by another
             # capitalised word is more often a person than a place; followed
             # by a rare word that is no place name it is a first name
-            # ("Jordan Bardella", "Georgia Meloni")
-            if not lex.is_name(nxt[0]) and len(nxt) <= 2:
-                if _zipf(nxt[0]) < 3.0:
+            # ("Jordan Bardella", "Georgia Meloni") -- unless that word opens
+            # a longer place name ("Central Sremska Mitrovica")
+            if len(nxt) <= 2 and not any(x == b and y - x >= 2 for x, y in shape.names):
+                if not lex.is_name(nxt[0]) and _zipf(nxt[0]) < 3.0:
                     return _Judgement("reject", " ".join(nxt))
-                if _zipf(nxt[0]) < 4.0:
+                if not lex.is_name(nxt[0]) and _zipf(nxt[0]) < 4.0:
                     # "Jordan Peterson, a commentator", "shopkeeper Jordan Kumar said"
                     if_context = " ".join(nxt)
+                elif words[b] not in _CONNECTORS and surf not in PERSON_TITLES and all(_name_word(w) for w in nxt):
+                    # a surname that is common or a place too: "Jordan Mirza, a
+                    # researcher", "Georgia Fields said" -- only an apposition or
+                    # a speech verb after the name tells
+                    if_context, after_only = " ".join(nxt), True
             verdict = "strong"
     if a > 0:
         prev = words[a - 1]
@@ -866,8 +954,8 @@ def _judge_in_run(shape: _RunShape, a: int, b: int, kind: str, lex: _Lexicon) ->
             pass  # "Islamabad's Faizabad" (a parent), "North Kivu", "The Hague"
         else:
             # "Foreign Secretary Baloch", "Amna Baloch", "Allison Hooker"
-            return _Judgement("reject", surf, if_context)
-    return _Judgement(verdict, None, if_context)
+            return _Judgement("reject", surf, if_context, after_only)
+    return _Judgement(verdict, None, if_context, after_only)
 
 
 def _major(place: Place | None, population: int = BIG_CITY_POPULATION) -> bool:
@@ -907,8 +995,12 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
         # ("fled towards Tawila"): listed as unresolved rather than dropped
         if cand.cue and " " in surf and _WATER_BODY.search(surf):
             return True  # "in the Red Sea": a sea the gazetteer lacks, listed unresolved
-        return bool(cand.cue) and not cand.needs_strong and surf not in ORDINARY_WORDS \
+        return bool(cand.cue) and not cand.needs_strong and cand.limit is None and surf not in ORDINARY_WORDS \
             and surf not in _FUNCTION_WORDS and _zipf(surf) < COMMON_ZIPF
+    if cand.limit == "org" and place.feature_type not in ("country", "admin1"):
+        return False  # "Moro" in "Moro Islamic Liberation Front"
+    if cand.limit == "people" and not (cand.cue and place.feature_type == "admin1"):
+        return False  # "Rakhine Buddhists", "the Rakhine said": the people
     if surf.rstrip(".") in _MONTHS and not (cand.cue and (cand.cue.startswith("X ") or cand.cue.endswith(" of X"))):
         # "in March", "14 Mar 2026": a date; the town needs a place noun ("March town")
         return False
@@ -1072,7 +1164,7 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
             pres = first.get(parent.lookup)
             parent_place = getattr(pres, "best", None)
         key = (c.lookup, c.text, id(parent_place))
-        outcome = done.get((key, c.cue))
+        outcome = done.get((key, c.cue, c.limit))
         if outcome is not None:
             c.place, c.alternatives, c.ambiguous, c.resolved_as = outcome
             continue
@@ -1081,14 +1173,15 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
             hit = resolved[key] = _resolve_in_context(c.lookup, c.text, parent_place, doc_ctx, vouched, lex)
         res, c.resolved_as = hit
         # the same name, resolution and kind of cue pick the same place
-        memo_key = (c.lookup if c.resolved_as is None else c.resolved_as, id(res), bool(c.cue), *_cue_kinds(c.cue))
+        memo_key = (c.lookup if c.resolved_as is None else c.resolved_as, id(res), bool(c.cue), c.limit,
+                    *_cue_kinds(c.cue))
         hit = chosen.get(memo_key)
         if hit is None:
-            _choose(c, res, vouched.besides(c.lookup))
+            _choose(c, res, vouched.besides(c.lookup), lex.knows(c.lookup if c.resolved_as is None else c.resolved_as))
             chosen[memo_key] = (c.place, c.alternatives, c.ambiguous)
         else:
             c.place, c.alternatives, c.ambiguous = hit
-        done[key, c.cue] = (c.place, c.alternatives, c.ambiguous, c.resolved_as)
+        done[key, c.cue, c.limit] = (c.place, c.alternatives, c.ambiguous, c.resolved_as)
 
 
 class _DocContext:
@@ -1225,13 +1318,26 @@ def _spelling_similarity(surface: str, name: str) -> float:
         return 1.0
     if translit_key(surface) != translit_key(name):
         return 1.0
+    return _edit_similarity(surface, name)
+
+
+@lru_cache(maxsize=50_000)
+def _edit_similarity(surface: str, name: str) -> float:
+    """Edit similarity of two spellings, Arabic articles ignored."""
     from rapidfuzz.distance import Levenshtein
 
-    return Levenshtein.normalized_similarity(_ARTICLE.sub("", a), _ARTICLE.sub("", b))
+    a, b = _norm(surface), _norm(name)
+    return 1.0 if a == b else Levenshtein.normalized_similarity(_ARTICLE.sub("", a), _ARTICLE.sub("", b))
 
 
-def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
-    """Pick the place for a candidate from a resolution (best first)."""
+def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset(), known: bool = True) -> None:
+    """Pick the place for a candidate from a resolution (best first).
+
+    ``known``: the name is one the gazetteer holds as written; otherwise every
+    match is a transliteration folding, and it must be a close spelling of the
+    place's own name even when it went through an alias ("Ituri" is not
+    Rwanda's Northern Province by its Indonesian name "Utara").
+    """
     ranked = [p for p in [getattr(res, "best", None), *(getattr(res, "alternatives", ()) or ())] if p is not None]
     if not ranked:  # nothing to choose from (every filter below would keep nothing)
         c.place, c.alternatives, c.ambiguous = None, (), False
@@ -1254,16 +1360,21 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
         if doc_countries and p.feature_type in ("city", "admin1") and p.country_code not in doc_countries and (
                 ((p.population or 0) < _STRONG_POPULATION and not cue) or key != name):
             continue
-        # seas are not in the gazetteer; an admin area named after one ("Red
-        # Sea" governorate of Egypt) is only meant in a report about its country
-        if water and p.country_code not in doc_countries:
+        # an admin area named after a sea ("Red Sea" governorate of Egypt) is
+        # only meant in a report about its country; the sea itself (a shared
+        # water, in no country) is meant anywhere
+        if water and p.country_code not in doc_countries and not (p.feature_type == "area" and not p.country_code):
+            continue
+        # a people's name is its province only in a country the report is about
+        # ("in northern Rakhine" in a Myanmar report)
+        if c.limit == "people" and not (p.feature_type == "admin1" and p.country_code in doc_countries):
             continue
         # a near miss is a suggestion, not a reading of the text: the mention stays
         # unresolved ("Tabbasum Road" is not "Fort Abbas")
         if p.fuzzy:
             continue
         # ... and so is a loose transliteration (see _spelling_similarity)
-        similarity = _spelling_similarity(lookup, p.name)
+        similarity = _spelling_similarity(lookup, p.name) if known else _edit_similarity(lookup, p.name)
         if similarity < 0.75 and not (similarity >= 0.6 and p.country_code in cued_countries):
             continue
         # below the gazetteer's own first choice only exact names are trusted:
@@ -1278,6 +1389,12 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset()) -> None:
         if exact and (exact[0].feature_type in ("country", "admin1") or exact[0].score >= 0.8 * ranked[0].score):
             ranked = [exact[0]] + [p for p in ranked if p is not exact[0]]
     area_cue, town_cue = _cue_kinds(c.cue)
+    if water and not area_cue:
+        # "in the Red Sea": the sea, ahead of a province named after it that the
+        # document context ranked higher; "Red Sea state" keeps the province
+        seas = [p for p in ranked if p.feature_type == "area" and not p.country_code]
+        if seas and seas[0] is not ranked[0]:
+            ranked = [seas[0]] + [p for p in ranked if p is not seas[0]]
     if area_cue:
         # "Belgorod region", "Kandahar province": the division, not its capital
         areas = [p for p in ranked if p.feature_type == "admin1"]

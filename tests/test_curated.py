@@ -210,9 +210,6 @@ def test_organisations_named_after_waters_are_not_places_in_them(text, water):
     assert water not in _resolved(text).values()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "geoconflict.geoparsing._choose keeps, for names ending in Sea/Gulf/Strait, only places in the "
-    "report's countries, so the curated seas (no country) are dropped; remove this mark when it keeps them"))
 def test_red_sea_in_running_text_is_the_sea():
     found = _resolved("Houthi forces fired a missile at a tanker in the Red Sea on Tuesday.")
     assert found.get("Red Sea") == "curated:red-sea"

@@ -108,3 +108,13 @@ def test_a_named_country_vouches_only_for_names_written_like_the_place(written, 
     qamishli = place("Al Qamishli", 37.05, 41.22, "SY", score=0.6)
     located = _located([*_focus(), _m(syria, start=20), _m(qamishli, written, start=30)])
     assert (located[written] is not None) is kept
+
+
+def test_a_sea_reaching_the_focus_is_kept_but_not_one_far_beyond_its_shores():
+    # a shared water is judged by its extent: its centre may be far from the
+    # coastal towns the report is about (here ~1,400 km from the Rakhine anchors,
+    # its shore within 300 km)
+    sea = place("Wide Sea", 10.0, 85.0, None, "area", admin1="", score=0.55, precision_m=1_100_000)
+    assert _located([*_focus(), _m(sea, start=20)])["Wide Sea"] == "Wide Sea"
+    small = place("Lake Far", 48.0, 20.0, None, "area", admin1="", score=0.55, precision_m=50_000)
+    assert _located([*_focus(), _m(small, start=20)])["Lake Far"] is None
