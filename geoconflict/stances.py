@@ -537,7 +537,7 @@ def extract_stances(
             # "both sides" of a sentence that names two sides of an incident are those two
             named_sides = _named_sides(s_actors, sides) if sides else []
             _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, named_sides or parties, fallback,
-                         lambda who, toward, stance: _add(rows, seen, who, toward, stance, stext, sent))
+                         lambda who, toward, stance: _add(rows, seen, who, toward, stance, stext, sent), appos)
     for i, row in enumerate(rows, start=1):
         row["id"] = f"S{i}"
     return rows
@@ -614,7 +614,7 @@ def _add(rows, seen, who: _Speaker, toward: _Speaker | None, stance: str, stext:
     })
 
 
-def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties, fallback, emit) -> None:
+def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties, fallback, emit, appos=()) -> None:
     """Rows for the cues of one clause, spoken by ``speakers``."""
     done: set[str] = set()
     others = None
@@ -633,7 +633,7 @@ def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties,
             patient = _entity(subj) if subj is not None else None
             pairs = [(agent, patient)] if agent is not None and patient is not None else []
         elif stance == "engages":
-            pairs = _engagements(c_actors, speaker if local else None, parties)
+            pairs = _engagements(c_actors, speaker if local else None, parties, appos)
         elif stance == "condemns" and (by := _PASSIVE_AGENT.match(stext, cend)) is not None:
             pairs = _passive_condemnation(stext, c_actors, cstart, by.end(), fallback)
         elif speaker is None:
@@ -760,6 +760,10 @@ def _named_subject(stext: str, lo: int, first_cue: int, s_actors=()) -> _Speaker
         known = next((e for a in s_actors if a.start == org_at and (e := _entity(a)) is not None), None)
         return known or _Speaker(lead.group("org"), None, name)
     words = name.split()
+    owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
+    if owner is not None:  # "The East African Community's Secretariat": the organ speaks for its body
+        words = words[:owner] + [words[owner][:-2]]
+        name, tail = " ".join(words), ""
     lowered = [w.lower().rstrip(".") for w in words]
     if all(w in _TITLE_WORDS or not w[:1].isalpha() for w in lowered) and not acr:
         return None  # "The Foreign Ministry said": a body of a country the text does not name here
@@ -1005,14 +1009,17 @@ def _adversary(speaker: _Speaker, parties) -> list[_Speaker]:
     return adversaries[:1] if speaker.cc in {p.cc for p in parties} else []
 
 
-def _engagements(s_actors, speaker, parties) -> list[tuple[_Speaker, _Speaker | None]]:
-    """Contacts: each outside party named in the sentence engages the conflict party it talks to."""
+def _engagements(s_actors, speaker, parties, appos=()) -> list[tuple[_Speaker, _Speaker | None]]:
+    """Contacts: each outside party named in the sentence engages the conflict party it talks to
+    (but not one named inside an appositive: "Angola, which mediates between Kinshasa and
+    Kigali, said it was ready to host talks" -- Kigali is not a host)."""
     party_cc = {p.cc for p in parties}
-    ents = [e for e in map(_entity, s_actors) if e is not None]
-    if speaker is not None and all(speaker.actor != e.actor for e in ents):
-        ents.insert(0, speaker)
+    named = [(a.start, e) for a in s_actors if (e := _entity(a)) is not None]
+    if speaker is not None and all(speaker.actor != e.actor for _, e in named):
+        named.insert(0, (-1, speaker))
+    ents = [e for _, e in named]
     inside = [e for e in ents if e.cc in party_cc]
-    outside = [e for e in ents if e.cc not in party_cc]
+    outside = [e for at, e in named if e.cc not in party_cc and not any(lo < at < hi for lo, hi in appos)]
     # an outside party that names no side talks to the government at war, else the main side
     toward = inside[0] if inside else (_states(parties) or parties or [None])[0]
     if toward is not None:

@@ -452,3 +452,11 @@ def test_a_generic_attack_prefers_the_incident_told_as_an_attack():
                   "Ghana condemned the attacks.", incidents)
     assert ("Ghana", "condemns", "attacks") in got
     assert ("Ghana", "condemns", "Burkina Faso") not in got
+
+
+def test_an_unknown_body_s_organ_speaks_for_the_body_and_appositive_parties_do_not_engage():
+    got = stances("The Gulf Cooperation Council's Secretariat urged all parties to return to talks.", BOKO_HARAM)
+    assert {a for a, *_ in got} == {"Gulf Cooperation Council"}
+    got = stances("Togo, which mediates between Abuja and Niamey, said it was ready to host a new round of talks.",
+                  BOKO_HARAM)
+    assert {a for a, s, _ in got if s == "engages"} == {"Togo"}
