@@ -47,7 +47,19 @@ Sentence structure, by general rules rather than per-report lists:
 * passive reactions ("the shelling was condemned by A and B", "drew
   condemnation from A") make the listed agents the speakers;
 * "both sides" in a sentence that names two sides of the report's incidents
-  are those two, else the report's two main sides.
+  are those two, else the report's two main sides;
+* a condemned act ("condemned the ambush") targets its perpetrator only when
+  a named place or the kind of act ties it to an incident with a known
+  attacker; otherwise the act itself, as written ("ambush") -- never the
+  country where it happened, its victims, or a party the sentence sides with;
+* "accused X of backing Y" condemns X and reports no support;
+* a clause subject the actor tables do not know ("The SPLM-IO", "MINUSCA",
+  "The International Atomic Energy Agency (IAEA)", "The Bangsamoro regional
+  government", "<person>, who leads the <body>,") speaks for itself, so an
+  earlier speaker never leaks into it; a country word inside a longer name
+  ("Datu Saudi Ampatuan") names no speaker;
+* calls addressed to "all parties" or to two named sides are calls for
+  restraint toward those sides; unaddressed concern goes to the states at odds.
 """
 
 from __future__ import annotations
