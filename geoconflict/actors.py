@@ -130,6 +130,9 @@ _CROWDS: dict[str, str] = {
                      "suspected insurgents", "suspected rebels", "extremists", "terrorists", "separatists",
                      "armed separatists", "separatist fighters", "separatist rebels"),
                     "Unidentified Armed Group"),
+    # ACLED names criminal armed groups apart from political ones
+    **dict.fromkeys(("gang members", "gangs", "gangsters", "gang gunmen", "cartel gunmen", "cartel members",
+                     "armed gangs", "criminal gangs"), "Unidentified Gang"),
     **dict.fromkeys(("resistance groups", "resistance fighters", "resistance forces", "anti-junta fighters",
                      "anti-junta forces"), "Resistance Forces"),
 }

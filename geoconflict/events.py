@@ -251,7 +251,7 @@ _SPEECH_GAP = re.compile(
 _VICTIM_BEFORE_F = re.compile(
     r"(?=[a-z])\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|attack(?:ed|ing)|ambush(?:ed|ing)|"
     r"abduct(?:ed|ing)|kidnapp(?:ed|ing)|shot|shooting|execut(?:ed|ing)|massacr(?:ed|ing)|behead(?:ed|ing)|"
-    r"target(?:ed|ing)|overran|overrunning|routed|repelled)\s+"
+    r"target(?:ed|ing)|overran|overrunning|routed|repelled|including|among\s+them)\s+"
     r"(?:(?:at\s+least|some|about|around|nearly|almost|more\s+than|over|up\s+to)\s+)?"
     r"(?:(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|dozens\s+of|"
     r"scores\s+of|hundreds\s+of)\s+)?(?:(?:the|an?|their|its)\s+)?$"
@@ -420,7 +420,7 @@ def _classify(triggers: list[Trigger], sentence: str, attacker: ActorMention | N
     best = max(triggers, key=lambda t: t.rank)
     if best.event_type == "Riots" and attacker is not None and (
             attacker.kind in ("military", "state", "group", "police")
-            or (attacker.kind == "crowd" and attacker.name.startswith("Unidentified Armed Group"))):
+            or (attacker.kind == "crowd" and attacker.name.startswith("Unidentified"))):
         # "troops torched homes": armed forces burning property is violence against civilians, not a riot
         return "Violence against civilians", "Attack"
     if best.event_type:
@@ -1176,7 +1176,7 @@ def _bare_nouns_to_groups(actors: list[ActorMention]) -> list[ActorMention]:
         noun = a.text.rsplit(None, 1)[-1].lower() if a.text else ""
         if a.kind == "group" and " " in a.text:
             last[noun] = a
-        elif a.kind == "crowd" and a.name == "Unidentified Armed Group" and noun in last:
+        elif a.kind == "crowd" and a.name.startswith("Unidentified") and noun in last:
             g = last[noun]
             a = ActorMention(a.start, a.end, a.text, g.name, g.country_code, "group")
         out.append(a)

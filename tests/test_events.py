@@ -645,3 +645,14 @@ def test_a_strike_a_day_after_the_other_sides_attack_answers_it():
 def test_navy_ships_are_the_state_forces_of_the_place():
     (row,) = incidents("Navy ships shelled coastal villages near Kandahar on Friday.")
     assert row["actor1"] == military_of("AF")
+
+
+def test_gangs_are_named_apart_from_political_armed_groups():
+    (row,) = incidents("Gang members armed with rifles attacked a police station in Kandahar on Friday.")
+    assert row["actor1"] == with_country("Unidentified Gang", "AF")
+    assert row["actor2"] == "Police Forces of Afghanistan"
+
+
+def test_soldiers_listed_among_the_dead_are_victims():
+    (row,) = incidents("Separatist fighters killed seven people, including two soldiers, in an attack on a post in Kandahar.")
+    assert row["actor1"] == with_country("Unidentified Armed Group", "AF")
