@@ -270,7 +270,10 @@ _NAME_WORD = r"[A-Z][\w'’.\-]*"
 _BODY_TAIL = r"regional|provincial|state|local|federal|interim|transitional|central|government|authorities|" \
              r"administration|council|mission|governor|leadership|executive"
 _NAMED_SUBJECT = re.compile(
-    r"[\W_]*(?:(?:and|but|while|whereas)\s+)?(?:the\s+|The\s+)?"
+    r"[\W_]*(?:(?:and|but|while|whereas)\s+)?"
+    # a leading adverbial: "In a statement, the SPLM-IO ...", "On Monday, MINUSCA ..."
+    r"(?:(?:In|On|Late|Early|Earlier|Later|Meanwhile|Separately|Elsewhere|However|Also)\b[^,;]{0,40},\s+)?"
+    r"(?:the\s+|The\s+)?"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|on|and|the|in|de|du|des|la|le|al|el))*?)"
     rf"(?P<tail>(?:\s+(?:{_BODY_TAIL}))*)"
     r"(?:\s*\((?P<acr>[A-Z][\w\-]{1,10})\))?"

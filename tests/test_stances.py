@@ -460,3 +460,9 @@ def test_an_unknown_body_s_organ_speaks_for_the_body_and_appositive_parties_do_n
     got = stances("Togo, which mediates between Abuja and Niamey, said it was ready to host a new round of talks.",
                   BOKO_HARAM)
     assert {a for a, s, _ in got if s == "engages"} == {"Togo"}
+
+
+@pytest.mark.parametrize("opening", ["In a statement, the", "On Monday,", "Separately, the"])
+def test_a_leading_adverbial_does_not_hide_an_unknown_body(opening):
+    got = stances(f"{opening} Ogaden National Liberation Front condemned the raid.", BOKO_HARAM)
+    assert {a for a, *_ in got} == {"Ogaden National Liberation Front"}
