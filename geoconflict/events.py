@@ -994,8 +994,14 @@ def extract_incidents(
         fatalities = _fatalities(stext) if len(located) == 1 else None
         new_frame_actor = None
         n_before = len(incidents)
+        # "Iran said its strike near Panjgur was aimed at ...": a possessive
+        # before the trigger retells an incident already told at that place
+        retold = _POSSESSIVE_TRIGGER.search(stext, max(0, anchor_t.start - 12), anchor_t.start) is not None
+        told_at = {inc.row["gazetteer_id"] for inc in incidents} if retold else set()
         for m, how in located:
             cc = m.place.country_code
+            if m.place.gazetteer_id in told_at:
+                continue
             rel = m.start - sent.start
             is_cause = cause is not None and rel > cause.end() and retaliation
             if is_cause:
@@ -1120,6 +1126,7 @@ _BACKGROUND = re.compile(
     r"|\brepeated(?:ly)?\b[^.;]{0,60}\bsince\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+_POSSESSIVE_TRIGGER = re.compile(r"\b(?:its|their|his|her)\s+(?:own\s+|latest\s+|earlier\s+)?$", re.IGNORECASE)
 _CLAUSE_COMMA = re.compile(r",(?!\s+(?:in\s+which|during\s+which|which|where|when|who)\b)")
 _FLASHBACK_CUE = re.compile(r"\w+\s+(?:days?|weeks?)\s+(?:after|before)$", re.IGNORECASE)
 # Where a sentence holds two events: "X struck A, while Y clashed with Z near B";

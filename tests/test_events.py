@@ -656,3 +656,13 @@ def test_gangs_are_named_apart_from_political_armed_groups():
 def test_soldiers_listed_among_the_dead_are_victims():
     (row,) = incidents("Separatist fighters killed seven people, including two soldiers, in an attack on a post in Kandahar.")
     assert row["actor1"] == with_country("Unidentified Armed Group", "AF")
+
+
+def test_a_possessive_retelling_of_a_strike_is_not_a_second_incident():
+    text = ("Pakistani jets struck Kandahar on Tuesday. "
+            "Pakistan said on Wednesday that its strike near Kandahar was aimed at the TTP.")
+    assert [r["location"] for r in incidents(text)] == ["Kandahar"]
+    # a new place in such a sentence is still an incident
+    text = ("Pakistani jets struck Kandahar on Tuesday. "
+            "Pakistan said on Wednesday that its strikes also hit Kabul.")
+    assert [r["location"] for r in incidents(text)] == ["Kandahar", "Kabul"]
