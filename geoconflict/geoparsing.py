@@ -730,7 +730,9 @@ def _recognise(text: str, lex: _Lexicon) -> list[_Candidate]:
                 run_cue.endswith(" of X") and run_cue.split()[0] in _AREA_OF
             ) or (run_cue and words[0] in _PLACE_MODIFIERS and words[0] not in ("Al", "El")):
                 first = shape.place_first
-                if first < n - 1:
+                # one word after a possessive parent: "Serbia's Vojvodina province"
+                if first < n - 1 or (0 < first == n - 1 and shape.possessive[first - 1]
+                                     and _lone_unknown_ok(words[first])):
                     found = _place_phrases(
                         shape, [(a, b, "gazetteer") for a, b in shape.names if b <= first] + [(first, n, "place_head")])
                     judgements = [_judge_in_run(shape, a, b, kind, lex) for a, b, kind in found]
@@ -809,6 +811,13 @@ def _unknown_words_ok(shape: _RunShape) -> bool:
            for w in words[lead:]):
         return False
     return shape.text not in ORGANISATIONS and _zipf(shape.text) < 3.5
+
+
+def _lone_unknown_ok(word: str) -> bool:
+    """Whether one capitalised word the gazetteer lacks may be a place's name."""
+    return not (word.isupper() or word in ORDINARY_WORDS or word in _FUNCTION_WORDS or word in DEMONYMS
+                or word in PERSON_TITLES or word in ORG_HEAD_WORDS or word in _GENERIC_GEO_WORDS
+                or word in _LANGUAGES or word in ORGANISATIONS) and _zipf(word) < 3.5
 
 
 def _place_phrases(shape: _RunShape, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -952,10 +961,17 @@ def _judge_in_run(shape: _RunShape, a: int, b: int, kind: str, lex: _Lexicon) ->
         prev = words[a - 1]
         if shape.possessive[a - 1] or prev in _PLACE_MODIFIERS or prev in _CONNECTORS or prev in _FUNCTION_WORDS:
             pass  # "Islamabad's Faizabad" (a parent), "North Kivu", "The Hague"
+        elif "-" in prev and _LINKED_COMPOUND.search(prev):
+            # "Tehreek-i-Taliban Pakistan", "Lashkar-e-Taiba Kashmir": a group's
+            # name joined with an izafe or article, not a given name
+            return _Judgement("org")
         else:
             # "Foreign Secretary Baloch", "Amna Baloch", "Allison Hooker"
             return _Judgement("reject", surf, if_context, after_only)
     return _Judgement(verdict, None, if_context, after_only)
+
+
+_LINKED_COMPOUND = re.compile(r"[^\W\d_]-(?:i|e|ul|ud|ur|un|al|el|ad|ash|as)-[^\W\d_]")
 
 
 def _major(place: Place | None, population: int = BIG_CITY_POPULATION) -> bool:

@@ -516,3 +516,20 @@ def test_a_name_the_gazetteer_lacks_is_not_placed_by_a_look_alike_foreign_alias(
     found = {m.text: m for m in geoparse("Rwandan troops were seen near Gisenyi and Utiru, in Rwanda.", gazetteer=gaz)}
     assert found["Utiru"].place is None
     assert found["Gisenyi"].place.country_code == "RW"
+
+
+def test_a_place_after_a_joined_group_name_is_not_a_surname(gaz):
+    # "X-e-Y Balochistan" is a group's name, not a given name and a surname:
+    # the province named elsewhere in the report stays a place
+    text = ("Fighters of Lashkar-e-Jhangvi Balochistan attacked a bus near Mastung. "
+            "Officials in Balochistan said four passengers were killed.")
+    places = [m.place for m in geoparse(text, gazetteer=gaz) if m.text == "Balochistan"]
+    assert places and all(p is not None and p.country_code == "PK" for p in places)
+
+
+def test_an_unknown_province_after_a_possessive_country_is_listed(gaz):
+    # a division the gazetteer lacks, written as one ("Serbia's X province"):
+    # listed unresolved rather than dropped
+    found = {m.text: m for m in geoparse("Fighting spread in Serbia's Zlatovina province on Monday.", gazetteer=gaz)}
+    assert "Zlatovina" in found and found["Zlatovina"].place is None
+    assert found["Serbia"].place.country_code == "RS"
