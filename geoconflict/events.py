@@ -72,7 +72,7 @@ TRIGGERS: tuple[tuple[str, str, str, int], ...] = (
      r"projectiles?|howitzers?)", _EXPLOSIONS, _SHELL, 7),
     (r"(?:clash(?:es|ed)?|fighting|fought|firefights?|gun\s*battles?|exchanges?\s+of\s+fire|exchanged\s+fire|"
      r"ambush(?:ed|es)?|battles?|battled|skirmish(?:es)?|offensive|stormed|overran|seized\s+control|"
-     r"captured)", "Battles", "Armed clash", 5),
+     r"captured|recaptured|retook|regained\s+control)", "Battles", "Armed clash", 5),
     (r"(?:massacre[ds]?|executed|beheaded|abduct(?:ed|ion|ions)|kidnapp(?:ed|ing|ings))", "Violence against civilians", "Attack", 6),
     (r"(?:riot(?:s|ing|ers)?|looting|looted|torched|set\s+fire\s+to|mob\s+attack)", "Riots", "Violent demonstration", 6),
     (r"(?:protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ions?|ors?|ed)|rall(?:y|ies|ied)|marche[ds]|sit-ins?|"
@@ -429,7 +429,8 @@ def _classify(triggers: list[Trigger], sentence: str, attacker: ActorMention | N
                 return "Protests", "Excessive force against protesters"
             if _INTERVENTION.search(sentence):
                 return "Protests", "Protest with intervention"
-        if best.event_type == "Battles" and best.text.lower() in ("captured", "seized control", "overran"):
+        if best.event_type == "Battles" and best.text.lower() in ("captured", "seized control", "overran", "recaptured",
+                                                                   "retook", "regained control"):
             kind = attacker.kind if attacker else None
             if kind == "group":
                 return "Battles", "Non-state actor overtakes territory"
@@ -694,8 +695,8 @@ def _pick_attacker(sentence: str, actors: list[ActorMention], anchor: int, locat
         return a
     if battle:
         for a in usable:
-            if a.start > anchor and a.kind not in ("demonym", "crowd"):
-                return a  # "Fighting continued near X, where Ukrainian troops repelled assaults"
+            if a.start > anchor and a.kind not in ("demonym", "crowd") and not _SPEECH_AFTER.match(sentence, a.end):
+                return a  # "Fighting continued near X, where Ukrainian troops repelled assaults" (not "..., police said")
     return None
 
 
@@ -1037,6 +1038,8 @@ def extract_incidents(
             inc_sub = sub_type
             if sub_type == "Government regains territory" and actor_country(actor1) != cc:
                 inc_sub = "Armed clash"  # a state taking ground abroad is not regaining its territory
+            if actor2 is not None and actor2 == actor1:
+                actor2 = None  # "blamed on X": the attacker, not also its target
             if actor2 is None and actor1 is not None and event_type != "Protests":
                 actor2 = doc_groups.get(cc)
                 if actor2 == actor1 or (actor2 and actor_country(actor2) == actor_country(actor1)):

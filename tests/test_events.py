@@ -666,3 +666,20 @@ def test_a_possessive_retelling_of_a_strike_is_not_a_second_incident():
     text = ("Pakistani jets struck Kandahar on Tuesday. "
             "Pakistan said on Wednesday that its strikes also hit Kabul.")
     assert [r["location"] for r in incidents(text)] == ["Kandahar", "Kabul"]
+
+
+def test_recapturing_a_town_is_the_state_regaining_it():
+    (row,) = incidents("Afghan troops recaptured the town of Kandahar from rebels on Friday, the army said.")
+    assert row["sub_event_type"] == "Government regains territory"
+    assert row["actor2"] == with_country("Unidentified Armed Group", "AF")
+
+
+def test_a_speaker_after_a_battle_is_not_a_side():
+    (row,) = incidents("Clashes erupted near Kandahar on Friday, police said.")
+    assert row["actor1"] is None
+
+
+def test_the_side_blamed_is_not_also_the_target():
+    (row,) = incidents("The bombing of a market in Kandahar, which killed 12, was blamed on the TTP.")
+    assert row["actor1"] == "TTP: Tehreek-i-Taliban Pakistan"
+    assert row["actor2"] != row["actor1"]
