@@ -464,6 +464,11 @@ _APPOSITIVE_AT = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?:armed\s+group|militant\s+group|rebel\s+group|gang|militia|"
     r"insurgent\s+group|jihadist\s+group|separatist\s+group|guerrilla\s+group|cartel)\b"
 )
+# "the Free Syrian Army", "the Kachin Independence Army": a name ending in an
+# armed-group word whose first word is no country or nationality ("Syrian
+# Army", "Pakistan Army" are states' armies)
+_HEAD_AT = re.compile(r"\s(?:Army|Front|Movement|Brigades?|Militia|Battalions?|Legion)\b")
+_HEADED_NAME = re.compile(r"(?<![\w\-])[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for)){0,5}$")
 _MEMBERS_OF = re.compile(
     r"\b(?:members|fighters|militants|militiamen|gunmen)\s+of\s+(?P<name>(?:Los|Las|El|La)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)"
 )
@@ -474,6 +479,7 @@ _NOT_A_NAME = frozenset((
     "Islamist", "Jihadist", "Militant", "Rebel", "Separatist", "Gang", "Armed", "Heavily", "In", "On", "At",
     "When", "After", "Before", "Police", "Army", "Security", "Government", "State", "Its", "Their", "His", "Her",
     "One", "No", "Any", "Both", "Each", "All", "More", "Most", "Pro", "Anti", "Former", "Masked", "Hooded",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Last", "Next", "This", "That",
 ))
 
 
@@ -508,6 +514,20 @@ def _named_groups(text: str) -> dict[str, str]:
         named = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if named is not None and named.group()[0].isalpha():
             found.append((named.group(), False))
+    for m in _HEAD_AT.finditer(text):
+        named = _HEADED_NAME.search(text, max(0, m.start() - 70), m.start())
+        if named is None:
+            continue
+        name = _LEAD_NOUN.sub("", named.group())
+        while " " in name and name.split()[0] in _NOT_A_NAME:
+            name = name.split(None, 1)[1]
+        if not name or name.split()[0] in ("of", "for", "the", "and"):
+            continue
+        full = name + m.group()
+        words = tuple(full.split())
+        if (words[0],) in proper or words in proper or words[0] in _NOT_A_NAME:
+            continue  # "Syrian Army", "Pakistan Army", a table name
+        out.setdefault(full, full)
     if " of L" in text or " of E" in text:
         found += [(m.group("name"), False) for m in _MEMBERS_OF.finditer(text)]
     for name, before_noun in found:
@@ -523,7 +543,8 @@ def _named_groups(text: str) -> dict[str, str]:
 
 _DESCRIBED = re.compile(r"-(?:linked|backed|aligned|allied|affiliated|based|led|inspired)$")
 _GROUP_NOUN_HINT = re.compile(
-    r"militi|rebels|fighters|militants|insurgents|gunmen|gang|remnants|guerrilla|cartel|group|members")
+    r"militi|rebels|fighters|militants|insurgents|gunmen|gang|remnants|guerrilla|cartel|group|members|"
+    r"Army|Front|Movement|Brigade|Militia|Battalion|Legion")
 _LEAD_NOUN = re.compile(
     r"^(?:(?:Fighters|Members|Militants|Militiamen|Troops|Units|Elements|Gunmen|Supporters|Leaders?|Commanders?|"
     r"Remnants)\s+(?:of|from)\s+)?(?:the|The)?\s*"

@@ -42,3 +42,15 @@ def test_known_groups_and_descriptions_are_not_new_groups():
     # an international body's acronym is no armed group
     text = "The Economic Community of West African States (ECOWAS) and the Peace and Security Council (PSC) met."
     assert groups(text) == []
+
+
+def test_a_name_ending_in_army_or_front_is_a_group_unless_it_names_a_state():
+    assert groups("Fighters of the Free Kivu Army attacked the town.") == [("Free Kivu Army", "Free Kivu Army")]
+    assert ("Patriotic Liberation Front", "Patriotic Liberation Front") in groups(
+        "The Patriotic Liberation Front seized a base.")
+    # a nationality or a country before "Army" is that state's army; lists stay apart
+    text = "The Syrian Army and the Pakistan Army fought; the Arakan Army and the Indian Army met."
+    names = {a.name: a.kind for a in with_named_groups(text, find_actors(text))}
+    assert names["Military Forces of Syria"] == "military" and names["Military Forces of India"] == "military"
+    assert names["Arakan Army"] == "group"
+    assert groups("On Monday the Army said.") == []
