@@ -59,7 +59,9 @@ _SHELL = "Shelling/artillery/missile attack"
 TRIGGERS: tuple[tuple[str, str, str, int], ...] = (
     (r"suicide\s+(?:bomb(?:ing|ings|er|ers|s)?|attacks?|attackers?|car\s+bombs?|vests?|blasts?)", _EXPLOSIONS, "Suicide bomb", 10),
     (r"(?:IEDs?|improvised\s+explosive\s+devices?|roadside\s+bombs?|car\s+bombs?|landmines?|land\s+mines?|"
-     r"bomb\s+blasts?|booby[- ]traps?(?:ped)?|explosive\s+devices?|planted\s+bombs?)", _EXPLOSIONS, "Remote explosive/landmine/IED", 9),
+     r"bomb\s+blasts?|booby[- ]traps?(?:ped)?|explosive\s+devices?|planted\s+bombs?|"
+     r"bombs?\s+(?:planted|hidden|concealed|went\s+off)|(?:motorcycle|motorbike|truck|parcel|pipe|time|sticky)\s+bombs?|"
+     r"bomb\s+(?:and\s+\w+\s+)?attacks?)", _EXPLOSIONS, "Remote explosive/landmine/IED", 9),
     (r"grenades?", _EXPLOSIONS, "Grenade", 8),
     # an explosion of unknown origin: typed by any more specific trigger in the sentence
     (r"(?:explosions?|blasts?|detonat(?:ed|ion)|exploded|bomb\s+went\s+off)", _EXPLOSIONS, "Remote explosive/landmine/IED", 3),
@@ -415,6 +417,12 @@ _NATURAL_HAZARD = re.compile(
 )
 
 
+_AIR_WORDS = re.compile(
+    r"\b(?:air|aerial|jets?|planes?|aircraft|drones?|helicopters?|warplanes?|bombers?|air\s*force|sorties?|airstrikes?)\b",
+    re.IGNORECASE,
+)
+
+
 def _classify(triggers: list[Trigger], sentence: str, attacker: ActorMention | None) -> tuple[str, str]:
     """ACLED (event_type, sub_event_type) for a sentence's triggers."""
     best = max(triggers, key=lambda t: t.rank)
@@ -423,6 +431,10 @@ def _classify(triggers: list[Trigger], sentence: str, attacker: ActorMention | N
             or (attacker.kind == "crowd" and attacker.name.startswith("Unidentified"))):
         # "troops torched homes": armed forces burning property is violence against civilians, not a riot
         return "Violence against civilians", "Attack"
+    if best.sub_event_type == _AIR and best.text.lower() in ("bombing", "bombings", "bombed") \
+            and not _AIR_WORDS.search(sentence):
+        # "a bombing at a market", "militants bombed a bus": no aircraft named
+        return _EXPLOSIONS, "Remote explosive/landmine/IED"
     if best.event_type:
         if best.event_type == "Protests":
             if _EXCESSIVE.search(sentence):

@@ -683,3 +683,12 @@ def test_the_side_blamed_is_not_also_the_target():
     (row,) = incidents("The bombing of a market in Kandahar, which killed 12, was blamed on the TTP.")
     assert row["actor1"] == "TTP: Tehreek-i-Taliban Pakistan"
     assert row["actor2"] != row["actor1"]
+
+
+def test_a_bombing_without_aircraft_is_an_explosive_device():
+    (row,) = incidents("Two vendors were killed in a bombing at a market in Kandahar on Friday.")
+    assert row["sub_event_type"] == "Remote explosive/landmine/IED"
+    (row,) = incidents("Pakistani jets carried out a bombing raid on Kandahar on Friday.")
+    assert row["sub_event_type"] == "Air/drone strike"
+    (row,) = incidents("A string of bomb and arson attacks hit Kandahar overnight.")
+    assert row["sub_event_type"] == "Remote explosive/landmine/IED"
