@@ -169,6 +169,12 @@ _GROUP_HEADS = frozenset(
     """Front Movement Army Party Liberation Resistance Brigade Brigades Battalion Battalions Militia
     Militias Units Corps Fleet Flotilla Mujahideen Guard Guards Alliance Coalition""".split()
 )
+# First words of armed groups' names in Arabic, Persian, Urdu and Pashto (head
+# first: "Jaish al-Adl" is "Army of Justice"): the run is the group's name.
+_GROUP_OPENERS = frozenset(
+    """Jaish Jaysh Jabhat Harakat Harakat-ul Hizb Hizbul Liwa Kataib Kata'ib Saraya Ansar Ansarullah Asaib
+    Asa'ib Tehreek Tehrik Tahreek Lashkar Jamaat Jama'at Jamaat-ul Majlis Fatemiyoun Zainabiyoun""".split()
+)
 # Never a place on their own, whatever the cue ("in North Waziristan" when the
 # gazetteer lacks the district must not become Cameroon's North region).
 _GENERIC_GEO_WORDS = frozenset(
@@ -539,7 +545,12 @@ class _RunShape:
         self.may_extend = bool(self.names) and self.names[-1][1] != n and n >= 2 \
             and words[-1] not in PLACE_HEAD_WORDS
         self.may_be_unknown = not self.found and n <= 3 and self.unknown_ok
-        self.inert = self.text in ORGANISATIONS \
+        # a run opened by a group's name is that group's: "Jaish al-Adl", and a
+        # province of one ("Islamic State West Africa Province"); "The" may come first
+        lead = 1 if words[0] == "The" else 0
+        self.inert = self.text in ORGANISATIONS or (n >= lead + 2 and words[lead] in _GROUP_OPENERS) \
+            or (words[-1] in PLACE_HEAD_WORDS and any(
+                run[offsets[lead][0] : offsets[k][1]] in ORGANISATIONS for k in range(lead + 1, min(n - 1, lead + 4)))) \
             or not (self.found or self.hyphens or self.may_extend or self.may_be_unknown)
         return self
 
@@ -846,16 +857,24 @@ def _unknown_place_like(text: str, run_start: int, run_end: int) -> bool:
     if _UNKNOWN_PLACE_AFTER.match(text[run_end : run_end + 30]):
         return True
     cue = _cue_for(text, run_start, run_end)
-    if not cue:
-        # the second of a list keeps the first one's cue: "in Kitshanga and Mweso"
-        prev = _LIST_BEFORE.search(text[max(0, run_start - 60) : run_start])
-        if prev:
-            start = run_start - (len(text[max(0, run_start - 60) : run_start]) - prev.start(1))
-            cue = _cue_for(text, start, start + len(prev.group(1)))
+    # a later item of a list keeps the first one's cue: "in Kitshanga and Mweso",
+    # "hit Kitshanga, Mweso and Kirolirwe"
+    item_start, item_end = run_start, run_end
+    for _ in range(4):
+        if cue:
+            break
+        window = text[max(0, item_start - 60) : item_start]
+        prev = _LIST_BEFORE.search(window)
+        if prev is None or (prev.group(2).strip() == "," and not _LIST_GOES_ON.match(text[item_end : item_end + 6])):
+            break  # "in Moscow, Sergei Lavrov met": a comma ends a clause, not a list
+        item_start = item_start - (len(window) - prev.start(1))
+        item_end = item_start + len(prev.group(1))
+        cue = _cue_for(text, item_start, item_end)
     return bool(cue) and cue.split()[0] in _UNKNOWN_CUES
 
 
-_LIST_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)(?:,\s+|\s+and\s+|,\s+and\s+|\s+or\s+)$")
+_LIST_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)(,\s+|\s+and\s+|,\s+and\s+|\s+or\s+)$")
+_LIST_GOES_ON = re.compile(r",|\s+(?:and|or)\s")
 
 
 def _skip_lead(words: tuple[str, ...], first: int, end: int) -> int:

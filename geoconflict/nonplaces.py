@@ -76,6 +76,13 @@ DEMONYMS: dict[str, str | None] = {
     "Rakhine": None, "Karen": None, "Kachin": None, "Shan": None, "Chin": None,
     "European": None, "Europeans": None, "African": None, "Asian": None, "Western": None,
     "Middle Eastern": None, "Latin American": None, "Arabian": None, "Persian": None,
+    "Bedouin": None, "Bedouins": None, "Yazidi": None, "Yazidis": None, "Yezidi": None, "Assyrian": None,
+    "Assyrians": None, "Chaldean": None, "Coptic": None, "Copts": None, "Maronite": None, "Ismaili": None,
+    "Ahmadi": None, "Ahmadis": None, "Berber": None, "Berbers": None, "Amazigh": None, "Sahrawi": None,
+    "Sahrawis": None, "Hutu": None, "Hutus": None, "Tutsi": None, "Tutsis": None, "Banyamulenge": None,
+    "Dinka": None, "Nuer": None, "Shilluk": None, "Murle": None, "Lendu": None, "Hema": None,
+    "Peul": None, "Dogon": None, "Songhai": None, "Kanuri": None, "Igbo": None, "Yoruba": None,
+    "Hmong": None, "Uyghurs": None, "Uighurs": None, "Rohingyas": None, "Alawites": None, "Druzes": None,
 }
 
 # Names of organisations, armed groups, media and platforms that contain or

@@ -533,3 +533,31 @@ def test_an_unknown_province_after_a_possessive_country_is_listed(gaz):
     found = {m.text: m for m in geoparse("Fighting spread in Serbia's Zlatovina province on Monday.", gazetteer=gaz)}
     assert "Zlatovina" in found and found["Zlatovina"].place is None
     assert found["Serbia"].place.country_code == "RS"
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Tehran said the strikes were aimed at Jaish al-Adl near Turbat.", "Jaish al-Adl"),
+    ("Drones struck positions held at Kataib Sayyid al-Shuhada camps near Fallujah.", "Kataib Sayyid al-Shuhada"),
+    ("The Islamic State Sahel Province claimed the raid near Menaka.", "Sahel Province"),
+])
+def test_armed_groups_named_head_first_or_after_a_known_group_are_not_places(gaz, text, group):
+    found = _places(text, gaz)
+    assert not any(group in t or t in group for t in found), found
+    assert any(p is not None for p in found.values()), "the real place is still found"
+
+
+def test_a_comma_after_a_cued_place_does_not_make_the_next_name_a_place(gaz):
+    # "in Kabul, Zabihullah Mujahid said": the comma ends the clause, no list follows
+    found = _places("Meanwhile, in Kabul, Zalmai Rassoul met a delegation from Qatar.", gaz)
+    assert "Zalmai Rassoul" not in found and found["Kabul"].country_code == "AF"
+
+
+def test_every_item_of_a_list_keeps_the_first_ones_cue(gaz):
+    found = _places("Militiamen attacked Bwerumbi, Kazinga, Nyaburo and Kiluba overnight.", gaz)
+    assert {"Bwerumbi", "Kazinga", "Nyaburo", "Kiluba"} <= set(found), found
+
+
+def test_peoples_are_not_places(gaz):
+    found = _places("A boy was wounded in the Bedouin town of Rahat; Yazidi families fled to Duhok.", gaz)
+    assert "Yazidi" not in found and "Bedouin" not in found
+    assert found["Rahat"].country_code == "IL"
