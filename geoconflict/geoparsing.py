@@ -97,6 +97,9 @@ BIG_CITY_POPULATION = 1_000_000
 # A name next to another capitalised word ("Islamabad Police", "Hamid Karzai")
 # is kept only for places at least this big (or cued).
 _STRONG_POPULATION = 100_000
+# A province's capital at least this populous is meant by the shared name in
+# running text (the gazetteer's rule for a name resolved alone).
+_SEAT_POPULATION = 50_000
 # Candidates asked of the gazetteer per name (the best plausible one is kept).
 _RESOLVE_LIMIT = 12
 #: Places the document context holds at most (the most often named first).
@@ -1297,7 +1300,7 @@ class _Support:
 def _cue_kinds(cue: str | None) -> tuple[bool, bool]:
     """Whether a cue names an area ("X province") and whether a settlement ("city of X")."""
     words = set(cue.split()) if cue else set()
-    return bool(words & _AREA_CUES), bool(words & {"city", "town", "village"})
+    return bool(words & _AREA_CUES), bool(words & {"city", "town", "village", "outskirts", "suburbs", "suburb"})
 
 
 # Administrative and descriptive head words whose removal leaves the place's own name.
@@ -1382,6 +1385,8 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset(), known: bo
     top = ranked[0]
     cue = c.cue
     water = _WATER_BODY.search(lookup) is not None
+    bare = _without_head(lookup)  # "Cotabato City" names the city "Cotabato" exactly
+    bare_key = _norm(bare) if bare else key
     cued_countries = doc_countries if cue else frozenset()
     # Four filters, each keeping or dropping a place on its own, in one pass
     # (this runs for every distinct name of every report); name: the place's
@@ -1392,8 +1397,9 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset(), known: bo
         # a town outside every country the rest of the report names is a
         # guess when matched on a variant spelling, or when nothing in the
         # text says it is a place ("Fano militiamen" in an Ethiopia report)
+        # (a national capital written as its name is no guess: "KUWAIT CITY (AP)")
         if doc_countries and p.feature_type in ("city", "admin1") and p.country_code not in doc_countries and (
-                ((p.population or 0) < _STRONG_POPULATION and not cue) or key != name):
+                ((p.population or 0) < _STRONG_POPULATION and not cue and not _is_capital(p)) or key != name):
             continue
         # an admin area named after a sea ("Red Sea" governorate of Egypt) is
         # only meant in a report about its country; the sea itself (a shared
@@ -1414,7 +1420,9 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset(), known: bo
             continue
         # below the gazetteer's own first choice only exact names are trusted:
         # loose matches further down are noise ("Fano" -> Vienna)
-        if p is not top and name != key and p.feature_type == "city":
+        if p is not top and name != key and p.feature_type == "city" and name != bare_key and not (
+                top.feature_type == "admin1" and p.country_code == top.country_code
+                and p.admin1_code == top.admin1_code):  # ... or the province's seat ("Basra" -> Basrah)
             continue
         kept.append((p, name))
     ranked = [p for p, _name in kept]
@@ -1434,11 +1442,22 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset(), known: bo
         # "Belgorod region", "Kandahar province": the division, not its capital
         areas = [p for p in ranked if p.feature_type == "admin1"]
         if areas:
-            ranked = areas + [p for p in ranked if p is not areas[0]]
+            ranked = [areas[0]] + [p for p in ranked if p is not areas[0]]
     elif town_cue:
         towns = [p for p in ranked if p.feature_type == "city"]
         if towns:
-            ranked = towns + [p for p in ranked if p is not towns[0]]
+            ranked = [towns[0]] + [p for p in ranked if p is not towns[0]]
+    elif ranked and ranked[0].feature_type == "admin1" and ranked[0].admin1_code:
+        # "in Misrata", "struck Nabatieh": a province named like its capital is the
+        # city unless a place noun says province (the document context, full of
+        # divisions, may have ranked the province first) -- when the capital is a
+        # town of its own weight, as the gazetteer rules for a name alone
+        # ("Tillaberi", "Sinaloa" are the provinces)
+        top = ranked[0]
+        seat = next((p for p in ranked if p.feature_type == "city" and p.country_code == top.country_code
+                     and p.admin1_code == top.admin1_code and (p.population or 0) >= _SEAT_POPULATION), None)
+        if seat is not None:
+            ranked = [seat] + [p for p in ranked if p is not seat]
     c.place = ranked[0] if ranked else None
     c.alternatives = tuple(ranked[1:6])
     c.ambiguous = bool(getattr(res, "ambiguous", False)) and c.place is not None

@@ -561,3 +561,23 @@ def test_peoples_are_not_places(gaz):
     found = _places("A boy was wounded in the Bedouin town of Rahat; Yazidi families fled to Duhok.", gaz)
     assert "Yazidi" not in found and "Bedouin" not in found
     assert found["Rahat"].country_code == "IL"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Shelling hit Idlib and Hama as Syrian troops advanced from Aleppo.", "Hama"),
+    ("Protesters gathered in Basra and Najaf, while Iraqi police deployed in Baghdad.", "Basra"),
+    ("BASRA, Iraq (AP) — Police said two men were arrested in Basra on Monday.", "Basra"),
+])
+def test_a_province_named_like_its_capital_is_the_city_in_running_text(gaz, text, name):
+    found = _by_text(geoparse(text, gazetteer=gaz))
+    assert all(m.place.feature_type == "city" for m in found[name]), found[name]
+
+
+def test_a_place_noun_still_makes_it_the_province(gaz):
+    (basra,) = _by_text(geoparse("Gunmen attacked a market in Basra province, Iraqi police said.", gazetteer=gaz))["Basra"]
+    assert (basra.place.country_code, basra.place.feature_type) == ("IQ", "admin1")
+
+
+def test_a_capital_in_a_dateline_is_kept_in_a_report_about_a_neighbour(gaz):
+    found = _places("KUWAIT CITY (AP) — Officials said drones were shot down near the border with Iraq.", gaz)
+    assert found["KUWAIT CITY"].country_code == "KW"
