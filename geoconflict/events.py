@@ -241,7 +241,8 @@ _FIGHTERS_OF_F = re.compile(
     r"(?=[a-z])\b(?:fighters|members|militants|militiamen|gunmen|units|elements|remnants|troops|jihadists|rebels|"
     r"insurgents)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+-(?:linked|backed|aligned|allied|affiliated)\s+)?$"
 )
-_IN_PLACE_F = re.compile(r"(?=[a-z])\b(?:in|at|inside|across|throughout)\s+(?:the\s+)?$")
+_IN_PLACE_F = re.compile(
+    r"(?=[a-z])\b(?:in|at|inside|across|throughout|of|from|near|outside|to|toward|towards)\s+(?:the\s+)?$")
 # a reporting verb between an actor and the event verb, unless the report is
 # about the speaker's own act ("Pakistan said it had struck ...")
 _SPEECH_GAP = re.compile(
@@ -612,7 +613,9 @@ def _explicit_parent(text: str, parent: Mention, child: Mention) -> bool:
         ok = re.fullmatch(
             r"(?:\s+(?:area|district|neighbou?rhood|suburb|town|city|village|camp))?"
             r"(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?(?:(?:city|province|district|region|capital|state)\s+of\s+)?|"
-            r"\s+area\s+of\s+)",
+            r"\s+area\s+of\s+|"
+            # "Sungai Kolok, a border town in Narathiwat"
+            r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district|suburb|port|area|hamlet)\s+in\s+(?:the\s+)?)",
             gap,
             re.IGNORECASE,
         ) is not None
@@ -621,9 +624,12 @@ def _explicit_parent(text: str, parent: Mention, child: Mention) -> bool:
     if not ok:
         return False
     cp, pp = child.place, parent.place
-    if child.end <= parent.start and _ADMIN_NOUN_AFTER.match(text, parent.end) and re.match(
-            r"\s+(?:in|of)\s", gap) and cp.country_code == pp.country_code:
-        return True  # "Mangina in Beni territory": the text itself calls it the container
+    if child.end <= parent.start and cp.country_code == pp.country_code and (
+            (_ADMIN_NOUN_AFTER.match(text, parent.end) and re.match(r"\s+(?:in|of)\s", gap))
+            or gap.startswith(",") and gap.rstrip().endswith(("in", "in the"))):
+        # "Mangina in Beni territory", "Sungai Kolok, a border town in Narathiwat":
+        # the text itself calls it the container
+        return True
     if _RANK.get(pp.feature_type, 0) <= _RANK.get(cp.feature_type, 0):
         return False  # "Kabul, Kandahar": a list, not a parent
     if cp.country_code != pp.country_code:
@@ -703,11 +709,13 @@ def _pick_attacker(sentence: str, actors: list[ActorMention], anchor: int, locat
         if _SPEECH_GAP.match(sentence, a.end, min(anchor, a.end + 60)):
             continue  # "Police said a bomb exploded": the speaker, not the bomber
         if a.kind in ("capital", "country") and _IN_PLACE_F.search(left):
-            continue  # "told reporters in Kabul that ...": a place here, not the state
+            continue  # "told reporters in Kabul that ...", "45 km west of Tripoli": a place here, not the state
         return a
     if battle:
         for a in usable:
-            if a.start > anchor and a.kind not in ("demonym", "crowd") and not _SPEECH_AFTER.match(sentence, a.end):
+            if a.start > anchor and a.kind not in ("demonym", "crowd") and not _SPEECH_AFTER.match(sentence, a.end) \
+                    and not (a.kind in ("capital", "country")
+                             and _IN_PLACE_F.search(_fold(sentence[max(0, a.start - 20): a.start]))):
                 return a  # "Fighting continued near X, where Ukrainian troops repelled assaults" (not "..., police said")
     return None
 

@@ -692,3 +692,16 @@ def test_a_bombing_without_aircraft_is_an_explosive_device():
     assert row["sub_event_type"] == "Air/drone strike"
     (row,) = incidents("A string of bomb and arson attacks hit Kandahar overnight.")
     assert row["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_a_capital_used_as_a_distance_reference_is_not_the_attacker():
+    (row,) = incidents("Clashes broke out in Kandahar, some 45 kilometres west of Kabul, between rival militias.")
+    assert row["actor1"] != military_of("AF")
+
+
+def test_a_town_described_as_in_a_province_makes_the_province_its_container():
+    places = {"Spin Boldak": _place("Spin Boldak", 31.0, 66.4, "AF", admin1="Kandahar"),
+              "Kandahar": _place("Kandahar", 31.6, 65.7, "AF")}
+    text = "In Spin Boldak, a border town in Kandahar, a motorcycle bomb exploded outside a hotel."
+    rows = extract_incidents(text, mentions(text, places), published=PUBLISHED)
+    assert [r["location"] for r in rows] == ["Spin Boldak"]
