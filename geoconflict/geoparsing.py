@@ -803,7 +803,7 @@ _UNKNOWN_CUES = frozenset(
     """village town city district province region camp near outside stormed captured seized shelled
     bombed besieged entered recaptured overran encircled liberated in at toward towards into struck
     attacked targeted reached hit
-    territory township""".split()
+    territory township villages towns districts areas provinces townships""".split()
 )
 # Languages follow "in" as often as places do ("said in Pashto").
 _LANGUAGES = frozenset(

@@ -581,3 +581,9 @@ def test_a_place_noun_still_makes_it_the_province(gaz):
 def test_a_capital_in_a_dateline_is_kept_in_a_report_about_a_neighbour(gaz):
     found = _places("KUWAIT CITY (AP) — Officials said drones were shot down near the border with Iraq.", gaz)
     assert found["KUWAIT CITY"].country_code == "KW"
+
+
+def test_a_name_after_a_plural_place_noun_is_listed(gaz):
+    # "the villages of X and Y": X is a place even when the gazetteer lacks it
+    found = {m.text: m for m in geoparse("Militants raided the villages of Kwabaru and Dalwa overnight.", gazetteer=gaz)}
+    assert "Kwabaru" in found
