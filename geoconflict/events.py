@@ -131,6 +131,8 @@ _DESCRIPTOR = (
     r"province|provinces|district|districts|region|regions|state|county|capital|port|camp|neighbou?rhoods?|"
     r"vicinity|border\s+town|town\s+square|streets|market|coast|waters|shores?|mountains?|hills|valleys?|"
     r"marsh(?:es|lands?)|forests?|jungles?|plains?|desert|countryside|farmland|"
+    # a nationality inside the phrase: "near the central Iranian city of Isfahan"
+    r"[a-z]{2,}(?:ian|ean|ese|ish|ani|eli|i|an)(?=\s+(?:city|town|village|port|province|region|capital|border))|"
     r"parts\s+of\s+the|several|various|multiple|targets|"
     r"positions|bases?|sites?|hideouts?|locations|military|militant|army|"
     r"[\w’'-]+-(?:held|controlled|run|occupied|besieged|based))\s+(?:of\s+|in\s+|near\s+)?(?:the\s+)?){0,4}"
@@ -193,6 +195,8 @@ _ANAPHORA = re.compile(
 _DATELINE_PREFIX = re.compile(
     r"^[^\W\d_][^\W\d_ .'\-]*(?:[ .'\-]+[^\W\d_]+){0,5},[^\n]{0,80}?\b(?:19|20)\d\d\b[^\n]{0,40}?(?:\)\s*)?[-–—]+\s+"
     r"|^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{2,40},\s+[^\n]{0,40}?\([^)]{1,40}\)\s*[-–—]*\s*"
+    # "Niamey (AFP) - ": a wire credit without a date
+    r"|^[A-ZÀ-ÖØ-Þ][^\W\d_][^\W\d_ .'\-]*(?:[ .'\-]+[^\W\d_]+){0,3}\s*\([A-Z][^()\n]{1,30}\)\s*[-–—]+\s+"
 )
 _FATALITIES = re.compile(
     r"\b(?:killing|killed|kills|left|leaving|claimed\s+the\s+lives\s+of|death\s+toll\s+(?:rose\s+to|of|at))\s+"
@@ -964,7 +968,8 @@ def extract_incidents(
         attacker = _pick_attacker(stext, s_actors, anchor, loc_spans, battle)
         target = _pick_target(stext, s_actors, anchor, attacker, loc_spans, battle)
         event_type, sub_type = _classify(triggers, stext, attacker)
-        continues = frame is not None and attacker is None and (
+        # "..., a day after rockets hit Haifa": another event, not the one before it
+        continues = frame is not None and attacker is None and not _OPENS_FLASHBACK.match(stext) and (
             _ANAPHORA.search(stext) is not None or not located or si - frame.sentence_index == 1
         )
         # a later clause of one sentence ("..., a day after X") counts from the
@@ -1149,6 +1154,9 @@ _BACKGROUND = re.compile(
     r"|\brepeated(?:ly)?\b[^.;]{0,60}\bsince\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+_OPENS_FLASHBACK = re.compile(
+    r"\W*(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|hours?)|hours|days|weeks|minutes|shortly|just)\s+"
+    r"(?:after|before)\b", re.IGNORECASE)
 _POSSESSIVE_TRIGGER = re.compile(r"\b(?:its|their|his|her)\s+(?:own\s+|latest\s+|earlier\s+)?$", re.IGNORECASE)
 _CLAUSE_COMMA = re.compile(r",(?!\s+(?:in\s+which|during\s+which|which|where|when|who)\b)")
 _FLASHBACK_CUE = re.compile(r"\w+\s+(?:days?|weeks?)\s+(?:after|before)$", re.IGNORECASE)

@@ -705,3 +705,21 @@ def test_a_town_described_as_in_a_province_makes_the_province_its_container():
     text = "In Spin Boldak, a border town in Kandahar, a motorcycle bomb exploded outside a hotel."
     rows = extract_incidents(text, mentions(text, places), published=PUBLISHED)
     assert [r["location"] for r in rows] == ["Spin Boldak"]
+
+
+def test_a_day_after_clause_does_not_inherit_the_main_clauses_attacker():
+    text = "Pakistani jets struck Kandahar on Friday, a day after rockets hit Kabul."
+    rows = {r["location"]: r for r in incidents(text)}
+    assert rows["Kandahar"]["actor1"] == military_of("PK")
+    assert rows["Kabul"]["actor1"] is None
+
+
+def test_a_nationality_inside_the_place_phrase_still_marks_the_scene():
+    text = "Drones struck the southern Afghan city of Kandahar and Kabul on Friday."
+    assert [r["location"] for r in incidents(text)] == ["Kandahar", "Kabul"]
+
+
+def test_an_undated_wire_dateline_is_not_the_attacker_or_a_scene():
+    text = "Kabul (AFP) - Heavy clashes between rival armed groups rocked Kandahar on Friday."
+    (row,) = incidents(text)
+    assert row["location"] == "Kandahar" and row["actor1"] is None
