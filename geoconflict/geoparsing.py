@@ -600,6 +600,13 @@ def _name_word(word: str) -> bool:
         or word in ORGANISATIONS or word in _GENERIC_GEO_WORDS or word in _LANGUAGES)
 
 
+def _major_name(name: str, lex: _Lexicon) -> bool:
+    """Whether ``name`` is exactly the name of a country, province or big city
+    ("Pakistan Punjab, the province": no given name and surname)."""
+    best = getattr(lex.resolve(name), "best", None)
+    return best is not None and _norm(best.name) == _norm(name) and _major(best, _STRONG_POPULATION)
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     """Whether a name at ``start`` opens a sentence, line or quotation.
 
@@ -973,7 +980,8 @@ def _judge_in_run(shape: _RunShape, a: int, b: int, kind: str, lex: _Lexicon) ->
                 if not lex.is_name(nxt[0]) and _zipf(nxt[0]) < 4.0:
                     # "Jordan Peterson, a commentator", "shopkeeper Jordan Kumar said"
                     if_context = " ".join(nxt)
-                elif words[b] not in _CONNECTORS and surf not in PERSON_TITLES and all(_name_word(w) for w in nxt):
+                elif words[b] not in _CONNECTORS and surf not in PERSON_TITLES and all(_name_word(w) for w in nxt) \
+                        and not _major_name(" ".join(nxt), lex):
                     # a surname that is common or a place too: "Jordan Mirza, a
                     # researcher", "Georgia Fields said" -- only an apposition or
                     # a speech verb after the name tells

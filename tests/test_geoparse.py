@@ -587,3 +587,9 @@ def test_a_name_after_a_plural_place_noun_is_listed(gaz):
     # "the villages of X and Y": X is a place even when the gazetteer lacks it
     found = {m.text: m for m in geoparse("Militants raided the villages of Kwabaru and Dalwa overnight.", gazetteer=gaz)}
     assert "Kwabaru" in found
+
+
+def test_a_country_before_a_province_name_is_no_given_name(gaz):
+    # "<name> <name>, the ..." is a person only when the second name is no major place
+    found = _places("Rangers deployed in Pakistan Punjab, the most populous province, officials said.", gaz)
+    assert found["Pakistan"].country_code == "PK"
