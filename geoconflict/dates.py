@@ -94,6 +94,8 @@ _SAID_ON = re.compile(
     r"(?:\s+(?:morning|evening|night|afternoon))?",
     re.IGNORECASE,
 )
+_SPEECH_STEMS = ("said", "says", "told", "announced", "reported", "confirmed", "added", "stated", "claimed", "denied")
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # a relative clause about another event: its dates are not this event's
 # ("bombed villages on Monday, in a response to the attack, in which ... last week")
 _OTHER_EVENT_CLAUSE = re.compile(r",\s+(?:in\s+which|during\s+which|which)\b", re.IGNORECASE)
@@ -385,11 +387,11 @@ def resolve_event_date(
             return EventDate(previous.date + timedelta(days=sign * n), previous.precision, lead.group(0).strip())
         if ("next" in low or "following" in low or "later" in low or "after" in low) and _NEXT_DAY.search(sentence):
             return EventDate(previous.date + timedelta(days=1), previous.precision, "the next day")
-    said = None
-    if "day" in words and _SAID_ON.search(sentence):
+    said = _SAID_ON.search(sentence) if (
+        "day" in words and _any_in(low, _SPEECH_STEMS) and _any_in(low, _WEEKDAY_NAMES)) else None
+    if said is not None:
         # dates of the telling are blanked out; if nothing else dates the
         # event, the telling's day bounds it (precision 2)
-        said = _SAID_ON.search(sentence)
         rest = _SAID_ON.sub(lambda m: " " * len(m.group()), sentence)
         found = resolve_event_date(rest, anchor, previous=previous)
         if found.cue != "report date" or anchor is None:

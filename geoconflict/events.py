@@ -384,6 +384,7 @@ _NUMBER_WORDS_F = (
 )
 _DISTANCE_PREPS = ("of", "from", "outside")
 _ASCII_DIGIT = re.compile(r"[0-9]")
+_ORG_PREPS = (" in ", " for ", " to ", " on ", " in the ", " for the ", " to the ", " on the ")
 _ROUTE_WORDS = ("road", "highway", "route", "corridor", "line", "railway", "motorway", "axis", "pipeline")
 _SPEAKER_PREPS = (" in ", " at ", " from ", " in the ", " at the ", " from the ")
 
@@ -534,7 +535,7 @@ def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: in
     lo = max(sent_start, m.start - 90)
     before = text[lo: m.start]
     folded = folded_text[lo: m.start] if folded_text is not None else _fold(before)
-    if _ORG_AFTER.match(text, m.end) or _ORG_BEFORE.search(before[-40:]):
+    if _ORG_AFTER.match(text, m.end) or (before.endswith(_ORG_PREPS) and _ORG_BEFORE.search(before[-40:])):
         return False, "organisation"
     ft = m.place.feature_type if m.place is not None else None
     if ft == "country" and _POSSESSOR_OF_NAME.match(text, m.end):
