@@ -43,6 +43,18 @@ gazetteer's names inside them, then filters out what is not a place:
   towns naming a militia ("Fano militias") are not places; a surname seen in
   a person name does not erase the same name listed with other places
   ("Jordan and Egypt condemned");
+* names inside other names: a town inside an armed group's name ("Moro
+  Islamic Liberation Front", "Jaish al-Adl", "Islamic State Sahel
+  Province"; a country or province there is still kept), a double-barrelled
+  surname ("Lorena Quito-Salazar"), a given name before a surname and an
+  apposition or speech verb ("Jordan Mirza, a researcher"); closed-class
+  words ("The", "In") are never names, so "In Sremska Mitrovica" keeps the
+  longest name;
+* "Sistan-Baluchestan" is looked up as "Sistan and Baluchestan" when only
+  that form is known; a stateless people's name ("Rakhine", "Chin") is its
+  province with a locative cue ("in northern Rakhine", "Rakhine towns") in a
+  country the report names; a province named like its capital of 50,000 or
+  more ("Basra", "Misrata") is the city unless a place noun says province;
 * seas, gulfs and straits are the gazetteer's shared waters (curated areas
   in no country): "in the Red Sea" is the sea, not a province named after it,
   unless a place noun says so ("Red Sea state") and the report is about that
