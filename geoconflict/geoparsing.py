@@ -1452,7 +1452,13 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset(), known: bo
         if exact and (exact[0].feature_type in ("country", "admin1") or exact[0].score >= 0.8 * ranked[0].score):
             ranked = [exact[0]] + [p for p in ranked if p is not exact[0]]
     area_cue, town_cue = _cue_kinds(c.cue)
-    if water and not area_cue:
+    if water and town_cue:
+        # "the Red Sea city": the province named after the sea, in a country the
+        # report is about, holds the city; the sea only lends its name
+        provinces = [p for p in ranked if p.feature_type == "admin1" and p.country_code in doc_countries]
+        if provinces:
+            ranked = [provinces[0]] + [p for p in ranked if p is not provinces[0]]
+    elif water and not area_cue:
         # "in the Red Sea": the sea, ahead of a province named after it that the
         # document context ranked higher; "Red Sea state" keeps the province
         seas = [p for p in ranked if p.feature_type == "area" and not p.country_code]

@@ -593,3 +593,10 @@ def test_a_country_before_a_province_name_is_no_given_name(gaz):
     # "<name> <name>, the ..." is a person only when the second name is no major place
     found = _places("Rangers deployed in Pakistan Punjab, the most populous province, officials said.", gaz)
     assert found["Pakistan"].country_code == "PK"
+
+
+def test_a_sea_naming_a_city_is_the_province_named_after_it(gaz):
+    # "the Red Sea city" (Port Sudan): the sea lends its name to the province
+    text = "Drones hit a depot in Port Sudan again, the third attack on the Red Sea city this month, Sudan said."
+    (red,) = _by_text(geoparse(text, gazetteer=gaz))["Red Sea"]
+    assert (red.place.country_code, red.place.feature_type) == ("SD", "admin1")
