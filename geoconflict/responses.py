@@ -136,22 +136,24 @@ def link_responses(incidents: list, text: str = "", mentions: Sequence[Mention] 
     attack" after the Kabul attack) is a retelling and is removed from
     ``incidents``.
     """
-    if text:
-        _drop_retellings(incidents, _cause_clauses(text, 0, len(text)))
+    # every cause clause of the report, found once for both passes below
+    clauses = _cause_clauses(text, 0, len(text)) if text else []
+    if clauses:
+        _drop_retellings(incidents, clauses)
     covered: list[tuple[int, int]] = []
     for i, r in enumerate(incidents):
         if r.row["layer"] != "retaliation":
             continue
         start, end = r.row.get("source_start"), r.row.get("source_end")
         answered: list[int] = []
-        if text and start is not None and end is not None:
+        if clauses and start is not None and end is not None:
             for span in _cause_clauses(text, start, end):
                 covered.append(span)
                 answered += [j for j in _answered_at(incidents, i, _named_causes(mentions, span))
                              if j not in answered]
         r.answers.extend(answered or _by_sides(incidents, i))
-    if text:
-        _link_following_causes(incidents, text, mentions, covered)
+    if clauses:
+        _link_following_causes(incidents, text, mentions, covered, clauses)
 
 
 def _speaker_side(text: str, start: int, end: int) -> str | None:
@@ -178,8 +180,8 @@ def _drop_retellings(incidents: list, spans: list[tuple[int, int]]) -> None:
     incidents[:] = keep
 
 
-def _link_following_causes(incidents, text, mentions, covered) -> None:
-    for span in _cause_clauses(text, 0, len(text)):
+def _link_following_causes(incidents, text, mentions, covered, clauses) -> None:
+    for span in clauses:
         if any(a <= span[0] < b for a, b in covered):
             continue
         causes = _named_causes(mentions, span)
