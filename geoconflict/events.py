@@ -503,6 +503,8 @@ _SPEAKER_IN_F = re.compile(
     r"a\s+press\s+conference|parliament|lawmakers)|speaking|briefing|statement\s+issued))"
     r"\s+(?:based\s+)?(?:in|at|from)\s+(?:the\s+)?$"
 )
+# "..., according to a military spokesman in N'Djamena": attribution, no verb after
+_ACCORDING_F = re.compile(r"(?=[a-z])\baccording\s+to\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$")
 _SPEECH_AFTER = re.compile(
     r"(?:(?:'s|’s)(?:\s+[\w-]+){0,4}?)?(?:\s*,[^,.;:\"“”]{1,60},)?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|say|told|tell|reported|"
     r"report|announced|confirmed|stated|added|warned|urged|called|condemned|denied|insisted|accused|expressed)\b"
@@ -554,7 +556,8 @@ def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: in
         speaker = _SPEAKER_IN_F.search(folded)
         if speaker is not None and (speaker.group("who").startswith(("said", "says", "told", "speaking", "briefing",
                                                                     "statement"))
-                                    or _SPEECH_AFTER.match(text, m.end)):
+                                    or _SPEECH_AFTER.match(text, m.end)
+                                    or _ACCORDING_F.search(folded, 0, speaker.start())):
             local = speaker.group("who").startswith(_LOCAL_SPEAKERS)
             return False, "local speaker" if local else "speaker"
     if _maybe_distance(folded) and _DISTANCE_REF_F.search(folded):

@@ -723,3 +723,12 @@ def test_an_undated_wire_dateline_is_not_the_attacker_or_a_scene():
     text = "Kabul (AFP) - Heavy clashes between rival armed groups rocked Kandahar on Friday."
     (row,) = incidents(text)
     assert row["location"] == "Kandahar" and row["actor1"] is None
+
+
+def test_the_seat_of_a_source_given_with_according_to_is_not_a_scene():
+    rows = incidents("Pakistani jets bombed militant camps near Kandahar on Sunday, "
+                     "according to a military spokesman in Islamabad.")
+    assert [r["location"] for r in rows] == ["Kandahar"]
+    # the same town after 'according to' but as the scene stays one
+    rows = incidents("Shelling hit a market in Kharkiv on Sunday, according to officials.")
+    assert [r["location"] for r in rows] == ["Kharkiv"]
