@@ -90,7 +90,11 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      r"support(?:s|ed)?\s+(?:for\s+)?(?:\w+(?:'s|’s)?\s+)?(?:right|efforts?|stance|position)|"
      r"\bsupports?\b|\bsupported\b|(?:would|will|to|continue\s+to)\s+back\b|\bbacks\b|\bbacked\b|\bbacking\b|"
      r"(?:stands?|stood|standing)\s+(?:firmly\s+|squarely\s+|shoulder\s+to\s+shoulder\s+)?(?:with|by)|"
-     r"solidarity\s+with|right\s+to\s+defend\s+itself|right\s+to\s+self-defen[cs]e"),
+     r"solidarity\s+with|right\s+to\s+defend\s+itself|right\s+to\s+self-defen[cs]e|"
+     # arming a side backs it: "pledged more air defence systems for Ukraine"
+     r"(?:pledg\w*|deliver\w*|suppl(?:y|ies|ied|ying)|sen(?:d|ds|t|ding)|provid\w*|donat\w*)\s+(?:[\w-]+\s+){0,4}?"
+     r"(?:weapons|arms|air[\s-]defen[cs]es?|ammunition|munitions|missiles|tanks|fighter\s+jets|"
+     r"military\s+(?:aid|assistance|equipment)|security\s+assistance)\b"),
     ("calls_for_restraint",
      r"restraint|cease-?fire|truce|de-?escalat\w*|negotiating\s+table|"
      r"through\s+(?:dialogue|diplomacy|diplomatic\s+means|peaceful\s+means|political\s+(?:and\s+diplomatic\s+)?means)|"

@@ -466,3 +466,13 @@ def test_an_unknown_body_s_organ_speaks_for_the_body_and_appositive_parties_do_n
 def test_a_leading_adverbial_does_not_hide_an_unknown_body(opening):
     got = stances(f"{opening} Ogaden National Liberation Front condemned the raid.", BOKO_HARAM)
     assert {a for a, *_ in got} == {"Ogaden National Liberation Front"}
+
+
+def test_arming_a_side_backs_it_and_the_next_clause_keeps_its_own_speaker():
+    incidents = [{"actor1": "Military Forces of Israel", "actor2": "Hezbollah", "country_code": "LB",
+                  "location": "Tyre", "source_start": 0, "notes": "Israeli jets struck Tyre."}]
+    got = stances("Israeli jets struck Tyre. The United States pledged more air defence interceptors for Israel, "
+                  "and Egypt called for an immediate ceasefire.", incidents)
+    assert ("United States", "supports", "Israel") in got
+    assert ("Egypt", "calls_for_restraint", "Israel") in got
+    assert not [g for g in got if g[0] == "United States" and g[1] == "calls_for_restraint"]
