@@ -681,6 +681,20 @@ _BORDER_REF = re.compile(
 )
 
 
+def _other_side(mentions: Sequence[Mention], own: str | None) -> str | None:
+    """The country a report names most often after ``own``, when it clearly
+    leads (named at least twice, and twice as often as the next one)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        cc = m.place.country_code if m.place is not None else None
+        if cc and cc != own:
+            counts[cc] = counts.get(cc, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def _border_distance_km(place, country: str | None = None) -> float | None:
     """Geodesic km from ``place`` to the nearest international border, or to
     the border of ``country`` (ISO2) when the text names one."""
@@ -791,6 +805,10 @@ def extract_claims(
         target = _pick_target(stmt, mentions, text, s_start, s_end, reference)
         if stmt["border"] and target is None:
             continue
+        if stmt["border"] and border_country is None and target.place is not None:
+            # "some 700 km from the border" in a report about two countries:
+            # the border with the other side, not the nearest of any country
+            border_country = _other_side(mentions, target.place.country_code)
         row: dict[str, Any] = {
             "id": f"C{len(rows) + 1}",
             "reference": stmt.get("border_label", "border") if stmt["border"] else reference.text,

@@ -338,3 +338,19 @@ def test_the_city_as_a_reference_is_the_town_just_named():
     # "the city of X" names its own place; "the city centre" is not a town named before
     assert len(extract_claims("Tawila is 5 km from the city centre.",
                               _mentions("Tawila is 5 km from the city centre.", [("Tawila", tawila)]))) == 0
+
+
+def test_an_unqualified_border_is_the_border_with_the_other_side():
+    # Saratov is ~160 km from Kazakhstan but ~470 km from Ukraine
+    saratov = _place("Saratov", 51.5406, 46.0086, "RU")
+    ukraine = _place("Ukraine", 49.0, 31.5, "UA", kind="country")
+    text = ("Ukraine said its drones hit a refinery in Saratov, some 470 km from the border. "
+            "Ukraine has struck Russian refineries for months.")
+    found = [("Ukraine", ukraine), ("Saratov", saratov), ("Ukraine", ukraine)]
+    (row,) = extract_claims(text, _mentions(text, found))
+    assert row["reference"] == "border" and row["target"] == "Saratov"
+    assert 400 < row["computed_km"] < 540 and row["verdict"] == "consistent"
+    # with no clear other side it stays the nearest international border
+    alone = "Drones hit a refinery in Saratov, some 160 km from the border."
+    (row,) = extract_claims(alone, _mentions(alone, [("Saratov", saratov)]))
+    assert row["computed_km"] < 250
