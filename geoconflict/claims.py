@@ -64,9 +64,11 @@ place finer than a province named in the preceding sentence.
 Border statements are measured from the target to an international border
 (bundled Natural Earth boundaries): "20 km from the Afghan border" uses the
 border of the named country (``reference = "Afghan border"``) and the usual
-tolerance rule; "just across the border" (``reference = "border"``,
+tolerance rule; an unqualified "the border" is the border with the country the
+report names most after the target's own (when one clearly leads), else the
+nearest border; "just across the border" (``reference = "border"``,
 ``stated_km = 0``) is consistent when the target lies within
-:data:`BORDER_TOLERANCE_KM` plus its extent of the nearest border.
+:data:`BORDER_TOLERANCE_KM` plus its extent of that border.
 
 Direction
 ---------
