@@ -154,6 +154,14 @@ _FALSE_ON = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?(?:provinces?\s+of\s+|city\s+of\s+)?$")
+# "struck villages in southern Lebanon on Sunday, including Khiam and Bint
+# Jbeil": the places after "including" are the scenes the first one holds
+_INCLUDING_GAP = re.compile(
+    r"^[^.;:]{0,40}?,\s*(?:including|among\s+them|such\s+as|notably)\s+(?:the\s+)?"
+    r"(?:(?:towns?|villages?|cities|city|districts?|areas?|camps?|neighbou?rhoods?)\s+(?:of\s+)?)?"
+    # earlier items of the same list, which the gazetteer may not know
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s*,\s*(?:and\s+)?|\s+and\s+)){0,4}$"
+)
 # what may sit between a place and the next list item: "Kandahar province, and"
 _AFTER_NAME = re.compile(
     r"^(?:\s+(?:province|provinces|district|region|state|governorate|oblast|city|town|camp|area))?", re.IGNORECASE
@@ -575,7 +583,7 @@ def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: in
         gap = text[prev_loc.end: m.start]
         tail = _AFTER_NAME.match(gap)
         rest = gap[tail.end():] if tail else gap
-        if _LIST_GAP.match(rest):
+        if _LIST_GAP.match(rest) or _INCLUDING_GAP.match(gap):
             return True, "list"
     return False, "no cue"
 

@@ -732,3 +732,13 @@ def test_the_seat_of_a_source_given_with_according_to_is_not_a_scene():
     # the same town after 'according to' but as the scene stays one
     rows = incidents("Shelling hit a market in Kharkiv on Sunday, according to officials.")
     assert [r["location"] for r in rows] == ["Kharkiv"]
+
+
+def test_places_after_including_are_the_scenes_the_first_one_holds():
+    rows = incidents("Pakistani jets struck several districts in Afghanistan on Sunday, including Kabul and Kandahar, "
+                     "killing nine people.")
+    assert sorted(r["location"] for r in rows) == ["Kabul", "Kandahar"]
+    # an earlier item the gazetteer does not know does not break the list
+    rows = incidents("Pakistani jets struck several districts in Afghanistan on Sunday, including Zzyzx, Kabul "
+                     "and Kandahar.")
+    assert sorted(r["location"] for r in rows) == ["Kabul", "Kandahar"]
