@@ -100,7 +100,7 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      r"through\s+(?:dialogue|diplomacy|diplomatic\s+means|peaceful\s+means|political\s+(?:and\s+diplomatic\s+)?means)|"
      r"diplomatic\s+(?:means|solution|settlement|channels)|political\s+and\s+diplomatic\s+means|"
      r"peaceful(?:ly)?\s+(?:resol\w*|settle\w*|solution|means)|resolve\s+(?:any\s+|their\s+|the\s+)?differences|"
-     r"abandon\s+confrontation|stop\s+the\s+fighting|end\s+(?:to\s+)?(?:the\s+)?(?:hostilities|fighting)|engage\s+in\s+(?:\w+\s+){0,2}?(?:dialogue|talks|negotiations)|return\s+to\s+(?:the\s+)?talks|"
+     r"abandon\s+confrontation|stop\s+(?:the\s+)?(?:fighting|attacks|attacking|targeting|shelling|hostilities|violence)|end\s+(?:to\s+)?(?:the\s+)?(?:hostilities|fighting)|engage\s+in\s+(?:\w+\s+){0,2}?(?:dialogue|talks|negotiations)|return\s+to\s+(?:the\s+)?talks|"
      r"calm\s+(?:down|the\s+situation)|call(?:s|ed|ing)?\s+for\s+calm|urg(?:es|ed|ing)\s+calm|"
      r"maximum\s+restraint|exercise\s+restraint|avoid\s+(?:further\s+)?escalation|"
      r"halt\s+to\s+(?:the\s+)?(?:hostilities|fighting|violence)|cessation\s+of\s+hostilities|"

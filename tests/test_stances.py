@@ -476,3 +476,10 @@ def test_arming_a_side_backs_it_and_the_next_clause_keeps_its_own_speaker():
     assert ("United States", "supports", "Israel") in got
     assert ("Egypt", "calls_for_restraint", "Israel") in got
     assert not [g for g in got if g[0] == "United States" and g[1] == "calls_for_restraint"]
+
+
+def test_a_call_to_stop_attacking_is_a_call_for_restraint_to_the_addressee():
+    incidents = [{"actor1": "Military Forces of Russia", "actor2": "Military Forces of Ukraine", "country_code": "UA",
+                  "location": "Kharkiv", "source_start": 0, "notes": "Russian missiles hit Kharkiv."}]
+    got = stances("Russian missiles hit Kharkiv. Turkey called on Russia to stop targeting civilian areas.", incidents)
+    assert ("Turkey", "calls_for_restraint", "Russia") in got
