@@ -86,26 +86,27 @@ _NEXT_DAY = re.compile(
     r"\b(?:the\s+(?:next|following)\s+(?:day|morning|night|evening)|a\s+day\s+later|the\s+day\s+after)\b",
     re.IGNORECASE,
 )
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_ALT = "|".join(_WEEKDAY_NAMES)  # the alternation every weekday pattern uses
 # when a speaker talked is not when the event happened: "the ministry said late
 # Wednesday", "officials said on Monday"
 _SAID_ON = re.compile(
     r"\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|stated|claimed|denied)\s+"
-    r"(?:(?:on|late|early|last|this)\s+)*(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    rf"(?:(?:on|late|early|last|this)\s+)*(?P<w>{_WEEKDAY_ALT})\b"
     r"(?:\s+(?:morning|evening|night|afternoon))?",
     re.IGNORECASE,
 )
 _SPEECH_STEMS = ("said", "says", "told", "announced", "reported", "confirmed", "added", "stated", "claimed", "denied")
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # a relative clause about another event: its dates are not this event's
 # ("bombed villages on Monday, in a response to the attack, in which ... last week")
 _OTHER_EVENT_CLAUSE = re.compile(r",\s+(?:in\s+which|during\s+which|which)\b", re.IGNORECASE)
 # "overnight from Saturday to Sunday": the night starts on the first day named
 _OVERNIGHT_SPAN = re.compile(
-    r"\b(?:overnight|night)\s+(?:from|between|of)\s+(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    rf"\b(?:overnight|night)\s+(?:from|between|of)\s+(?P<w>{_WEEKDAY_ALT})\b",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(
-    r"\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b",
+    rf"\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?P<weekday>{_WEEKDAY_ALT})s?\b",
     re.IGNORECASE,
 )
 _AGO = re.compile(
