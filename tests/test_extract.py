@@ -279,3 +279,24 @@ def test_bundled_example(gaz):
     assert {("Turkey", "engages", "Pakistan"), ("Saudi Arabia", "engages", "Pakistan")} <= got
     for actor in ("China", "Russia", "United Nations"):
         assert any(a == actor and s == "calls_for_restraint" for a, s, _ in got)
+
+
+@pytest.mark.parametrize("collector_on", [True, False])
+def test_reading_restores_the_collector_state(gaz, collector_on):
+    # extraction pauses automatic full collections for speed; the caller's
+    # setting must come back, also after an error
+    import gc
+
+    from geoconflict.extract import read_reports
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if collector_on else gc.disable)()
+        read_report("Drones struck El Fasher on Sunday.", "2025-03-04", gazetteer=gaz)
+        assert gc.isenabled() is collector_on
+        with pytest.raises(InputError):
+            read_reports(["Shelling hit Kharkiv.", b"\xff\xfe\xfa"], gazetteer=gaz)
+        assert gc.isenabled() is collector_on
+    finally:
+        (gc.enable if was else gc.disable)()
+
