@@ -172,14 +172,23 @@ def _name_of(value) -> str | None:
 _BORDER_TRUST_KM = 3.0
 
 
-def _settle(lats, lons, old_codes, old_admin1) -> dict[str, list]:
+def _settle(lats, lons, old_codes, old_admin1, whole_country=None) -> dict[str, list]:
     """Containment columns for points, reconciled with what the gazetteer knew.
+
+    ``whole_country`` flags rows that stand for a whole country (an incident
+    located only as "Lebanon"): their point is the country's centre, so the
+    province around it says nothing about the event and ``admin1`` stays null.
 
     Returns lists ``country_code``, ``country``, ``iso``, ``admin1`` and an
     array ``border_distance_km``, one value per point.
     """
     codes, admin1s, border = _containment(lats, lons)
     codes, admin1s = list(codes), list(admin1s)
+    if whole_country is not None:
+        for i, flag in enumerate(whole_country):
+            if flag:
+                admin1s[i] = None
+                old_admin1[i] = None
     # keep what the gazetteer already knew where the boundaries have nothing
     # (points at sea, or just outside a simplified coastline)
     for i, (o, oa) in enumerate(zip(old_codes, old_admin1)):
@@ -201,6 +210,17 @@ def _settle(lats, lons, old_codes, old_admin1) -> dict[str, list]:
     }
 
 
+def _whole_country(gazetteer_ids: list, feature_types: list) -> list[bool] | None:
+    """Per row, whether it stands for a whole country (see :func:`_settle`)."""
+    flags = [isinstance(g, str) and g.startswith("country:") for g in gazetteer_ids]
+    kinds = [isinstance(f, str) and f == "country" for f in feature_types]
+    if not flags:
+        flags = kinds
+    elif kinds:
+        flags = [a or b for a, b in zip(flags, kinds)]
+    return flags if any(flags) else None
+
+
 def _annotate(frame, lat_col: str, lon_col: str):
     out = frame.copy()
     if len(out) == 0:
@@ -218,7 +238,9 @@ def _annotate(frame, lat_col: str, lon_col: str):
         lons = np.where(empty, np.nan, geom.x.where(~empty))
     old_codes = out["country_code"].tolist() if "country_code" in out.columns else [None] * len(out)
     old_admin1 = out["admin1"].tolist() if "admin1" in out.columns else [None] * len(out)
-    cols = _settle(lats, lons, old_codes, old_admin1)
+    cols = _settle(lats, lons, old_codes, old_admin1, _whole_country(
+        out["gazetteer_id"].tolist() if "gazetteer_id" in out.columns else [],
+        out["feature_type"].tolist() if "feature_type" in out.columns else []))
     out["country_code"] = pd.array(cols["country_code"], dtype="string")
     out["country"] = pd.array(cols["country"], dtype="string")
     out["iso"] = pd.array(cols["iso"], dtype="Int64")
@@ -245,7 +267,8 @@ def _annotate_rows(rows: list[dict]) -> None:
 
     lats = np.array([coord(r, "latitude") for r in rows], dtype="float64")
     lons = np.array([coord(r, "longitude") for r in rows], dtype="float64")
-    cols = _settle(lats, lons, [r.get("country_code") for r in rows], [r.get("admin1") for r in rows])
+    cols = _settle(lats, lons, [r.get("country_code") for r in rows], [r.get("admin1") for r in rows],
+                   _whole_country([r.get("gazetteer_id") for r in rows], [r.get("feature_type") for r in rows]))
     for i, row in enumerate(rows):
         for name, values in cols.items():
             row[name] = values[i]

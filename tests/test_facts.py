@@ -140,3 +140,25 @@ def test_border_town_keeps_its_gazetteer_country():
     assert out.loc[0, "country_code"] == "SY" and out.loc[0, "admin1"] == "Aleppo"
     assert out.loc[0, "border_distance_km"] < 3
     assert out.loc[1, "country_code"] == "AF" and out.loc[1, "admin1"] != "Punjab"
+
+
+def test_a_whole_country_gets_no_province():
+    # an incident located only as "Lebanon" sits at the country's centre, which
+    # falls in one province; naming that province would invent a precision
+    inc = conform([
+        {"id": "I1", "location": "Lebanon", "latitude": 33.8869, "longitude": 35.885, "geo_precision": 3,
+         "gazetteer_id": "country:LB", "geometry": Point(35.885, 33.8869)},
+        {"id": "I2", "location": "Zahle", "latitude": 33.8497, "longitude": 35.9042, "geo_precision": 1,
+         "gazetteer_id": "geonames:265", "geometry": Point(35.9042, 33.8497)},
+    ], "incident")
+    out = annotate_incidents(inc)
+    assert out["country_code"].tolist() == ["LB", "LB"]
+    assert pd.isna(out.loc[0, "admin1"]) and out.loc[1, "admin1"] == "Beqaa"
+
+
+def test_read_report_leaves_a_country_level_incident_without_province():
+    from geoconflict import read_report
+
+    r = read_report("Iranian drones and missiles struck Israel on Sunday.", "2026-04-20")
+    row = r.incidents.iloc[0]
+    assert row["location"] == "Israel" and row["geo_precision"] == 3 and pd.isna(row["admin1"])
