@@ -1207,6 +1207,11 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
                 and (best.feature_type == "country" or _norm(best.matched_name or best.name) == _norm(name)):
             # a loose (transliteration) match vouches for nothing
             support.setdefault(best.country_code, set()).add(name)
+    # a nationality vouches for its country too: "Israeli drones struck ...,
+    # Hezbollah fired back at Kiryat Shmona" is about Israel without naming it
+    for m in _demonym_pattern().finditer(text):
+        word = " ".join(m.group().split())
+        support.setdefault(DEMONYMS[word], set()).add(word)
     # pass 2: each mention with the document context and its explicit parent.
     # A report names the same few places many times: the resolution depends
     # only on the name, the written span and the parent, so it is made once.
@@ -1240,6 +1245,13 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
         else:
             c.place, c.alternatives, c.ambiguous = hit
         done[key, c.cue, c.limit] = (c.place, c.alternatives, c.ambiguous, c.resolved_as)
+
+
+@lru_cache(maxsize=1)
+def _demonym_pattern() -> re.Pattern[str]:
+    """Demonyms of a known country ("Israeli", "South Sudanese"), as whole words."""
+    names = [d for d, cc in DEMONYMS.items() if cc]
+    return re.compile(rf"(?<![\w-])(?:{_trie_pattern(names)})(?![\w-])")
 
 
 class _DocContext:

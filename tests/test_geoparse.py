@@ -600,3 +600,17 @@ def test_a_sea_naming_a_city_is_the_province_named_after_it(gaz):
     text = "Drones hit a depot in Port Sudan again, the third attack on the Red Sea city this month, Sudan said."
     (red,) = _by_text(geoparse(text, gazetteer=gaz))["Red Sea"]
     assert (red.place.country_code, red.place.feature_type) == ("SD", "admin1")
+
+
+def test_a_nationality_vouches_for_its_country(gaz):
+    # the report never names Israel, but "Israeli" says the story is there:
+    # a variant spelling of an Israeli town (GeoNames: Qiryat Shmona) is read,
+    # not left unresolved as a loose guess abroad
+    text = ("Israeli drones struck the town of Aitaroun in south Lebanon on Tuesday. "
+            "Hezbollah fired rockets at Kiryat Shmona in response.")
+    kiryat = _by_text(geoparse(text, gazetteer=gaz))["Kiryat Shmona"][0]
+    assert kiryat.place is not None and kiryat.place.country_code == "IL"
+    # without the nationality the same spelling stays a guess in a country the
+    # report is not about
+    bare = "Hezbollah fired rockets at Kiryat Shmona from Lebanon on Tuesday."
+    assert _by_text(geoparse(bare, gazetteer=gaz))["Kiryat Shmona"][0].place is None
