@@ -14,6 +14,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import marshal
 import math
 import re
 import threading
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from gazetteer.errors import InvalidNameError, LayerFormatError, UnknownPlaceError
-from gazetteer.index import MAX_NAME_TOKENS, ensure_index, open_index
+from gazetteer.index import FOLD_KIND0, FOLD_KIND1, MAX_NAME_TOKENS, ensure_index, open_index
 from gazetteer.model import Place, Resolution
 from gazetteer.normalize import normalize_name, translit_of_normalized
 from gazetteer.resolve import (
@@ -128,7 +129,9 @@ class Gazetteer:
         Folder for the persistent index (default ``$GEOCONFLICT_CACHE`` or
         ``~/.cache/geoconflict``).  Built on first use, reused afterwards.
     index_path : path, optional
-        Use an existing index file directly.
+        Use an existing index file directly (one built by
+        :func:`gazetteer.index.build_index` with the same Python version;
+        it holds marshal data, so open only files from a trusted source).
     result_cache : bool
         Remember whole resolutions per (name, context, country, limit)
         (default).  False ranks every call anew over the cached candidate
@@ -216,46 +219,66 @@ class Gazetteer:
             if translit and kind == 0:
                 cur[2] = True
 
-        sql = "SELECT p.*, n.kind FROM names n JOIN places p ON p.id = n.place WHERE n.{} = ?"
+        places = self._places
         with self._lock:
-            exact = self._con.execute(sql.format("norm"), (norm,)).fetchall()
-            trans = self._con.execute(sql.format("tkey"), (tkey,)).fetchall() if tkey else []
-            for row in exact:
-                offer(self._place_from_row(row), row[12], False)
-            for row in trans:
-                offer(self._place_from_row(row), row[12], True)
+            row = self._con.execute("SELECT rows FROM folds WHERE tkey = ?", (tkey,)).fetchone()
+            # One record per place with a name folding to ``tkey``; the names
+            # spelled like the query are exact matches.  Every exact name also
+            # folds to ``tkey`` (a name's key is a function of the name), so
+            # this is the union of the exact and the folded matches, with each
+            # place's offers merged as :func:`offer` would: the better of its
+            # exact and its folded quality (preferred name or alias), flagged
+            # when a preferred name folds.
+            for rec in marshal.loads(row[0]) if row is not None else ():
+                place = places.get(rec[0])
+                if place is None:
+                    place = self._place_from_row(rec)
+                kind0, kind1 = rec[FOLD_KIND0], rec[FOLD_KIND1]
+                q = MATCH_TRANSLIT_PRIMARY if kind0 else MATCH_TRANSLIT
+                if norm in kind0:
+                    q = MATCH_EXACT
+                    exact_ids.add(place.gazetteer_id)
+                elif norm in kind1:
+                    q = max(alias_quality(place), q)
+                    exact_ids.add(place.gazetteer_id)
+                best[place.gazetteer_id] = [place, q, bool(kind0)]
+        # places of user layers, held in memory name by name
         for place, kind in self._user_norm.get(norm, ()):
             offer(place, kind, False)
         for place, kind in self._user_tkey.get(tkey, ()):
             offer(place, kind, True)
         out = []
-        for p, q, primary_folds in best.values():
-            if primary_folds and q < MATCH_EXACT:
-                # An alias that is also a spelling of the preferred name
-                # (Paktya for Paktia) beats the same alias of another place.
-                q = min(MATCH_EXACT, max(q, MATCH_TRANSLIT_PRIMARY) + PRIMARY_SPELLING_BONUS)
-            out.append((p, prior(p.feature_type, p.population) * q))
         # A province named like its capital city (Kandahar, Kabul, Islamabad
         # Capital Territory) is the city in running text unless the text says
         # "province"; alias lists must not flip that.
         capitals: dict[str, float] = {}
-        for p, b in out:
-            if p.feature_type == "city" and p.admin1_code and p.population >= _CAPITAL_MIN_POPULATION:
-                capitals[p.admin1_code] = max(b, capitals.get(p.admin1_code, 0.0))
-        if capitals:
-            out = [
-                (p, min(b, capitals[p.admin1_code] - 0.02))
-                if p.feature_type == "admin1" and p.admin1_code in capitals else (p, b)
-                for p, b in out
-            ]
         # A province named after the sea it borders (Egypt's and Sudan's Red
         # Sea, Bushehr's alternate name "Persian Gulf") is the sea in running
         # text unless the text says "state" or "governorate" (the kind hint
         # then lifts the province back).  Seas, straits and lakes shared by
         # several countries are the areas without a country; a transliteration
         # match to one is too loose to demote a province.
-        water = max((b for p, b in out if p.feature_type == "area" and not p.country_code
-                     and p.gazetteer_id in exact_ids), default=None)
+        water = None
+        # one pass gathers the bases and both demotions' evidence
+        for p, q, primary_folds in best.values():
+            if primary_folds and q < MATCH_EXACT:
+                # An alias that is also a spelling of the preferred name
+                # (Paktya for Paktia) beats the same alias of another place.
+                q = min(MATCH_EXACT, max(q, MATCH_TRANSLIT_PRIMARY) + PRIMARY_SPELLING_BONUS)
+            ftype = p.feature_type
+            b = prior(ftype, p.population) * q
+            out.append((p, b))
+            if ftype == "city":
+                if p.admin1_code and p.population >= _CAPITAL_MIN_POPULATION:
+                    capitals[p.admin1_code] = max(b, capitals.get(p.admin1_code, 0.0))
+            elif ftype == "area" and not p.country_code and p.gazetteer_id in exact_ids:
+                water = b if water is None else max(water, b)
+        if capitals:
+            out = [
+                (p, min(b, capitals[p.admin1_code] - 0.02))
+                if p.feature_type == "admin1" and p.admin1_code in capitals else (p, b)
+                for p, b in out
+            ]
         if water is not None:
             cap = water - AMBIGUITY_MARGIN - 0.01
             out = [(p, min(b, cap)) if p.feature_type == "admin1" else (p, b) for p, b in out]
@@ -362,6 +385,7 @@ class Gazetteer:
         limit = max(1, int(limit))
         if not self._use_result_cache:
             return self._resolve(name, norm, context, country, limit)
+        places = None
         if context is None:
             ckey = None
         elif isinstance(context, str):
@@ -369,11 +393,15 @@ class Gazetteer:
         elif isinstance(context, Context):
             ckey = ("ctx", id(context))
         else:
-            ckey = tuple(p.gazetteer_id for p in context if isinstance(p, Place))
+            places = [p for p in context if isinstance(p, Place)]
+            ckey = tuple(p.gazetteer_id for p in places)
         key = (name, ckey, country, limit)
         res = self._result_cache.get(key)
         if res is None or isinstance(context, Context):
-            res = self._resolve(name, norm, context, country, limit)
+            # the ids are at hand: find the places' Context with them now
+            # rather than in _context, which would list them again
+            ctx = self._places_context(places, ckey) if places is not None else context
+            res = self._resolve(name, norm, ctx, country, limit)
             self._result_cache.get_or(key, lambda: res)
         # a fresh object each time: callers may edit what they get
         return Resolution(res.query, res.best, list(res.alternatives), res.ambiguous, res.unresolved_reason,
@@ -485,11 +513,20 @@ class Gazetteer:
                 ctx = self._ctx_cache.get_or(key, lambda: self._context_for_name(norm, context))
             return ctx
         places = [p for p in context if isinstance(p, Place)]
-        # Keyed by the places alone, not the name: every name of a document
-        # then shares one Context, and with it the grid and the proximity
-        # memo of :func:`gazetteer.resolve._proximities`.
-        key = ("places", tuple(p.gazetteer_id for p in places))
-        return self._ctx_cache.get_or(key, lambda: Context.from_places(places))
+        return self._places_context(places, tuple(p.gazetteer_id for p in places))
+
+    def _places_context(self, places: list[Place], ids: tuple[str, ...]) -> Context:
+        """The Context of resolved places (``ids``: their gazetteer ids), cached.
+
+        Keyed by the places alone, not the name: every name resolved with
+        the same places shares one Context, and with it the grid and the
+        proximity memo of :func:`gazetteer.resolve._proximities`.
+        """
+        key = ("places", ids)
+        ctx = self._ctx_cache.get(key)  # hot path: a plain dict hit
+        if ctx is None:
+            ctx = self._ctx_cache.get_or(key, lambda: Context.from_places(places))
+        return ctx
 
     def _document(self, text: str) -> tuple[list[tuple[int, int, str, str, Place | None]], Context]:
         """Names found in a context text with their bare resolutions (cached per text)."""
@@ -887,12 +924,17 @@ class _NameBucket:
         import numpy as np
 
         counts, lens = self._letter_counts()
-        shared = np.zeros(hi - lo, dtype=np.int64)
+        # Small integer types and no temporaries: the sums are at most
+        # 32 columns * 255, and narrow arrays halve the memory traffic of
+        # this, the costly part of a fuzzy lookup.
+        shared = np.zeros(hi - lo, dtype=np.int16)
+        tmp = np.empty(hi - lo, dtype=np.uint8)
         for col, k in query.items():
-            shared += np.minimum(counts[col, lo:hi], k)
+            np.minimum(counts[col, lo:hi], k, out=tmp)
+            shared += tmp
         # 200 * LCS >= cutoff * (a + b) is needed; one point of slack keeps
         # float rounding in rapidfuzz's score from mattering
-        keep = np.flatnonzero(200 * shared >= (cutoff - 1) * (lens[lo:hi].astype(np.int64) + a))
+        keep = np.flatnonzero(200 * shared.astype(np.int32) >= (cutoff - 1) * (lens[lo:hi] + a))
         names = self.names
         return [names[i] for i in (keep + lo).tolist()]
 
