@@ -200,11 +200,20 @@ _ANAPHORA = re.compile(
     re.IGNORECASE,
 )
 # "KYIV, Tuesday 4 November 2025 (Wire) - ": its date is the report's, not the event's
+# A dateline's place: one to four words ("N'DJAMENA", "PORT-AU-PRINCE", "Addis Abeba").
+_DATELINE_PLACE = r"[A-ZÀ-ÖØ-Þ][^\W\d_][^\W\d_'’.\-]*(?:[ '’.\-]+[^\W\d_]+){0,3}"
 _DATELINE_PREFIX = re.compile(
     r"^[^\W\d_][^\W\d_ .'\-]*(?:[ .'\-]+[^\W\d_]+){0,5},[^\n]{0,80}?\b(?:19|20)\d\d\b[^\n]{0,40}?(?:\)\s*)?[-–—]+\s+"
     r"|^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{2,40},\s+[^\n]{0,40}?\([^)]{1,40}\)\s*[-–—]*\s*"
-    # "Niamey (AFP) - ": a wire credit without a date
-    r"|^[A-ZÀ-ÖØ-Þ][^\W\d_][^\W\d_ .'\-]*(?:[ .'\-]+[^\W\d_]+){0,3}\s*\([A-Z][^()\n]{1,30}\)\s*[-–—]+\s+"
+    # a wire credit, with or without a date, closed by a dash, a full stop or
+    # both: "Niamey (AFP) - ", "Bogotá, Sep 8 (EFE).- ", "Lima, Oct. 15 (ANDINA). "
+    rf"|^{_DATELINE_PLACE}(?:,\s*[^\n()]{{1,40}}?)?\s*\([A-Z][^()\n]{{1,30}}\)\s*(?:\.?\s*[-–—]+|\.|:)\s+"
+    # a place of capitalised words (and a date) closed by a long dash:
+    # "Addis Abeba – ", "MAIDUGURI — ", "Tbilisi, 14 April – "
+    r"|^[A-ZÀ-ÖØ-Þ][^\W\d_'’.\-]*(?:[ '’.\-]+[A-ZÀ-ÖØ-Þ][^\W\d_]*){0,3}"
+    r"(?:,\s*[^\n–—]{0,30}?\d[^\n–—]{0,10}?)?\s+[–—]+\s+"
+    # a capitalised place and a colon: "BANNU: "
+    r"|^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{2,40}:\s+"
 )
 _FATALITIES = re.compile(
     r"\b(?:killing|killed|kills|left|leaving|claimed\s+the\s+lives\s+of|death\s+toll\s+(?:rose\s+to|of|at))\s+"
@@ -525,7 +534,7 @@ _LOCAL_SPEAKERS = ("police", "resident", "witness", "source", "official", "autho
 # "the Sinjar Resistance Units", "the UN Mission in South Sudan").
 _ORG_AFTER = re.compile(
     r"(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:Liberation|Front|Army|Party|Movement|Resistance|Units|Brigades?|Forces|"
-    r"Council|Alliance|Coalition|Union|Organi[sz]ation|League|Committee|Battalions?|Militia)\b"
+    r"Council|Alliance|Coalition|Union|Organi[sz]ation|League|Committee|Battalions?|Militia|(?:Defen[cs]e|Police|Air|Naval|Security)\s+Force)\b"
 )
 _ON_ROUTE_F = re.compile(r"(?=[a-z])\b(?:on|along|near|at|off)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$")
 _POSSESSOR_OF_NAME = re.compile(r"(?:'s|’s)\s+(?:[A-Z][\w\-]*\s+){0,3}?(?:[A-Z][\w\-]*)(?=\s+(?:province|region|"

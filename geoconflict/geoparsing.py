@@ -1339,7 +1339,7 @@ def _cue_kinds(cue: str | None) -> tuple[bool, bool]:
 _STRIPPABLE_HEADS = frozenset(
     """Province Governorate Oblast Region District State County City Town Township Territory
     Municipality Tehsil Zone Department Prefecture Commune Sub-district Subdistrict Valley Camp
-    Village Raion""".split()
+    Village Raion Cantonment Garrison""".split()
 )
 _STRIPPABLE_SUFFIX = re.compile(r"[-\s](?:centre|center|ville|town|Centre|Center)$")
 
