@@ -39,7 +39,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -48,6 +48,7 @@ from geoconflict.actors import (
 )
 from geoconflict.dates import _CASE_TRAPS, EventDate, _any_in, resolve_event_date
 from geoconflict.mentions import Mention
+from geoconflict.nonplaces import DEMONYMS
 from geoconflict.responses import CAUSE_CLAUSE, link_responses
 
 __all__ = ["TRIGGERS", "RETALIATION_CUES", "extract_incidents", "find_triggers", "Trigger"]
@@ -61,10 +62,12 @@ TRIGGERS: tuple[tuple[str, str, str, int], ...] = (
     (r"(?:IEDs?|improvised\s+explosive\s+devices?|roadside\s+bombs?|car\s+bombs?|landmines?|land\s+mines?|"
      r"bomb\s+blasts?|booby[- ]traps?(?:ped)?|explosive\s+devices?|planted\s+bombs?|"
      r"bombs?\s+(?:planted|hidden|concealed|went\s+off)|(?:motorcycle|motorbike|truck|parcel|pipe|time|sticky)\s+bombs?|"
-     r"bomb\s+(?:and\s+\w+\s+)?attacks?)", _EXPLOSIONS, "Remote explosive/landmine/IED", 9),
+     r"bomb\s+(?:and\s+\w+\s+)?attacks?|(?:packed|laden|rigged|loaded)\s+with\s+explosives|explosives?-laden)",
+     _EXPLOSIONS, "Remote explosive/landmine/IED", 9),
     (r"grenades?", _EXPLOSIONS, "Grenade", 8),
     # an explosion of unknown origin: typed by any more specific trigger in the sentence
-    (r"(?:explosions?|blasts?|detonat(?:ed|ion)|exploded|bomb\s+went\s+off)", _EXPLOSIONS, "Remote explosive/landmine/IED", 3),
+    (r"(?:explosions?|blasts?|detonat(?:ed|ion)|exploded|bomb\s+went\s+off|blew\s+up)", _EXPLOSIONS,
+     "Remote explosive/landmine/IED", 3),
     (r"(?:air\s*strikes?|air[- ]raids?|aerial\s+(?:bombardments?|attacks?|strikes?|bombing)|drone\s+(?:strikes?|attacks?)|"
      r"drones?\s+(?:struck|hit|attacked|targeted|slammed|at|on|against|towards?)|kamikaze\s+drones?|"
      r"(?:launched|fired|sent)\s+(?:\w+\s+){0,3}drones|warplanes?|fighter\s+jets?|"
@@ -80,7 +83,7 @@ TRIGGERS: tuple[tuple[str, str, str, int], ...] = (
     (r"(?:protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ions?|ors?|ed)|rall(?:y|ies|ied)|marche[ds]|sit-ins?|"
      r"general\s+strike)", "Protests", "Peaceful protest", 4),
     (r"(?:strikes?|struck|attack(?:s|ed)?|assaults?|raid(?:s|ed)?|targeted|targeting|pounded|hit|opened\s+fire|"
-     r"fired\s+(?:on|upon|at)|"
+     r"fired\s+(?:on|upon|at)|shots\s+(?:were\s+)?fired|fired\s+shots|came\s+under\s+(?:\w+\s+)?fire|gunfire|"
      r"shot\s+dead|gunmen|shooting)", "", "", 1),
 )
 # One non-capturing alternation matched against case-folded text (see
@@ -140,6 +143,7 @@ _DESCRIPTOR = (
 _POSSESSOR = r"(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}(?:'s|’s)\s+)?"
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|around|across|into|inside|within|through|throughout|along|over|toward|towards|"
+    r"above|overlooking|beyond|"
     r"targeting|targeted|target|hit|hitting|struck|striking|bombed|bombing|shelled|shelling|pounded|pounding|"
     r"attacked|attacking|raided|raiding|stormed|captured|seized|besieged|overran|entered|"
     r"rocked|rocking|killed\s+in|including|off|fell\s+on|such\s+as|streets\s+of|close\s+to|north\s+of|south\s+of|east\s+of|west\s+of|outskirts\s+of)\s+"
@@ -402,7 +406,7 @@ _NUMBER_WORDS_F = (
 _DISTANCE_PREPS = ("of", "from", "outside")
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _ORG_PREPS = (" in ", " for ", " to ", " on ", " in the ", " for the ", " to the ", " on the ")
-_ROUTE_WORDS = ("road", "highway", "route", "corridor", "line", "railway", "motorway", "axis", "pipeline")
+_ROUTE_WORDS = ("road", "highway", "route", "corridor", "line", "railway", "motorway", "axis", "pipeline", "track")
 _SPEAKER_PREPS = (" in ", " at ", " from ", " in the ", " at the ", " from the ")
 
 
@@ -507,7 +511,7 @@ def _in_quote(text: str, start: int, end: int, para_start: int) -> bool:
 # a route ("the road between Kidal and Gao"), ...
 _ROUTE_F = re.compile(
     r"(?=[a-z])\b(?:roads?|highways?|routes?|corridors?|supply\s+lines?|railway|rail\s+line|motorway|axis|"
-    r"pipeline)\s+(?:between|linking|connecting|joining|from)\s+(?:[\w'’.,-]+\s+){0,4}$"
+    r"pipeline|tracks?)\s+(?:between|linking|connecting|joining|from)\s+(?:[\w'’.,-]+\s+){0,4}$"
 )
 # ... the seat of a speaker ("officials in Kandahar said", "the Foreign
 # Office in Islamabad said", "told reporters in Kabul") ...
@@ -536,6 +540,17 @@ _ORG_AFTER = re.compile(
     r"(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:Liberation|Front|Army|Party|Movement|Resistance|Units|Brigades?|Forces|"
     r"Council|Alliance|Coalition|Union|Organi[sz]ation|League|Committee|Battalions?|Militia|(?:Defen[cs]e|Police|Air|Naval|Security)\s+Force)\b"
 )
+# Places named in a sentence that are not where its event happened: the seat
+# of a body ("the government, based in Tripoli, said"), where the wounded were
+# taken ("was taken to hospital in Gori"), and the field a superlative is
+# measured over ("one of the deadliest attacks on a town in X since 2020").
+_NOT_SCENE_F = re.compile(
+    r"(?=[a-z])\b(?:(?P<seat>based|headquartered|stationed|exiled)\s+in\s+(?:the\s+)?"
+    r"|(?P<care>taken|rushed|evacuated|transferred|admitted|airlifted|flown|moved|brought)\s+(?:\w+\s+)?to\s+"
+    r"(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+(?:centre|center|facility))\s+(?:in|at)\s+(?:the\s+)?"
+    r"|(?P<best>deadliest|worst|bloodiest|heaviest|biggest|largest|most\s+(?:serious|intense|violent))\b[^.;:]{0,60})$"
+)
+_SINCE_AFTER = re.compile(r"[^.;:]{0,40}?\b(?:since|in\s+(?:recent\s+)?(?:years|months|decades)|this\s+year|so\s+far)\b")
 _ON_ROUTE_F = re.compile(r"(?=[a-z])\b(?:on|along|near|at|off)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$")
 _POSSESSOR_OF_NAME = re.compile(r"(?:'s|’s)\s+(?:[A-Z][\w\-]*\s+){0,3}?(?:[A-Z][\w\-]*)(?=\s+(?:province|region|"
                                 r"state|district|governorate|county|oblast|territory|prefecture|department)\b)")
@@ -577,6 +592,9 @@ def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: in
                                     or _ACCORDING_F.search(folded, 0, speaker.start())):
             local = speaker.group("who").startswith(_LOCAL_SPEAKERS)
             return False, "local speaker" if local else "speaker"
+    not_scene = _NOT_SCENE_F.search(folded)
+    if not_scene is not None and (not_scene.group("best") is None or _SINCE_AFTER.match(text, m.end)):
+        return False, "seat" if not_scene.group("seat") else "care" if not_scene.group("care") else "comparison"
     if _maybe_distance(folded) and _DISTANCE_REF_F.search(folded):
         return False, "distance reference"
     if prev_loc is not None and _APPOSITIVE_REF.fullmatch(text, prev_loc.end, m.start):
@@ -599,9 +617,33 @@ def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: in
 
 def _cued_unresolved(text: str, unresolved: list[Mention], sent, folded_text: str) -> list[Mention]:
     """Names the gazetteer lacks that the sentence marks as a scene ("near the
-    town of X"): the event happened there, not at a reference or a speaker's seat."""
-    return [u for u in unresolved if sent.start <= u.start < sent.end
-            and _LOCATIVE_F.search(folded_text[max(sent.start, u.start - 90):u.start])]
+    town of X"): the event happened there, not at a reference or a speaker's seat.
+
+    The items of a list share its cue ("in Kitshanga and Mweso"); a division
+    named after them as their container ("..., in Masisi territory") is not a
+    scene of its own.
+    """
+    out: list[Mention] = []
+    for u in unresolved:
+        if not sent.start <= u.start < sent.end:
+            continue
+        if out and _UNRESOLVED_LIST_GAP.fullmatch(text, out[-1].end, u.start):
+            out.append(u)
+        elif _LOCATIVE_F.search(folded_text[max(sent.start, u.start - 90):u.start]):
+            if out and _CONTAINER_GAP.fullmatch(text, out[-1].end, u.start) and _DIVISION_AFTER.match(text, u.end):
+                continue
+            out.append(u)
+    return out
+
+
+_UNRESOLVED_LIST_GAP = re.compile(r",?\s+and\s+|,\s+")
+_CONTAINER_GAP = re.compile(r",\s+(?:in|of)\s+(?:the\s+)?")
+_DIVISION_AFTER = re.compile(
+    r"\s+(?:territory|province|district|region|county|state|department|governorate|prefecture|municipality|"
+    r"township|commune|area)\b", re.IGNORECASE)
+
+
+_AREA_CUE = re.compile(r"X (?:province|governorate|region|state|district|county|oblast|department|prefecture)$")
 
 
 def _container(text: str, mentions: list[Mention], starts: list[int], whole, scene: Mention,
@@ -617,11 +659,60 @@ def _container(text: str, mentions: list[Mention], starts: list[int], whole, sce
     for m in mentions[bisect_left(starts, lo): bisect_left(starts, whole.end)]:
         if m.place.feature_type != "admin1":
             continue
-        if not _is_location(text, m, None, whole.start, folded_text)[0]:
+        # "the Shada and Razih districts of Saada governorate": a division named
+        # with its own head noun is a place, wherever it sits in the sentence
+        if not (m.cue and _AREA_CUE.match(m.cue)) and not _is_location(text, m, None, whole.start, folded_text)[0]:
             continue  # "the spokesman for X province": not where anything happened
         if best is None or abs(m.start - scene.start) < abs(best.start - scene.start):
             best = m
     return best
+
+
+def _stand_ins(text: str, folded_text: str, sent, scenes: list[Mention], container: Mention | None,
+               references: list[Mention], mentions: list[Mention],
+               main_country: Mention | None) -> list[tuple[Mention, str]]:
+    """Scenes the gazetteer lacks, each placed as ACLED does at the nearest
+    known place: the province the sentence names with it ("in X, in Y
+    province": geo_precision 3), else the town it is measured from ("the
+    village of X, 10 km from Y": 2), else the country of the side whose bank
+    or side of a line it is on ("near X on the Venezuelan side"), else the
+    country the report is about (3).  Each scene keeps its own name and span.
+    """
+    near_ref = references[0] if references and not _ACROSS_F.search(folded_text, sent.start, sent.end) else None
+    out = []
+    for u in scenes:
+        stand_in, how = (container, "container") if container is not None else (near_ref, "near")
+        side = _SIDE_OF_F.search(folded_text, max(sent.start, u.start - 80), u.start)
+        if side is not None and container is None:
+            cc = DEMONYMS.get(text[side.start("who"):side.end("who")])
+            stand_in = next((m for m in mentions if m.place.country_code == cc and m.place.feature_type == "country"),
+                            None) if cc else None
+            how = "stand-in"
+            if stand_in is None:
+                continue  # a side the report never names as a country: no place to guess
+        elif stand_in is None:
+            stand_in, how = main_country, "stand-in"
+        if stand_in is not None:
+            out.append((Mention(u.start, u.end, u.text, stand_in.place, (), False, u.cue), how))
+    return out
+
+
+# "on the Venezuelan side of the river", "from the Afghan bank"
+_SIDE_OF_F = re.compile(r"\bthe\s+(?P<who>[a-z]+(?:an|ian|ese|ish|i|ean))\s+(?:side|bank|shore|part)\b")
+_ACROSS_F = re.compile(r"\b(?:across|beyond)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:river|border|frontier|line)\b")
+
+
+def _main_country(mentions: list[Mention]) -> Mention | None:
+    """The first mention of the country the report names places in most
+    often, to stand in for a scene the gazetteer lacks (None when the report
+    never names that country itself)."""
+    counts = Counter(m.place.country_code for m in mentions if m.place.country_code)
+    if not counts:
+        return None
+    top = max(counts.values())
+    order = [m.place.country_code for m in mentions if counts.get(m.place.country_code) == top]
+    cc = order[0]
+    return next((m for m in mentions if m.place.country_code == cc and m.place.feature_type == "country"), None)
 
 
 def _explicit_parent(text: str, parent: Mention, child: Mention) -> bool:
@@ -866,6 +957,7 @@ def extract_incidents(
     ti = 0
     para_starts = _paragraph_starts(text)
     doc_groups = _document_sides(all_actors)
+    main_country = _main_country(mentions) if unresolved else None
 
     incidents: list[_Incident] = []
     frame: _Frame | None = None
@@ -940,20 +1032,31 @@ def extract_incidents(
                 prev_loc = None
         if not located and speakers and not _cued_unresolved(text, unresolved, sent, folded_text):
             located = [(m, "weak") for m in speakers[:1] if m.place.feature_type != "country"]
-        # un-cued towns and landmarks (not capitals or countries) as a fallback
-        if not located:
+        # un-cued towns and landmarks (not capitals or countries) as a fallback,
+        # unless the sentence marks a place the gazetteer lacks as the scene
+        # ("fired from X at a post near the village of Y")
+        if not located and not _cued_unresolved(text, unresolved, sent, folded_text):
             for m in s_mentions:
                 if m.place.feature_type in ("city", "landmark", "area") and not _is_capital_mention(m, s_actors, sent.start):
                     ok, how = _is_location(text, m, None, sent.start, folded_text)
                     if how == "no cue":
                         located.append((m, "weak"))
-        cued_unresolved = _cued_unresolved(text, unresolved, sent, folded_text) if not located else []
-        if not located and cued_unresolved:
-            # "ambushed a convoy near the town of X" (X not in the gazetteer) in a
-            # sentence naming X's province: the event is placed at the province
+        provinces_only = bool(located) and all(m.place.feature_type == "admin1" for m, _ in located)
+        cued_unresolved = _cued_unresolved(text, unresolved, sent, folded_text) \
+            if not located or provinces_only else []
+        stand_ins: set[int] = set()  # starts of scenes the gazetteer lacks, placed at a known place
+        if provinces_only and cued_unresolved:
+            # "bombed A and B, in X province" (A, B not in the gazetteer): the
+            # villages are the scenes, the province only places them
+            located = []
+        if not located and cued_unresolved and not (last_scene is not None and _ANAPHORA.search(stext)):
+            # "ambushed a convoy near the town of X" (X not in the gazetteer): the
+            # event keeps X's name, placed at the province or town the sentence
+            # names with it (not for "The attack took place at X": a retelling)
             container = _container(text, mentions, mention_starts, whole, cued_unresolved[0], folded_text)
-            if container is not None:
-                located = [(container, "container")]
+            located = _stand_ins(text, folded_text, sent, cued_unresolved, container, references, mentions,
+                                 main_country)
+            stand_ins = {m.start for m, _ in located}
         if not located and references and not cued_unresolved and not (
                 last_scene is not None and _ANAPHORA.search(stext)):
             # ("The assault on the suburb, 12 km east of X, was claimed by ...":
@@ -1011,6 +1114,8 @@ def extract_incidents(
         else:
             edate = resolve_event_date(body, published, previous=prev)
         clause_date = (whole.start, edate)
+        if _is_history(body, edate, published):
+            continue  # ("In March 2025, clashes there killed ten": background, not this report's news)
         same_event = frame is not None and (continues or (
             attacker is not None and frame.actor1 == _actor_for(attacker, None, doc_groups)))
         if same_event and edate.cue == "report date" and frame.date.date is not None:
@@ -1112,7 +1217,7 @@ def extract_incidents(
                 "country": country_name(cc),
                 "country_code": cc,
                 "admin1": m.place.admin1,
-                "location": m.place.name,
+                "location": m.text if m.start in stand_ins else m.place.name,
                 "latitude": float(m.place.lat),
                 "longitude": float(m.place.lon),
                 "geo_precision": max(2, _geo_precision(text, m, None, folded_text)) if how == "near" else _geo_precision(
@@ -1127,7 +1232,9 @@ def extract_incidents(
                 "gazetteer_id": m.place.gazetteer_id,
                 "date_cue": (cause_date if is_cause and cause_date else edate).cue,
             }
-            key = (m.place.gazetteer_id, actor1, event_type, row["event_date"])
+            # a scene placed at a stand-in is its own place: two villages near one town are two incidents
+            key = (f"{m.place.gazetteer_id}#{m.text}" if m.start in stand_ins else m.place.gazetteer_id, actor1,
+                   event_type, row["event_date"])
             inc = _Incident(row=row, order=(whole.start, m.start), key=key)
             if layer == "retaliation" and not is_cause:
                 inc.cause_country = None
@@ -1168,6 +1275,52 @@ def extract_incidents(
 
 
 # a place's history told in the perfect tense: background, not an incident
+#: An event dated this many days or more before the report is background
+#: the report recalls ("In March 2025, clashes there killed ten"), not news.
+HISTORY_DAYS = 90
+# "in 2021", "in March 2025", "in late 2019": a past time the sentence's event is set in
+_SET_IN_YEAR = re.compile(
+    r"\b(?:in|during|until|by)\s+(?:(?:early|late|mid)[\s-]+)?"
+    r"(?:(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# "Fighting has displaced thousands ... since 2019": a present-perfect tally of years
+_TALLY_SINCE = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|wn|ght)\b[^.;]{0,120}?\bsince\s+(?:(?:19|20)\d\d|the\s+\d{4}s)\b",
+    re.IGNORECASE,
+)
+_MONTH_NUMBER = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
+def _is_history(body: str, edate: EventDate, published: date | None) -> bool:
+    """Whether a sentence tells of an event long before the report's date.
+
+    Reports recall earlier violence to give context ("the deadliest since the
+    president was killed in 2021", "In March 2025, clashes in the same area
+    killed ten"); ACLED codes those events from their own reports, so they
+    are not incidents of this one.  Only a sentence without a date of its
+    own nearer the report ("on Sunday") is judged by a past year it names.
+    """
+    if published is None:
+        return False
+    if edate.date is not None and edate.cue != "report date":
+        return (published - edate.date).days >= HISTORY_DAYS
+    if "since" in body and _TALLY_SINCE.search(body):
+        return True
+    if not any(c.isdigit() for c in body):
+        return False
+    for m in _SET_IN_YEAR.finditer(body):
+        year = int(m.group("year"))
+        month = _MONTH_NUMBER[m.group("month")[:3].lower()] if m.group("month") else 12
+        first_of_next = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+        last_day = first_of_next - timedelta(days=1)
+        if (published - last_day).days >= HISTORY_DAYS:
+            return True
+    return False
+
+
 _BACKGROUND = re.compile(
     r"\b(?:has|have)\s+(?:long\s+|also\s+)?(?:suffered|seen|witnessed|experienced|endured|faced|been\s+(?:"
     r"the\s+scene|the\s+target|the\s+site|hit|plagued|rocked|targeted|attacked))\b[^.;]{0,80}?"
