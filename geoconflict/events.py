@@ -237,11 +237,14 @@ _MILITARY_TARGET = re.compile(
     r"army\s+camp|posts?|positions?|convoy|convoys|patrol|patrols)\b",
     re.IGNORECASE,
 )
-_INTERVENTION = re.compile(r"\b(?:tear\s*gas|water\s+cannons?|rubber\s+bullets|baton|dispersed|arrested|detained)\b", re.IGNORECASE)
+# ("demanding the release of the detained villagers" is the protesters' demand, not an arrest)
+_INTERVENTION = re.compile(r"\b(?:tear\s*gas|water\s+cannons?|rubber\s+bullets|baton|dispersed|"
+                           r"(?<!release of )(?<!release of the )(?:arrested|detained))\b", re.IGNORECASE)
 _EXCESSIVE = re.compile(r"\b(?:live\s+(?:ammunition|fire|rounds)|opened\s+fire\s+on\s+(?:the\s+)?(?:protesters|demonstrators)|shot\s+dead|killed)\b", re.IGNORECASE)
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers|residents|worshippers|displaced|aid\s+workers|market|hospital|school|mosque|church|"
-    r"camp|people|passengers|farmers|students|teachers|women|children|pupils|shoppers|commuters|journalists)\b",
+    r"camp|people|passengers|farmers|students|teachers|women|children|pupils|shoppers|commuters|journalists|"
+    r"migrants|refugees|asylum\s+seekers|fishermen|miners|traders|herders|shepherds|drivers|pilgrims)\b",
     re.IGNORECASE,
 )
 
@@ -459,8 +462,9 @@ def _classify(triggers: list[Trigger], sentence: str, attacker: ActorMention | N
         # "troops torched homes": armed forces burning property is violence against civilians, not a riot
         return "Violence against civilians", "Attack"
     if best.sub_event_type == _AIR and best.text.lower() in ("bombing", "bombings", "bombed") \
-            and not _AIR_WORDS.search(sentence):
+            and not _AIR_WORDS.search(sentence) and not (attacker is not None and attacker.kind == "military"):
         # "a bombing at a market", "militants bombed a bus": no aircraft named
+        # ("the army bombed a camp": a state's forces bomb from the air)
         return _EXPLOSIONS, "Remote explosive/landmine/IED"
     if best.event_type:
         if best.event_type == "Protests":
@@ -527,7 +531,8 @@ _SPEAKER_IN_F = re.compile(
 # "..., according to a military spokesman in N'Djamena": attribution, no verb after
 _ACCORDING_F = re.compile(r"(?=[a-z])\baccording\s+to\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$")
 _SPEECH_AFTER = re.compile(
-    r"(?:(?:'s|’s)(?:\s+[\w-]+){0,4}?)?(?:\s*,[^,.;:\"“”]{1,60},)?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|say|told|tell|reported|"
+    r"(?:(?:'s|’s)(?:\s+[\w-]+){0,4}?)?(?:\s+(?:city|town|village|province|district|camp))?"
+    r"(?:\s*,[^,.;:\"“”]{1,60},)?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|say|told|tells|tell|reported|"
     r"report|announced|confirmed|stated|added|warned|urged|called|condemned|denied|insisted|accused|expressed)\b"
 )
 # speakers who are on the scene: with no other scene named, their town is it
@@ -637,7 +642,7 @@ def _cued_unresolved(text: str, unresolved: list[Mention], sent, folded_text: st
 
 
 _UNRESOLVED_LIST_GAP = re.compile(r",?\s+and\s+|,\s+")
-_CONTAINER_GAP = re.compile(r",\s+(?:in|of)\s+(?:the\s+)?")
+_CONTAINER_GAP = re.compile(r"(?:\s+[a-z]+)?,?\s+(?:in|of)\s+(?:the\s+)?")
 _DIVISION_AFTER = re.compile(
     r"\s+(?:territory|province|district|region|county|state|department|governorate|prefecture|municipality|"
     r"township|commune|area)\b", re.IGNORECASE)
@@ -670,13 +675,15 @@ def _container(text: str, mentions: list[Mention], starts: list[int], whole, sce
 
 def _stand_ins(text: str, folded_text: str, sent, scenes: list[Mention], container: Mention | None,
                references: list[Mention], mentions: list[Mention],
-               main_country: Mention | None) -> list[tuple[Mention, str]]:
+               fallback: Mention | None) -> list[tuple[Mention, str]]:
     """Scenes the gazetteer lacks, each placed as ACLED does at the nearest
     known place: the province the sentence names with it ("in X, in Y
     province": geo_precision 3), else the town it is measured from ("the
     village of X, 10 km from Y": 2), else the country of the side whose bank
-    or side of a line it is on ("near X on the Venezuelan side"), else the
-    country the report is about (3).  Each scene keeps its own name and span.
+    or side of a line it is on ("near X on the Venezuelan side"), else
+    ``fallback``: the town of a local source the sentence quotes ("a medical
+    source in Y tells us"), or the country the report is about (3).  Each
+    scene keeps its own name and span.
     """
     near_ref = references[0] if references and not _ACROSS_F.search(folded_text, sent.start, sent.end) else None
     out = []
@@ -691,7 +698,7 @@ def _stand_ins(text: str, folded_text: str, sent, scenes: list[Mention], contain
             if stand_in is None:
                 continue  # a side the report never names as a country: no place to guess
         elif stand_in is None:
-            stand_in, how = main_country, "stand-in"
+            stand_in, how = fallback, "stand-in"
         if stand_in is not None:
             out.append((Mention(u.start, u.end, u.text, stand_in.place, (), False, u.cue), how))
     return out
@@ -1054,8 +1061,10 @@ def extract_incidents(
             # event keeps X's name, placed at the province or town the sentence
             # names with it (not for "The attack took place at X": a retelling)
             container = _container(text, mentions, mention_starts, whole, cued_unresolved[0], folded_text)
+            # (a source across a river or border is in the other country)
+            local = speakers[0] if speakers and not _ACROSS_F.search(folded_text, sent.start, sent.end) else None
             located = _stand_ins(text, folded_text, sent, cued_unresolved, container, references, mentions,
-                                 main_country)
+                                 local or main_country)
             stand_ins = {m.start for m, _ in located}
         if not located and references and not cued_unresolved and not (
                 last_scene is not None and _ANAPHORA.search(stext)):
@@ -1220,8 +1229,8 @@ def extract_incidents(
                 "location": m.text if m.start in stand_ins else m.place.name,
                 "latitude": float(m.place.lat),
                 "longitude": float(m.place.lon),
-                "geo_precision": max(2, _geo_precision(text, m, None, folded_text)) if how == "near" else _geo_precision(
-                    text, m, head_of.get(m.start), folded_text),
+                "geo_precision": 3 if how == "stand-in" else max(2, _geo_precision(text, m, None, folded_text))
+                if how == "near" else _geo_precision(text, m, head_of.get(m.start), folded_text),
                 "fatalities": fatalities,
                 "source": source,
                 "notes": whole.text,

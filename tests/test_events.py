@@ -833,3 +833,28 @@ def test_an_unplaced_retelling_makes_no_new_incident():
     text = "Gunmen attacked a checkpoint in Kandahar on Friday. The attack took place at the Zarghun junction."
     rows = _read_with_unresolved(text, "Zarghun")
     assert [r["location"] for r in rows] == ["Kandahar"]
+
+
+def test_a_local_source_places_a_village_the_gazetteer_lacks():
+    # "a medical source in Kandahar city tells us": the town of a source on the
+    # scene stands in for the village (geo_precision 3), and is not a scene itself
+    text = ("Pakistani jets struck Kabul on Thursday. A medical source in Kandahar city tells us two herders "
+            "were shot dead near the Zarghun crossing in Shahwali district.")
+    rows = _read_with_unresolved(text, "Zarghun", "Shahwali")
+    herders = [r for r in rows if "herders" in r["notes"]]
+    assert [(r["location"], r["country_code"], r["geo_precision"]) for r in herders] == [("Zarghun", "AF", 3)]
+    assert herders[0]["sub_event_type"] == "Attack"  # herders shot dead: violence against civilians
+
+
+def test_a_states_army_bombing_is_an_air_strike_a_militias_an_explosive():
+    assert incidents("The Afghan army bombed a camp near Kandahar on Friday.")[0]["sub_event_type"] == \
+        "Air/drone strike"
+    assert incidents("Militants bombed a bus in Kandahar on Friday.")[0]["sub_event_type"] == \
+        "Remote explosive/landmine/IED"
+
+
+def test_demanding_the_release_of_detainees_is_a_peaceful_protest():
+    row = incidents("Hundreds rallied in Kabul on Friday, demanding the release of detained students.")[0]
+    assert row["sub_event_type"] == "Peaceful protest"
+    row = incidents("Police detained dozens as hundreds rallied in Kabul on Friday.")[0]
+    assert row["sub_event_type"] == "Protest with intervention"
