@@ -812,6 +812,11 @@ def _actor_for(a: ActorMention, location_cc: str | None, sides: dict[str, str] |
     return None
 
 
+# a trigger in the passive voice: "was attacked", "were reportedly shot dead", "had been fired on"
+_PASSIVE_BEFORE_F = re.compile(r"(?=[a-z])\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+_BY_AGENT_F = re.compile(r"\bby\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,6}$")
+
+
 def _pick_attacker(sentence: str, actors: list[ActorMention], anchor: int, locations: set[tuple[int, int]],
                    battle: bool = False) -> ActorMention | None:
     """The attacker: the agent after 'by', else the nearest non-target actor
@@ -821,6 +826,14 @@ def _pick_attacker(sentence: str, actors: list[ActorMention], anchor: int, locat
         left = sentence[max(0, a.start - 20): a.start].rstrip().lower()
         if a.start >= anchor and (left.endswith(" by") or left.endswith(" by the")) and a.kind != "demonym":
             return a  # "airstrikes by Pakistan", "attacked by RSF fighters"
+    if _PASSIVE_BEFORE_F.search(_fold(sentence[max(0, anchor - 30): anchor])):
+        # "a patrol was attacked with rifles by a column of the X": the subject is
+        # the victim; the agent, if any, follows "by"
+        for a in usable:
+            if anchor <= a.start <= anchor + 120 and a.kind != "demonym" \
+                    and _BY_AGENT_F.search(_fold(sentence[anchor: a.start])):
+                return a
+        return None
     for a in reversed([a for a in usable if a.start < anchor]):
         if a.kind == "demonym" or (a.kind == "crowd" and a.name == "Civilians"):
             continue
@@ -874,7 +887,8 @@ _BLAME_BEFORE = re.compile(
     r"(?=[a-z])\b(?:blam(?:ed|es|ing)|pinned)\s+(?:(?:it|them|the\s+\w+(?:\s+\w+)?)\s+on\s+|on\s+)?(?:the\s+)?$"
 )
 _CLAIM_AFTER = re.compile(
-    r"(?:\s*\([^()]{0,80}\))?\s+(?:has\s+|had\s+)?(?:claimed|admitted)\s+(?:responsibility|the\s+(?:attack|strike|bombing|assault|raid))",
+    r"(?:\s*\([^()]{0,80}\))?(?:\s*,[^,.;:]{1,80},)?\s+(?:has\s+|had\s+)?(?:claimed|admitted)\s+"
+    r"(?:responsibility|the\s+(?:attack|strike|bombing|assault|raid|ambush|killing))",
     re.IGNORECASE,
 )
 
@@ -999,11 +1013,14 @@ def extract_incidents(
             _upgrade_protest(incidents, frame_start, stext, s_actors, doc_groups)
             continue
         blamed = _blamed(stext, s_actors)
-        if blamed is not None and last_scene is not None and last_scene[2] == pi \
+        if blamed is not None and last_scene is not None and pi - last_scene[2] <= 1 \
                 and not text[last_scene[1]:whole.start].strip():
-            # "A bomb hit a bus near X. Police blamed al-Shabaab.": attribution told next
+            # "A bomb hit a bus near X. Police blamed al-Shabaab.": attribution told
+            # next, also naming the group behind "gunmen" ("The X Army claimed the attack")
             for inc in incidents:
-                if inc.row["source_start"] == last_scene[0] and inc.row["actor1"] is None:
+                if inc.row["source_start"] == last_scene[0] and (
+                        inc.row["actor1"] is None or (blamed.kind == "group" and (inc.row["actor1"] or "").startswith(
+                            "Unidentified Armed Group"))):
                     a1 = _actor_for(blamed, inc.row["country_code"], doc_groups)
                     if a1 is not None:
                         inc.row["actor1"] = a1

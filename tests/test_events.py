@@ -858,3 +858,19 @@ def test_demanding_the_release_of_detainees_is_a_peaceful_protest():
     assert row["sub_event_type"] == "Peaceful protest"
     row = incidents("Police detained dozens as hundreds rallied in Kabul on Friday.")[0]
     assert row["sub_event_type"] == "Protest with intervention"
+
+
+def test_in_the_passive_the_subject_is_the_victim():
+    # "a patrol was attacked by X": the attacker follows "by", never the patrol
+    row = incidents("An Afghan army patrol was attacked with rifles and grenades by Taliban fighters near Kandahar "
+                    "on Friday.")[0]
+    assert row["actor1"] == "Taliban"
+    row = incidents("A Pakistani police boat was fired on near Kandahar on Friday.")[0]
+    assert row["actor1"] is None
+
+
+def test_a_group_claiming_the_attack_next_names_the_gunmen():
+    text = ("Gunmen attacked a checkpoint in Kandahar on Friday, killing two soldiers. "
+            "The Taliban, which controls much of the south, claimed the attack.")
+    (row,) = incidents(text)
+    assert row["actor1"] == "Taliban"
