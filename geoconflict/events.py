@@ -553,7 +553,12 @@ _NOT_SCENE_F = re.compile(
     r"(?=[a-z])\b(?:(?P<seat>based|headquartered|stationed|exiled)\s+in\s+(?:the\s+)?"
     r"|(?P<care>taken|rushed|evacuated|transferred|admitted|airlifted|flown|moved|brought)\s+(?:\w+\s+)?to\s+"
     r"(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+(?:centre|center|facility))\s+(?:in|at)\s+(?:the\s+)?"
-    r"|(?P<best>deadliest|worst|bloodiest|heaviest|biggest|largest|most\s+(?:serious|intense|violent))\b[^.;:]{0,60})$"
+    r"|(?P<best>deadliest|worst|bloodiest|heaviest|biggest|largest|most\s+(?:serious|intense|violent))\b[^.;:]{0,60}"
+    # where a group is described as active ("..., which works with traffickers
+    # in the valley of X"), and where a trend heads ("attacks have spread south towards X")
+    r"|(?P<haunt>\b(?:which|who|that)\s+(?:\w+\s+)?(?:works?|operates?|is\s+active|are\s+active|is\s+based|"
+    r"are\s+based|holds?\s+sway|is\s+present|are\s+present)\b[^.;:]{0,60})"
+    r"|(?P<trend>spread\s+(?:\w+\s+)?towards?\s+(?:the\s+)?))$"
 )
 _SINCE_AFTER = re.compile(r"[^.;:]{0,40}?\b(?:since|in\s+(?:recent\s+)?(?:years|months|decades)|this\s+year|so\s+far)\b")
 _ON_ROUTE_F = re.compile(r"(?=[a-z])\b(?:on|along|near|at|off)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$")
@@ -599,7 +604,7 @@ def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: in
             return False, "local speaker" if local else "speaker"
     not_scene = _NOT_SCENE_F.search(folded)
     if not_scene is not None and (not_scene.group("best") is None or _SINCE_AFTER.match(text, m.end)):
-        return False, "seat" if not_scene.group("seat") else "care" if not_scene.group("care") else "comparison"
+        return False, next(k for k in ("seat", "care", "haunt", "trend", "best") if not_scene.group(k))
     if _maybe_distance(folded) and _DISTANCE_REF_F.search(folded):
         return False, "distance reference"
     if prev_loc is not None and _APPOSITIVE_REF.fullmatch(text, prev_loc.end, m.start):
@@ -1065,13 +1070,30 @@ def extract_incidents(
                     ok, how = _is_location(text, m, None, sent.start, folded_text)
                     if how == "no cue":
                         located.append((m, "weak"))
+        cued_unresolved = _cued_unresolved(text, unresolved, sent, folded_text)
+        if cued_unresolved:
+            # "near Dialloube and Tenenkou" (Dialloube not in the gazetteer): a
+            # known place listed with a scene the gazetteer lacks is a scene too
+            taken = {m.start for m, _ in located}
+            for m in s_mentions:
+                if m.start not in taken and m.place.feature_type != "country" \
+                        and not text.startswith(("'s", "’s"), m.end) and any(
+                        u.end <= m.start and _UNRESOLVED_LIST_GAP.fullmatch(text, u.end, m.start) for u in cued_unresolved):
+                    located.append((m, "list"))
+            located.sort(key=lambda mh: mh[0].start)
         provinces_only = bool(located) and all(m.place.feature_type == "admin1" for m, _ in located)
-        cued_unresolved = _cued_unresolved(text, unresolved, sent, folded_text) \
-            if not located or provinces_only else []
+        mates_only = bool(located) and all(how == "list" and any(
+            u.end <= m.start and _UNRESOLVED_LIST_GAP.fullmatch(text, u.end, m.start) for u in cued_unresolved)
+            for m, how in located)
+        if located and not provinces_only and not mates_only:
+            cued_unresolved = []
         stand_ins: set[int] = set()  # starts of scenes the gazetteer lacks, placed at a known place
         if provinces_only and cued_unresolved:
             # "bombed A and B, in X province" (A, B not in the gazetteer): the
             # villages are the scenes, the province only places them
+            located = []
+        listed_with = located if mates_only else []
+        if mates_only:
             located = []
         if not located and cued_unresolved and not (last_scene is not None and _ANAPHORA.search(stext)):
             # "ambushed a convoy near the town of X" (X not in the gazetteer): the
@@ -1083,6 +1105,9 @@ def extract_incidents(
             located = _stand_ins(text, folded_text, sent, cued_unresolved, container, references, mentions,
                                  local or main_country)
             stand_ins = {m.start for m, _ in located}
+            located = sorted(located + listed_with, key=lambda mh: mh[0].start)
+        elif listed_with:
+            located = listed_with
         if not located and references and not cued_unresolved and not (
                 last_scene is not None and _ANAPHORA.search(stext)):
             # ("The assault on the suburb, 12 km east of X, was claimed by ...":
@@ -1096,7 +1121,7 @@ def extract_incidents(
             if not any(_explicit_parent(text, m, c) for c, _ in located if c is not m)
         ]
         if any(m.place.feature_type != "country" for m, _ in located):
-            located = [(m, how) for m, how in located if m.place.feature_type != "country"]
+            located = [(m, how) for m, how in located if m.place.feature_type != "country" or m.start in stand_ins]
         # a province named to locate a finer place in it is not a second scene:
         # "across the Gaza Strip ... in Khan Younis", "near Pokrovsk in the Donetsk region"
         finer = {(m.place.country_code, _norm(m.place.admin1)) for m, _ in located
@@ -1255,7 +1280,7 @@ def extract_incidents(
                 "source_end": whole.end,
                 "confidence": round(min(0.99, max(0.05, confidence)), 3),
                 "responds_to": None,
-                "gazetteer_id": m.place.gazetteer_id,
+                "gazetteer_id": m.place.gazetteer_id,  # (for a scene the gazetteer lacks: its stand-in's)
                 "date_cue": (cause_date if is_cause and cause_date else edate).cue,
             }
             # a scene placed at a stand-in is its own place: two villages near one town are two incidents

@@ -874,3 +874,19 @@ def test_a_group_claiming_the_attack_next_names_the_gunmen():
             "The Taliban, which controls much of the south, claimed the attack.")
     (row,) = incidents(text)
     assert row["actor1"] == "Taliban"
+
+
+@pytest.mark.parametrize("sentence", [
+    # where a group is said to be active is not where the event happened
+    "Jets bombed Kandahar, where a militia which operates with smugglers in Kabul was hiding.",
+    # nor is where a trend heads
+    "Drones struck Kandahar on Friday. Attacks have also spread east towards Kabul.",
+])
+def test_descriptions_and_trends_are_not_scenes(sentence):
+    assert [r["location"] for r in incidents(sentence)] == ["Kandahar"]
+
+
+def test_a_known_place_listed_with_an_unplaced_village_is_a_scene_too():
+    text = "Jets struck positions near Zarghun Kalay and Kandahar on Friday. Afghanistan condemned the raid."
+    rows = _read_with_unresolved(text, "Zarghun Kalay")
+    assert sorted(r["location"] for r in rows) == ["Kandahar", "Zarghun Kalay"]
