@@ -63,7 +63,10 @@ gazetteer's names inside them, then filters out what is not a place:
   longest name, but "The" that is part of the gazetteer's own name stays
   ("The Hague": "Hague" alone is a loose match for other towns);
 * a country named after a river before a lower-case "river", "delta",
-  "basin" or "valley" is the river ("the inner Niger delta");
+  "basin" or "valley" is the river ("the inner Niger delta"), and a city
+  naming an agreement or talks is no place the text locates anything in
+  ("the Dayton accords", "the Doha talks":
+  :func:`geoconflict.nonplaces.names_an_accord`);
 * "Sistan-Baluchestan" is looked up as "Sistan and Baluchestan" when only
   that form is known; a stateless people's name ("Rakhine", "Chin") is its
   province with a locative cue ("in northern Rakhine", "Rakhine towns") in a
@@ -111,6 +114,7 @@ from geoconflict.nonplaces import (
     ORGANISATIONS,
     PERSON_TITLES,
     PLACE_HEAD_WORDS,
+    names_an_accord,
 )
 from geoconflict.text import MAX_INPUT_CHARS
 
@@ -1178,6 +1182,8 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
         return False
     if place.feature_type == "country" and _RIVER_AFTER.match(text, cand.end):
         return False  # "the inner Niger delta", "the Congo river": the river, not the country
+    if place.feature_type == "city" and names_an_accord(text, cand.start, cand.end):
+        return False  # "the Dayton accords", "the Doha talks": a meeting, no scene
     if (_THE.sub("", surf) if surf.startswith(("the", "The")) else surf) in METONYMIC_LANDMARKS:
         before = text[max(0, cand.start - 40) : cand.start]
         return bool(_LANDMARK_CUE_BEFORE.search(before))

@@ -684,3 +684,10 @@ def test_a_river_named_like_a_country_is_not_the_country(gaz):
     found = _places("Fishermen were shot on the Senegal river near Podor, and in the Congo delta.", gaz)
     assert "Senegal" not in found and "Congo" not in found
     assert found["Podor"].country_code == "SN"
+
+
+def test_a_city_naming_an_agreement_is_no_place(gaz):
+    text = "Fighting near Kidal broke the Algiers agreement, and the Lusaka talks stalled, officials in Bamako said."
+    found = _places(text, gaz)
+    assert "Algiers" not in found and "Lusaka" not in found
+    assert found["Kidal"].country_code == "ML"
