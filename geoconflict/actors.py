@@ -11,7 +11,9 @@ General rules, not per-report lists:
 * countries, their aliases ("US", "Britain") and demonyms ("Chinese",
   "Turkish") for speakers and targets, and capitals as metonyms for their
   state ("Islamabad said", "Moscow is concerned") -- whether a capital is a
-  metonym or a location is decided by the caller from the syntax;
+  metonym or a location is decided by the caller from the syntax; a capital
+  naming an agreement, talks or a format ("the Minsk agreements", "the Doha
+  talks", "the Astana format") is no actor;
 * "protesters", "demonstrators", "rioters", "civilians" -> actors whose
   country the caller fills from the location (``"Protesters (Kenya)"``).
 
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geoconflict._countries import ROWS
+from geoconflict.nonplaces import names_an_accord
 
 __all__ = [
     "ActorMention",
@@ -409,6 +412,8 @@ def find_actors(text: str) -> list[ActorMention]:
         if hit is None:
             continue
         end, (name, cc, kind) = hit
+        if kind == "capital" and names_an_accord(text, start, end):
+            continue  # "the Minsk agreements", "the Doha talks": no actor
         if kind in ("country", "demonym", "group"):
             forces = _FORCES.match(text, end)
             if forces:
@@ -439,9 +444,12 @@ def with_named_groups(text: str, actors: list[ActorMention]) -> list[ActorMentio
 
     A group is recognised from the way reports introduce one: a name with an
     acronym whose words say "armed group" ("the Coalition of Patriots for
-    Change (CPC)"), a name before a fighters noun ("CODECO militiamen",
-    "Abu Sayyaf remnants", "the 400 Mawozo gang"), an appositive ("Jaish
-    al-Adl, a Sunni militant group") or "members of Los Lobos".  Every later
+    Change (CPC)") or whose sentence does ("the X Council (XC), a rebel
+    group", "a column of the so-called X Party (XP)"), a name before a
+    fighters noun ("CODECO militiamen", "Abu Sayyaf remnants", "the 400
+    Mawozo gang"), an appositive ("Jaish al-Adl, a Sunni militant group"), a
+    group noun after a describing word ("the vigilante group X", "the Meitei
+    group X"; not "the rights group X") or "members of Los Lobos".  Every later
     mention of the name (or the acronym) is then a ``group`` actor.
 
     Examples
@@ -475,7 +483,7 @@ _NAME_BEFORE = re.compile(
     r"(?<![\w\-])(?:[A-Z0-9][\w'’\-]*|al-[A-Z][\w'’\-]*)(?:\s+(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|al)){0,3}$"
 )
 _APPOSITIVE_AT = re.compile(
-    r",\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?:armed\s+group|militant\s+group|rebel\s+group|gang|militia|"
+    r",\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?:armed\s+group|armed\s+wing|militant\s+group|rebel\s+group|gang|militia|"
     r"insurgent\s+group|jihadist\s+group|separatist\s+group|guerrilla\s+group|cartel)\b"
 )
 # "the Free Syrian Army", "the Kachin Independence Army": a name ending in an
@@ -514,7 +522,12 @@ def _named_groups(text: str) -> dict[str, str]:
             if named is None:
                 continue
             name, abbr = _LEAD_NOUN.sub("", named.group()), m.group("abbr")
-            if not re.search(rf"\b{_GROUP_HEAD}\b", name) or known(name) or (abbr,) in proper:
+            if known(name) or (abbr,) in proper:
+                continue
+            # the name's words say "armed group", or the sentence does: "the X
+            # Council (XC), a rebel group", "a column of the so-called X Party (XP)"
+            if not (re.search(rf"\b{_GROUP_HEAD}\b", name) or _APPOSITIVE_AT.match(text, m.end())
+                    or _ARMED_OF_BEFORE.search(text, max(0, named.start() - 40), named.start())):
                 continue
             label = f"{abbr}: {name}"
             out.setdefault(name, label)
@@ -528,6 +541,13 @@ def _named_groups(text: str) -> dict[str, str]:
         named = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if named is not None and named.group()[0].isalpha():
             found.append((named.group(), False))
+    if "group " in text or "outfit " in text or "militia " in text or "faction " in text:
+        for m in _GROUP_NAMED_AT.finditer(text):
+            # "the Meitei group Arambai Tenggol", "the jihadist outfit Ansar Dine"
+            word = text[max(0, m.start() - 30) : m.start()].rstrip().rpartition(" ")[2]
+            if word in _ARMED_DESCRIPTORS or (word[:1].isupper() and word not in _NOT_A_NAME
+                                              and (word,) not in proper):
+                found.append((m.group("name"), False))
     for m in _HEAD_AT.finditer(text):
         named = _HEADED_NAME.search(text, max(0, m.start() - 70), m.start())
         if named is None:
@@ -555,6 +575,22 @@ def _named_groups(text: str) -> dict[str, str]:
     return out
 
 
+# "fighters of the so-called X (XP)": the sentence says the named body is armed
+_ARMED_OF_BEFORE = re.compile(
+    r"\b(?:column|unit|cell|faction|fighters|members|militants|militiamen|gunmen|commanders?|wing|remnants?|"
+    r"rebels|insurgents)\s+of\s+(?:the\s+)?(?:so-called\s+)?$"
+)
+# a group noun followed by the group's name, after a word that describes it
+_GROUP_NAMED_AT = re.compile(
+    r"(?<=\s)(?:group|outfit|militia|faction)\s+(?P<name>(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*)"
+    r"(?:\s+(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|al)){0,3})"
+)
+# lower-case words that make "<word> group <Name>" an armed group's name
+# ("rights group Amnesty International" is not one)
+_ARMED_DESCRIPTORS = frozenset(
+    """armed militant rebel insurgent separatist jihadist Islamist extremist vigilante paramilitary guerrilla
+    terrorist criminal ethnic tribal""".split()
+)
 _DESCRIBED = re.compile(r"-(?:linked|backed|aligned|allied|affiliated|based|led|inspired)$")
 _GROUP_NOUN_HINT = re.compile(
     r"militi|rebels|fighters|militants|insurgents|gunmen|gang|remnants|guerrilla|cartel|group|members|"

@@ -47,8 +47,9 @@ Verdicts compare ``computed_km`` with ``stated_km``:
 * *unverifiable* when the reference or the target could not be resolved
   (or the statement names no target place), when either is a country (a
   point-to-country distance is not what the text measures), or when the
-  extents of areal places exceed twice the stated distance (any verdict
-  would then come from the tolerance, not from the geometry).
+  extents of areal places exceed twice both the stated and the computed
+  distance (any verdict would then come from the tolerance, not from the
+  geometry).
 
 A bracket holding only an acronym or a unit conversion ("the Africa Command
 (AFRICOM)", "75 kilometers (45 miles)") is not an aside: it neither cuts the
@@ -57,9 +58,21 @@ target's noun phrase nor the statement.  A wire-style dateline ("GOMA, Aug 3
 "the Somali capital" as a reference is the national capital of the named
 country, or of the country most of the report's places lie in (no claim
 when no country clearly dominates; "the regional capital" is not one).
+"Guyana's capital" (a country named with "'s capital") is that country's
+national capital, as target or reference.  An unqualified "the capital" is
+first the capital of the target's own country.
 When the sentence's subject is an anaphoric place noun ("Both villages lie
 about 40 km north-west of X", "The town is ..."), the target is the last
 place finer than a province named in the preceding sentence.
+
+The target is the subject of the statement's own clause ("A lies 950 km
+north of B, while C is 300 km west of D": C for the second); an earlier
+distance phrase of the same clause is an aside ("X, 30 km north of Y, is 60
+miles from Z" locates X twice), and a country after the reference only
+qualifies it ("south of Cali, Colombia's third city").
+"C is about 110 km to its north-east" measures from a place named before:
+one of the last two towns named before it in the sentence (else in the one
+before), the one whose distance to C is nearer the stated figure.
 
 Border statements are measured from the target to an international border
 (bundled Natural Earth boundaries): "20 km from the Afghan border" uses the
@@ -191,8 +204,10 @@ _STATEMENT = re.compile(
     # a conversion in brackets: "75 kilometers (45 miles) north of"
     r"(?:\s*\(\s*(?:about\s+|some\s+|roughly\s+)?[\d.,]+\s*(?:nautical\s+miles?|miles?|mi|km|kms|kilomet(?:re|er)s?)\s*\))?"
     rf"(?:\s+(?:away|distant|inland|out|drive|walk|ride|journey|trip|stretch))?"
-    rf"(?:\s+(?:to\s+the\s+)?{_DIRECTION}(?:ward|wards)?)?"
-    rf"\s*,?\s+(?P<prep>from|of|off|outside(?:\s+of)?|away\s+from|short\s+of|beyond|past|before)\b",
+    rf"(?:(?:\s+(?:to\s+the\s+)?{_DIRECTION}(?:ward|wards)?)?"
+    rf"\s*,?\s+(?P<prep>from|of|off|outside(?:\s+of)?|away\s+from|short\s+of|beyond|past|before)\b"
+    # "Y lies about 45 miles to its north-east": the reference is a place named before
+    rf"|\s+to\s+(?P<its>its|their)\s+{_DIRECTION.replace('?P<dir>', '?P<its_dir>')}\b)",
     re.IGNORECASE,
 )
 _ACROSS_BORDER = re.compile(
@@ -433,7 +448,8 @@ def find_distance_statements(text: str) -> list[dict[str, Any]]:
         ):
             continue
         km = value * UNIT_KM.get(unit, UNIT_KM.get(unit.rstrip("s"), 1.0))
-        label, deg = _direction_of(m.group("dir"))
+        its = m.group("its") is not None
+        label, deg = _direction_of(m.group("its_dir") if its else m.group("dir"))
         start = m.start("hedge") if m.group("hedge") else m.start("num")
         stated_end = m.end("unit")
         out.append(
@@ -445,8 +461,9 @@ def find_distance_statements(text: str) -> list[dict[str, Any]]:
                 "hedge": _hedge_of(m.group("hedge"), number_text),
                 "stated_direction": label,
                 "direction_deg": deg,
-                "prep_end": m.end("prep"),
+                "prep_end": m.start("its") if its else m.end("prep"),
                 "border": False,
+                "pronoun": its,
             }
         )
     taken = [(d["start"], d["end"]) for d in out]
@@ -467,6 +484,7 @@ def find_distance_statements(text: str) -> list[dict[str, Any]]:
                 "direction_deg": None,
                 "prep_end": m.end(),
                 "border": True,
+                "pronoun": False,
             }
         )
     out.sort(key=lambda d: d["start"])
@@ -493,17 +511,24 @@ _CAPITAL_REF = re.compile(
 )
 
 
-def _capital_reference(text: str, pos: int, mentions: Sequence[Mention], gazetteer=None) -> Mention | None:
+def _capital_reference(text: str, pos: int, mentions: Sequence[Mention], gazetteer=None,
+                       own: str | None = None) -> Mention | None:
     """ "30 km north-west of the capital": the national capital of the country
-    a demonym names ("the Somali capital"), else of the country the report's
+    a demonym names ("the Somali capital"), else of the country the place the
+    statement locates lies in (``own``), else of the country the report's
     resolved places lie in most often; None when that is not clear."""
     m = _CAPITAL_REF.match(text, pos)
     if m is None:
         return None
     country = demonym_country(m.group("dem")) if m.group("dem") else None
+    if country is None and m.group("dem"):
+        return None  # "the regional capital", "the provincial capital": not the nation's
+    if country is None and own is not None:
+        # "Bartica, a river town 70 km south-west of the capital": a town is
+        # measured from its own country's capital, whichever country the
+        # report names most
+        country = own
     if country is None:
-        if m.group("dem"):
-            return None  # "the regional capital", "the provincial capital": not the nation's
         counts: dict[str, int] = {}
         for x in mentions:
             if x.place is not None and x.place.country_code:
@@ -518,6 +543,69 @@ def _capital_reference(text: str, pos: int, mentions: Sequence[Mention], gazette
     # the label names the city the phrase was read as: "the capital (Mogadishu)"
     return Mention(m.start() + len(m.group()) - len(m.group().lstrip()), m.end(),
                    f"{m.group().strip()} ({place.name})", place, cue="capital")
+
+
+# "Guyana's capital lies 1,400 km from Caracas": the capital of the country just named
+_POSSESSIVE_CAPITAL = re.compile(r"['’]s?\s+capital\b(?!\s+(?:of|city\s+of|region|district|province)\b)")
+
+
+def _possessive_capital(text: str, mention: Mention, gazetteer=None) -> Mention:
+    """``mention`` itself, or for a country followed by "'s capital" the
+    country's national capital, labelled "Guyana's capital (Georgetown)"."""
+    p = mention.place
+    if p is None or p.feature_type != "country" or text[mention.end : mention.end + 1] not in ("'", "’"):
+        return mention
+    m = _POSSESSIVE_CAPITAL.match(text, mention.end)
+    place = None if m is None else _capital_place(p.country_code, gazetteer)
+    if place is None:
+        return mention
+    return Mention(mention.start, m.end(), f"{text[mention.start:m.end()]} ({place.name})", place, cue="capital")
+
+
+def _pronoun_reference(stmt: dict, mentions: Sequence[Mention], text: str, sent_start: int,
+                       target: Mention | None) -> Mention | None:
+    """ "Bardai is about 110 km to its north-east": what "its" stands for.
+
+    The candidates are the last two places finer than a province named before
+    the statement (in its sentence, else in the one before) other than the
+    target: usually the subject and the reference of the clause before.  When
+    both resolve, the one whose distance to the target is nearer the stated
+    figure is taken, as a reader who knows the map would ("A lies 950 km north
+    of B, while C is 110 km to its north-east" is about A when C is near A);
+    otherwise the last one.
+    """
+    def finer(m: Mention) -> bool:
+        if m is target or m.place is None or m.place.feature_type in ("country", "admin1"):
+            return False
+        return target is None or target.place is None or m.place.gazetteer_id != target.place.gazetteer_id
+
+    lo = target.start if target is not None and target.start < stmt["start"] else stmt["start"]
+    pool = [m for m in mentions if sent_start <= m.start and m.end <= lo and finer(m)]
+    if not pool and sent_start > 0:
+        prev_start = _sentence_around(text, max(0, sent_start - 2)).start
+        pool = [m for m in mentions if prev_start <= m.start and m.end <= sent_start and finer(m)]
+    distinct: list[Mention] = []
+    for m in reversed(pool):
+        if all(m.place.gazetteer_id != d.place.gazetteer_id for d in distinct):
+            distinct.append(m)
+        if len(distinct) == 2:
+            break
+    if not distinct:
+        return None
+    best = distinct[0]
+    if len(distinct) == 2 and target is not None and target.place is not None and stmt["stated_km"] > 0:
+        from geoconflict.facts import geodesic
+
+        tp = target.place
+
+        def misfit(m: Mention) -> float:
+            km = geodesic(m.place.lat, m.place.lon, tp.lat, tp.lon)[0]
+            return abs(math.log(max(km, MIN_TOLERANCE_KM) / stmt["stated_km"]))
+
+        best = min(distinct, key=misfit)
+    start = stmt["prep_end"]
+    end = start + len(text[start:].split(None, 1)[0])
+    return Mention(start, end, f"{text[start:end]} ({best.text})", best.place, cue="anaphora")
 
 
 # "45 km north of the city": a town or city the report has just named
@@ -566,13 +654,16 @@ def _capital_place(country: str, gazetteer=None):
     return None
 
 
-def _too_coarse(rp, tp, stated_km: float, extent: float) -> bool:
+def _too_coarse(rp, tp, stated_km: float, extent: float, computed_km: float | None = None) -> bool:
     """Whether a place-to-place distance cannot be checked: a country at either
-    end, or areal places larger than the distance itself (any verdict would
-    come from the tolerance, not the geometry: "25 km" against a whole country)."""
+    end, or areal places larger than both the stated and the computed
+    distance (any verdict would come from the tolerance, not the geometry:
+    "25 km" against a whole province).  A large city 20 km from a town stated
+    to be "barely 5 km" away is still checked: the areal part of the
+    tolerance is capped at half the computed distance."""
     if rp.feature_type == "country" or tp.feature_type == "country":
         return True
-    return extent > max(float(stated_km), MIN_TOLERANCE_KM) * 2
+    return extent > max(float(stated_km), float(computed_km or 0.0), MIN_TOLERANCE_KM) * 2
 
 
 def _extent_km(place) -> float:
@@ -605,8 +696,21 @@ def _pick_reference(stmt: dict, mentions: Sequence[Mention], text: str, sentence
 
 
 def _pick_target(stmt: dict, mentions: Sequence[Mention], text: str, sent_start: int, sent_end: int,
-                 reference: Mention | None) -> Mention | None:
+                 reference: Mention | None, skip: Sequence[tuple[int, int]] = ()) -> Mention | None:
+    """The place a statement locates: the subject of its clause, else the
+    first place after its reference, else (for "The town is ...") the last
+    place of the sentence before.  ``skip`` holds the spans of the sentence's
+    earlier distance phrases (statement to reference): a place inside one
+    is measured from, not the subject ("X, 30 km north of Y, is 60 miles
+    from Z" is about X)."""
     before = [m for m in mentions if sent_start <= m.start and m.end <= stmt["start"] and m is not reference]
+    # "A lies 950 km north of B, while C is 110 km west of D": each distance
+    # is about the subject of its own clause
+    cut = None
+    for c in _CLAUSE_BREAK.finditer(text, sent_start, stmt["start"]):
+        cut = c.end()
+    if cut is not None and any(m.start >= cut for m in before):
+        before = [m for m in before if m.start >= cut]
     if before:
         # a relative clause ("X area, which is ... 6 km from Y") points back to
         # the last place before the relative pronoun
@@ -620,6 +724,14 @@ def _pick_target(stmt: dict, mentions: Sequence[Mention], text: str, sent_start:
             head = [m for m in before if m.end <= rel]
             if head:
                 candidates = head
+        else:
+            # an earlier distance phrase of the same clause is an aside (a new
+            # clause with no place of its own, "..., and the town is 50 km
+            # from Y", keeps meaning the last place named)
+            clause_start = sent_start if cut is None else cut
+            outside = [m for m in candidates
+                       if not any(clause_start <= a <= m.start < b for a, b in skip)]
+            candidates = outside or candidates
         # a place inside the head noun phrase beats a country that only qualifies it
         finer = [m for m in candidates if m.place is None or m.place.feature_type != "country"]
         pool = finer or candidates
@@ -630,7 +742,12 @@ def _pick_target(stmt: dict, mentions: Sequence[Mention], text: str, sent_start:
             return pool[-2]
         return pool[-1]
     resume = reference.end if reference is not None else stmt["end"]
-    after = [m for m in mentions if m.start >= resume and m.end <= sent_end]
+    nxt = _CLAUSE_BREAK.search(text, resume, sent_end)
+    clause_end = sent_end if nxt is None else nxt.start()
+    # a country after the reference qualifies it ("south of Cali, Colombia's
+    # third city"); a town-to-country distance is no target anyway
+    after = [m for m in mentions if m.start >= resume and m.end <= clause_end
+             and (m.place is None or m.place.feature_type != "country")]
     if after:
         return after[0]
     if _ANAPHORA.match(text, sent_start, stmt["start"]):
@@ -647,9 +764,14 @@ def _pick_target(stmt: dict, mentions: Sequence[Mention], text: str, sent_start:
 # Between two places: the second is where the first lies ("X, a town in Y",
 # "X is in the Y region").  Matched on the whole gap between the two names.
 _CONTAINER_GAP = re.compile(
-    r"(?:,\s+(?:an?|the)\s+[^,.;:()]{0,40}?\s+|\s+(?:is|lies|sits|was|lay)\s+(?:located\s+)?)in\s+(?:the\s+)?$",
+    r"(?:,\s+(?:an?|the)\s+[^,.;:()]{0,40}?\s+|\s+(?:is|lies|sits|was|lay)\s+(?:located\s+)?)in\s+(?:the\s+)?$"
+    # "Nabire, the capital of Central Papua"
+    r"|,\s+(?:the\s+)?(?:[a-z]+\s+)?capital\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Where a new clause with its own subject starts: "..., while X is ...",
+# "..., and X lies ...", "...; X is ..."
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whilst|whereas|and|but)\s+|\s+(?:while|whilst|whereas)\s+")
 
 _ANAPHORA = re.compile(
     r"\s*(?:Both|The|These|Those|This|That|It|They|Each)\b(?:\s+(?:two|three|both|twin|targeted|attacked|affected))?"
@@ -776,15 +898,23 @@ def extract_claims(
         return []
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     rows: list[dict[str, Any]] = []
+    phrases: list[tuple[int, int]] = []  # statement-to-reference spans, for _pick_target's skip
     for stmt in statements:
         sent = _sentence_around(text, stmt["start"])
         s_start, s_end = sent.start, sent.end
         dl = _DATELINE.match(text, s_start, stmt["start"])
         if dl:
             s_start = dl.end()
+        skip = [span for span in phrases if s_start <= span[0]]
         border_country = None
+        target = None
         if stmt["border"]:
             reference = None
+        elif stmt["pronoun"]:
+            target = _pick_target(stmt, mentions, text, s_start, s_end, None, skip)
+            reference = _pronoun_reference(stmt, mentions, text, s_start, target)
+            if reference is None:
+                continue
         else:
             reference = _pick_reference(stmt, mentions, text, s_end)
             after = text[stmt["prep_end"] : stmt["prep_end"] + 60]
@@ -800,11 +930,20 @@ def extract_claims(
                 stmt = dict(stmt, border=True, border_label=(f"{word} border" if word else "border"))
                 reference = None
             elif reference is None:
-                reference = _capital_reference(text, stmt["prep_end"], mentions, gazetteer) or \
+                subject = _pick_target(stmt, mentions, text, s_start, s_end, None, skip)
+                own = None if subject is None or subject.place is None else subject.place.country_code
+                reference = _capital_reference(text, stmt["prep_end"], mentions, gazetteer, own) or \
                     _anaphoric_reference(text, stmt, mentions, s_start)
                 if reference is None:
                     continue  # "5 km from the scene": not a place-to-place statement
-        target = _pick_target(stmt, mentions, text, s_start, s_end, reference)
+            else:
+                reference = _possessive_capital(text, reference, gazetteer)
+        if target is None:
+            target = _pick_target(stmt, mentions, text, s_start, s_end, reference, skip)
+            if target is not None:
+                target = _possessive_capital(text, target, gazetteer)
+        if reference is not None and reference.start >= stmt["end"]:
+            phrases.append((stmt["start"], reference.end))
         if stmt["border"] and target is None:
             continue
         if stmt["border"] and border_country is None and target.place is not None:
@@ -849,11 +988,11 @@ def extract_claims(
             continue
         rp = reference.place
         extent = _extent_km(rp) + _extent_km(tp)
-        if rp is None or tp is None or _too_coarse(rp, tp, stmt["stated_km"], extent):
+        km, bearing = (None, None) if rp is None or tp is None else geodesic(rp.lat, rp.lon, tp.lat, tp.lon)
+        if km is None or _too_coarse(rp, tp, stmt["stated_km"], extent, km):
             row["tolerance_km"] = judge(stmt["stated_km"], None, stmt["hedge"], extent_km=extent)[1]
             rows.append(row)
             continue
-        km, bearing = geodesic(rp.lat, rp.lon, tp.lat, tp.lon)
         verdict, tol = judge(stmt["stated_km"], km, stmt["hedge"], extent_km=extent)
         row.update(
             computed_km=km,

@@ -2,8 +2,8 @@
 
 A report's *anchor* date is its publication date: the caller's ``published``
 value or, failing that, the dateline found by :func:`find_published`
-("date 2026-02-28", "KABUL, Feb 28 (Reuters)", "28 February 2026",
-"February 27, 2026").  Weekday and relative references in a sentence
+("date 2026-02-28", "KABUL, Feb 28 (Reuters)", "Bogotá, Sep 8 (EFE).-",
+"28 February 2026", "February 27, 2026").  Weekday and relative references in a sentence
 ("on Sunday", "overnight", "yesterday", "last week", "earlier this month")
 are resolved against it by :func:`resolve_event_date`, which also returns an
 ACLED ``time_precision``: 1 = the day is known, 2 = within a week, 3 = within
@@ -16,6 +16,11 @@ Conventions (documented because newsrooms differ):
 * "overnight", "last night" and "early today" refer to the night that ends on
   the anchor day, so they resolve to the anchor itself; "yesterday" and
   "last night" are precise to the day (anchor - 1 for "yesterday").
+* A sentence opening with "A day before the Bandiagara attack," (or "Two
+  days after the attack on X,") happened that many days before (after) the
+  incident at the place named, given in ``earlier``, else the event just
+  told; a lower-case "a day after X ..." clause split off a sentence tells
+  X itself, that many days before the event just told.
 * A sentence with no temporal expression happened on or shortly before the
   anchor: the anchor with precision 2 (within the week).
 * No anchor at all: no date (``None``/``None``); today's date is never
@@ -26,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
 __all__ = [
@@ -81,6 +87,19 @@ _LEADING_AFTER = re.compile(
     r"^\W*(?P<n>a|an|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\b",
     re.IGNORECASE,
 )
+# "A day before the Bandiagara attack, gunmen ...": a leading phrase that dates
+# this sentence's event from another incident named by its place
+_EVENT_NOUNS = (r"(?:attacks?|raids?|bombings?|ambush(?:es)?|massacres?|assaults?|strikes?|air\s*strikes?|"
+                r"shelling|killings?|clashes|offensive|explosions?|blasts?)")
+_NAMED_ANCHOR = re.compile(
+    # it opens the sentence (capitalised): a lower-case "a day after the attack
+    # on X, ..." is a clause events.py split off, telling the X attack itself;
+    # names are capitalised, so only the words around them match in any case
+    r"^\W*(?P<n>A|An|One|Two|Three|Four|Five|Six|\d)\s+(?i:(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+the)\s+"
+    rf"(?:(?P<name>[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*){{0,3}})\s+(?:\w+\s+)?{_EVENT_NOUNS}"
+    rf"|(?:\w+\s+)?{_EVENT_NOUNS}(?:\s+(?:on|in|at|near)\s+(?P<name2>[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*){{0,3}}))?)\s*,"
+)
+
 # "... the next day": one day after the event just told, not after the report
 _NEXT_DAY = re.compile(
     r"\b(?:the\s+(?:next|following)\s+(?:day|morning|night|evening)|a\s+day\s+later|the\s+day\s+after)\b",
@@ -135,8 +154,11 @@ _DATELINE_LABEL = re.compile(
     r"\b(?:date[d]?|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|last\s+updated)\s*:?\s*",
     re.IGNORECASE,
 )
+# the city may hold any letter ("Bogotá, Sep 8 (EFE).-", "SÃO PAULO, 8 Sep (Reuters) -")
+_DATELINE_CITY = r"^[ \t]*[^\W\d_](?:[^\W\d_]|[ .'’\-]){1,40}"
 _WIRE_DATELINE = re.compile(
-    rf"^[ \t]*[A-Z][A-Za-z .'\-]{{1,40}},\s+{_MONTH_RE}\s+{_DAY_RE}\b(?:,?\s+{_YEAR_RE})?\s*(?:\(|[-–—])",
+    rf"{_DATELINE_CITY},\s+(?:{_MONTH_RE}\s+{_DAY_RE}|{_DAY_RE.replace('day>', 'dday>')}\s+"
+    rf"{_MONTH_RE.replace('month>', 'dmonth>')})\b(?:,?\s+{_YEAR_RE})?\s*(?:\(|[-–—])",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -314,13 +336,13 @@ def find_published(text: str) -> date | None:
     # 2. wire dateline "CITY, Feb 28 (Reuters)": the year may be missing
     wire = _WIRE_DATELINE.search(head)
     if wire:
+        month = _MONTHS[(wire.group("month") or wire.group("dmonth")).lower().rstrip(".")]
+        day = int(wire.group("day") or wire.group("dday"))
         if wire.group("year"):
-            return _match_date(wire, None)
+            return _make_date(int(wire.group("year")), month, day, None)
         years = [d.year for _, d, has_year in _explicit_dates(text[:20000], None) if has_year]
         if years:
-            return _make_date(
-                years[0], _MONTHS[wire.group("month").lower().rstrip(".")], int(wire.group("day")), None
-            )
+            return _make_date(years[0], month, day, None)
     # 3. the first full date near the top
     for _, d, has_year in _explicit_dates(head, None):
         if has_year:
@@ -341,8 +363,34 @@ def _months_back(anchor: date, n: int) -> date:
     return date(year, month, 1)
 
 
+def _named_anchor(sentence: str, anchor: date | None, previous: EventDate | None,
+                  earlier: Mapping[str, EventDate] | None) -> EventDate | None:
+    """ "A day before the Bandiagara attack, ...": n days before (after) the
+    incident at the place named, looked up in ``earlier`` (case-folded place
+    name -> date), else counted from the event just told."""
+    m = _NAMED_ANCHOR.match(sentence)
+    if m is None:
+        return None
+    name = m.group("name") or m.group("name2")
+    base = (earlier or {}).get(name.casefold()) if name else None
+    if base is None or base.date is None:
+        base = previous
+    if anchor is None or base is None or base.date is None:
+        return None
+    n_text = m.group("n").lower()
+    n = (int(n_text) if n_text.isdigit() else _NUMBERS[n_text]) * (7 if m.group("unit").lower().startswith("week") else 1)
+    sign = -1 if m.group("dir").lower() == "before" else 1
+    day = base.date + timedelta(days=sign * n)
+    if day > anchor + timedelta(days=1):
+        return None  # the event just told was not the one named: no date from it
+    # the cue ends with the event noun, not "before"/"after": this is not a
+    # flashback clause of the sentence before (see events._FLASHBACK_CUE)
+    return EventDate(day, base.precision, m.group(0).strip(" ,"))
+
+
 def resolve_event_date(
-    sentence: str, anchor: date | None, *, previous: EventDate | None = None
+    sentence: str, anchor: date | None, *, previous: EventDate | None = None,
+    earlier: Mapping[str, EventDate] | None = None,
 ) -> EventDate:
     """The date an incident described in ``sentence`` happened.
 
@@ -355,6 +403,10 @@ def resolve_event_date(
     previous : EventDate, optional
         The date of the previous incident, used by "hours later" and
         "the same day".
+    earlier : mapping of str to EventDate, optional
+        Dates of the incidents told so far, keyed by the case-folded place
+        name as written, used by "A day before the Bandiagara attack, ...".
+        Without it such a phrase counts from ``previous``.
 
     Returns
     -------
@@ -379,6 +431,10 @@ def resolve_event_date(
         if anchor is None:
             return EventDate(None, None, "no date in report")
         return EventDate(anchor, 2, "report date")
+    if anchor is not None and ("after" in low or "before" in low):
+        named = _named_anchor(sentence, anchor, previous, earlier)
+        if named is not None:
+            return named
     if anchor is not None and previous is not None and previous.date is not None:
         lead = _LEADING_AFTER.match(sentence) if "after" in low or "before" in low else None
         if lead is not None:

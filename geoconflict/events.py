@@ -39,7 +39,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -48,6 +48,7 @@ from geoconflict.actors import (
 )
 from geoconflict.dates import _CASE_TRAPS, EventDate, _any_in, resolve_event_date
 from geoconflict.mentions import Mention
+from geoconflict.nonplaces import DEMONYMS
 from geoconflict.responses import CAUSE_CLAUSE, link_responses
 
 __all__ = ["TRIGGERS", "RETALIATION_CUES", "extract_incidents", "find_triggers", "Trigger"]
@@ -61,10 +62,12 @@ TRIGGERS: tuple[tuple[str, str, str, int], ...] = (
     (r"(?:IEDs?|improvised\s+explosive\s+devices?|roadside\s+bombs?|car\s+bombs?|landmines?|land\s+mines?|"
      r"bomb\s+blasts?|booby[- ]traps?(?:ped)?|explosive\s+devices?|planted\s+bombs?|"
      r"bombs?\s+(?:planted|hidden|concealed|went\s+off)|(?:motorcycle|motorbike|truck|parcel|pipe|time|sticky)\s+bombs?|"
-     r"bomb\s+(?:and\s+\w+\s+)?attacks?)", _EXPLOSIONS, "Remote explosive/landmine/IED", 9),
+     r"bomb\s+(?:and\s+\w+\s+)?attacks?|(?:packed|laden|rigged|loaded)\s+with\s+explosives|explosives?-laden)",
+     _EXPLOSIONS, "Remote explosive/landmine/IED", 9),
     (r"grenades?", _EXPLOSIONS, "Grenade", 8),
     # an explosion of unknown origin: typed by any more specific trigger in the sentence
-    (r"(?:explosions?|blasts?|detonat(?:ed|ion)|exploded|bomb\s+went\s+off)", _EXPLOSIONS, "Remote explosive/landmine/IED", 3),
+    (r"(?:explosions?|blasts?|detonat(?:ed|ion)|exploded|bomb\s+went\s+off|blew\s+up)", _EXPLOSIONS,
+     "Remote explosive/landmine/IED", 3),
     (r"(?:air\s*strikes?|air[- ]raids?|aerial\s+(?:bombardments?|attacks?|strikes?|bombing)|drone\s+(?:strikes?|attacks?)|"
      r"drones?\s+(?:struck|hit|attacked|targeted|slammed|at|on|against|towards?)|kamikaze\s+drones?|"
      r"(?:launched|fired|sent)\s+(?:\w+\s+){0,3}drones|warplanes?|fighter\s+jets?|"
@@ -80,7 +83,7 @@ TRIGGERS: tuple[tuple[str, str, str, int], ...] = (
     (r"(?:protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ions?|ors?|ed)|rall(?:y|ies|ied)|marche[ds]|sit-ins?|"
      r"general\s+strike)", "Protests", "Peaceful protest", 4),
     (r"(?:strikes?|struck|attack(?:s|ed)?|assaults?|raid(?:s|ed)?|targeted|targeting|pounded|hit|opened\s+fire|"
-     r"fired\s+(?:on|upon|at)|"
+     r"fired\s+(?:on|upon|at)|shots\s+(?:were\s+)?fired|fired\s+shots|came\s+under\s+(?:\w+\s+)?fire|gunfire|"
      r"shot\s+dead|gunmen|shooting)", "", "", 1),
 )
 # One non-capturing alternation matched against case-folded text (see
@@ -140,6 +143,7 @@ _DESCRIPTOR = (
 _POSSESSOR = r"(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}(?:'s|’s)\s+)?"
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|around|across|into|inside|within|through|throughout|along|over|toward|towards|"
+    r"above|overlooking|beyond|"
     r"targeting|targeted|target|hit|hitting|struck|striking|bombed|bombing|shelled|shelling|pounded|pounding|"
     r"attacked|attacking|raided|raiding|stormed|captured|seized|besieged|overran|entered|"
     r"rocked|rocking|killed\s+in|including|off|fell\s+on|such\s+as|streets\s+of|close\s+to|north\s+of|south\s+of|east\s+of|west\s+of|outskirts\s+of)\s+"
@@ -200,11 +204,20 @@ _ANAPHORA = re.compile(
     re.IGNORECASE,
 )
 # "KYIV, Tuesday 4 November 2025 (Wire) - ": its date is the report's, not the event's
+# A dateline's place: one to four words ("N'DJAMENA", "PORT-AU-PRINCE", "Addis Abeba").
+_DATELINE_PLACE = r"[A-ZÀ-ÖØ-Þ][^\W\d_][^\W\d_'’.\-]*(?:[ '’.\-]+[^\W\d_]+){0,3}"
 _DATELINE_PREFIX = re.compile(
     r"^[^\W\d_][^\W\d_ .'\-]*(?:[ .'\-]+[^\W\d_]+){0,5},[^\n]{0,80}?\b(?:19|20)\d\d\b[^\n]{0,40}?(?:\)\s*)?[-–—]+\s+"
     r"|^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{2,40},\s+[^\n]{0,40}?\([^)]{1,40}\)\s*[-–—]*\s*"
-    # "Niamey (AFP) - ": a wire credit without a date
-    r"|^[A-ZÀ-ÖØ-Þ][^\W\d_][^\W\d_ .'\-]*(?:[ .'\-]+[^\W\d_]+){0,3}\s*\([A-Z][^()\n]{1,30}\)\s*[-–—]+\s+"
+    # a wire credit, with or without a date, closed by a dash, a full stop or
+    # both: "Niamey (AFP) - ", "Bogotá, Sep 8 (EFE).- ", "Lima, Oct. 15 (ANDINA). "
+    rf"|^{_DATELINE_PLACE}(?:,\s*[^\n()]{{1,40}}?)?\s*\([A-Z][^()\n]{{1,30}}\)\s*(?:\.?\s*[-–—]+|\.|:)\s+"
+    # a place of capitalised words (and a date) closed by a long dash:
+    # "Addis Abeba – ", "MAIDUGURI — ", "Tbilisi, 14 April – "
+    r"|^[A-ZÀ-ÖØ-Þ][^\W\d_'’.\-]*(?:[ '’.\-]+[A-ZÀ-ÖØ-Þ][^\W\d_]*){0,3}"
+    r"(?:,\s*[^\n–—]{0,30}?\d[^\n–—]{0,10}?)?\s+[–—]+\s+"
+    # a capitalised place and a colon: "BANNU: "
+    r"|^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{2,40}:\s+"
 )
 _FATALITIES = re.compile(
     r"\b(?:killing|killed|kills|left|leaving|claimed\s+the\s+lives\s+of|death\s+toll\s+(?:rose\s+to|of|at))\s+"
@@ -224,11 +237,14 @@ _MILITARY_TARGET = re.compile(
     r"army\s+camp|posts?|positions?|convoy|convoys|patrol|patrols)\b",
     re.IGNORECASE,
 )
-_INTERVENTION = re.compile(r"\b(?:tear\s*gas|water\s+cannons?|rubber\s+bullets|baton|dispersed|arrested|detained)\b", re.IGNORECASE)
+# ("demanding the release of the detained villagers" is the protesters' demand, not an arrest)
+_INTERVENTION = re.compile(r"\b(?:tear\s*gas|water\s+cannons?|rubber\s+bullets|baton|dispersed|"
+                           r"(?<!release of )(?<!release of the )(?:arrested|detained))\b", re.IGNORECASE)
 _EXCESSIVE = re.compile(r"\b(?:live\s+(?:ammunition|fire|rounds)|opened\s+fire\s+on\s+(?:the\s+)?(?:protesters|demonstrators)|shot\s+dead|killed)\b", re.IGNORECASE)
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers|residents|worshippers|displaced|aid\s+workers|market|hospital|school|mosque|church|"
-    r"camp|people|passengers|farmers|students|teachers|women|children|pupils|shoppers|commuters|journalists)\b",
+    r"camp|people|passengers|farmers|students|teachers|women|children|pupils|shoppers|commuters|journalists|"
+    r"migrants|refugees|asylum\s+seekers|fishermen|miners|traders|herders|shepherds|drivers|pilgrims)\b",
     re.IGNORECASE,
 )
 
@@ -393,7 +409,7 @@ _NUMBER_WORDS_F = (
 _DISTANCE_PREPS = ("of", "from", "outside")
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _ORG_PREPS = (" in ", " for ", " to ", " on ", " in the ", " for the ", " to the ", " on the ")
-_ROUTE_WORDS = ("road", "highway", "route", "corridor", "line", "railway", "motorway", "axis", "pipeline")
+_ROUTE_WORDS = ("road", "highway", "route", "corridor", "line", "railway", "motorway", "axis", "pipeline", "track")
 _SPEAKER_PREPS = (" in ", " at ", " from ", " in the ", " at the ", " from the ")
 
 
@@ -446,8 +462,9 @@ def _classify(triggers: list[Trigger], sentence: str, attacker: ActorMention | N
         # "troops torched homes": armed forces burning property is violence against civilians, not a riot
         return "Violence against civilians", "Attack"
     if best.sub_event_type == _AIR and best.text.lower() in ("bombing", "bombings", "bombed") \
-            and not _AIR_WORDS.search(sentence):
+            and not _AIR_WORDS.search(sentence) and not (attacker is not None and attacker.kind == "military"):
         # "a bombing at a market", "militants bombed a bus": no aircraft named
+        # ("the army bombed a camp": a state's forces bomb from the air)
         return _EXPLOSIONS, "Remote explosive/landmine/IED"
     if best.event_type:
         if best.event_type == "Protests":
@@ -498,7 +515,7 @@ def _in_quote(text: str, start: int, end: int, para_start: int) -> bool:
 # a route ("the road between Kidal and Gao"), ...
 _ROUTE_F = re.compile(
     r"(?=[a-z])\b(?:roads?|highways?|routes?|corridors?|supply\s+lines?|railway|rail\s+line|motorway|axis|"
-    r"pipeline)\s+(?:between|linking|connecting|joining|from)\s+(?:[\w'’.,-]+\s+){0,4}$"
+    r"pipeline|tracks?)\s+(?:between|linking|connecting|joining|from)\s+(?:[\w'’.,-]+\s+){0,4}$"
 )
 # ... the seat of a speaker ("officials in Kandahar said", "the Foreign
 # Office in Islamabad said", "told reporters in Kabul") ...
@@ -514,7 +531,8 @@ _SPEAKER_IN_F = re.compile(
 # "..., according to a military spokesman in N'Djamena": attribution, no verb after
 _ACCORDING_F = re.compile(r"(?=[a-z])\baccording\s+to\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$")
 _SPEECH_AFTER = re.compile(
-    r"(?:(?:'s|’s)(?:\s+[\w-]+){0,4}?)?(?:\s*,[^,.;:\"“”]{1,60},)?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|say|told|tell|reported|"
+    r"(?:(?:'s|’s)(?:\s+[\w-]+){0,4}?)?(?:\s+(?:city|town|village|province|district|camp))?"
+    r"(?:\s*,[^,.;:\"“”]{1,60},)?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|say|told|tells|tell|reported|"
     r"report|announced|confirmed|stated|added|warned|urged|called|condemned|denied|insisted|accused|expressed)\b"
 )
 # speakers who are on the scene: with no other scene named, their town is it
@@ -525,8 +543,24 @@ _LOCAL_SPEAKERS = ("police", "resident", "witness", "source", "official", "autho
 # "the Sinjar Resistance Units", "the UN Mission in South Sudan").
 _ORG_AFTER = re.compile(
     r"(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:Liberation|Front|Army|Party|Movement|Resistance|Units|Brigades?|Forces|"
-    r"Council|Alliance|Coalition|Union|Organi[sz]ation|League|Committee|Battalions?|Militia)\b"
+    r"Council|Alliance|Coalition|Union|Organi[sz]ation|League|Committee|Battalions?|Militia|(?:Defen[cs]e|Police|Air|Naval|Security)\s+Force)\b"
 )
+# Places named in a sentence that are not where its event happened: the seat
+# of a body ("the government, based in Tripoli, said"), where the wounded were
+# taken ("was taken to hospital in Gori"), and the field a superlative is
+# measured over ("one of the deadliest attacks on a town in X since 2020").
+_NOT_SCENE_F = re.compile(
+    r"(?=[a-z])\b(?:(?P<seat>based|headquartered|stationed|exiled)\s+in\s+(?:the\s+)?"
+    r"|(?P<care>taken|rushed|evacuated|transferred|admitted|airlifted|flown|moved|brought)\s+(?:\w+\s+)?to\s+"
+    r"(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+(?:centre|center|facility))\s+(?:in|at)\s+(?:the\s+)?"
+    r"|(?P<best>deadliest|worst|bloodiest|heaviest|biggest|largest|most\s+(?:serious|intense|violent))\b[^.;:]{0,60}"
+    # where a group is described as active ("..., which works with traffickers
+    # in the valley of X"), and where a trend heads ("attacks have spread south towards X")
+    r"|(?P<haunt>\b(?:which|who|that)\s+(?:\w+\s+)?(?:works?|operates?|is\s+active|are\s+active|is\s+based|"
+    r"are\s+based|holds?\s+sway|is\s+present|are\s+present)\b[^.;:]{0,60})"
+    r"|(?P<trend>spread\s+(?:\w+\s+)?towards?\s+(?:the\s+)?))$"
+)
+_SINCE_AFTER = re.compile(r"[^.;:]{0,40}?\b(?:since|in\s+(?:recent\s+)?(?:years|months|decades)|this\s+year|so\s+far)\b")
 _ON_ROUTE_F = re.compile(r"(?=[a-z])\b(?:on|along|near|at|off)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$")
 _POSSESSOR_OF_NAME = re.compile(r"(?:'s|’s)\s+(?:[A-Z][\w\-]*\s+){0,3}?(?:[A-Z][\w\-]*)(?=\s+(?:province|region|"
                                 r"state|district|governorate|county|oblast|territory|prefecture|department)\b)")
@@ -568,6 +602,9 @@ def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: in
                                     or _ACCORDING_F.search(folded, 0, speaker.start())):
             local = speaker.group("who").startswith(_LOCAL_SPEAKERS)
             return False, "local speaker" if local else "speaker"
+    not_scene = _NOT_SCENE_F.search(folded)
+    if not_scene is not None and (not_scene.group("best") is None or _SINCE_AFTER.match(text, m.end)):
+        return False, next(k for k in ("seat", "care", "haunt", "trend", "best") if not_scene.group(k))
     if _maybe_distance(folded) and _DISTANCE_REF_F.search(folded):
         return False, "distance reference"
     if prev_loc is not None and _APPOSITIVE_REF.fullmatch(text, prev_loc.end, m.start):
@@ -590,9 +627,33 @@ def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: in
 
 def _cued_unresolved(text: str, unresolved: list[Mention], sent, folded_text: str) -> list[Mention]:
     """Names the gazetteer lacks that the sentence marks as a scene ("near the
-    town of X"): the event happened there, not at a reference or a speaker's seat."""
-    return [u for u in unresolved if sent.start <= u.start < sent.end
-            and _LOCATIVE_F.search(folded_text[max(sent.start, u.start - 90):u.start])]
+    town of X"): the event happened there, not at a reference or a speaker's seat.
+
+    The items of a list share its cue ("in Kitshanga and Mweso"); a division
+    named after them as their container ("..., in Masisi territory") is not a
+    scene of its own.
+    """
+    out: list[Mention] = []
+    for u in unresolved:
+        if not sent.start <= u.start < sent.end:
+            continue
+        if out and _UNRESOLVED_LIST_GAP.fullmatch(text, out[-1].end, u.start):
+            out.append(u)
+        elif _LOCATIVE_F.search(folded_text[max(sent.start, u.start - 90):u.start]):
+            if out and _CONTAINER_GAP.fullmatch(text, out[-1].end, u.start) and _DIVISION_AFTER.match(text, u.end):
+                continue
+            out.append(u)
+    return out
+
+
+_UNRESOLVED_LIST_GAP = re.compile(r",?\s+and\s+|,\s+")
+_CONTAINER_GAP = re.compile(r"(?:\s+[a-z]+)?,?\s+(?:in|of)\s+(?:the\s+)?")
+_DIVISION_AFTER = re.compile(
+    r"\s+(?:territory|province|district|region|county|state|department|governorate|prefecture|municipality|"
+    r"township|commune|area)\b", re.IGNORECASE)
+
+
+_AREA_CUE = re.compile(r"X (?:province|governorate|region|state|district|county|oblast|department|prefecture)$")
 
 
 def _container(text: str, mentions: list[Mention], starts: list[int], whole, scene: Mention,
@@ -608,11 +669,62 @@ def _container(text: str, mentions: list[Mention], starts: list[int], whole, sce
     for m in mentions[bisect_left(starts, lo): bisect_left(starts, whole.end)]:
         if m.place.feature_type != "admin1":
             continue
-        if not _is_location(text, m, None, whole.start, folded_text)[0]:
+        # "the Shada and Razih districts of Saada governorate": a division named
+        # with its own head noun is a place, wherever it sits in the sentence
+        if not (m.cue and _AREA_CUE.match(m.cue)) and not _is_location(text, m, None, whole.start, folded_text)[0]:
             continue  # "the spokesman for X province": not where anything happened
         if best is None or abs(m.start - scene.start) < abs(best.start - scene.start):
             best = m
     return best
+
+
+def _stand_ins(text: str, folded_text: str, sent, scenes: list[Mention], container: Mention | None,
+               references: list[Mention], mentions: list[Mention],
+               fallback: Mention | None) -> list[tuple[Mention, str]]:
+    """Scenes the gazetteer lacks, each placed as ACLED does at the nearest
+    known place: the province the sentence names with it ("in X, in Y
+    province": geo_precision 3), else the town it is measured from ("the
+    village of X, 10 km from Y": 2), else the country of the side whose bank
+    or side of a line it is on ("near X on the Venezuelan side"), else
+    ``fallback``: the town of a local source the sentence quotes ("a medical
+    source in Y tells us"), or the country the report is about (3).  Each
+    scene keeps its own name and span.
+    """
+    near_ref = references[0] if references and not _ACROSS_F.search(folded_text, sent.start, sent.end) else None
+    out = []
+    for u in scenes:
+        stand_in, how = (container, "container") if container is not None else (near_ref, "near")
+        side = _SIDE_OF_F.search(folded_text, max(sent.start, u.start - 80), u.start)
+        if side is not None and container is None:
+            cc = DEMONYMS.get(text[side.start("who"):side.end("who")])
+            stand_in = next((m for m in mentions if m.place.country_code == cc and m.place.feature_type == "country"),
+                            None) if cc else None
+            how = "stand-in"
+            if stand_in is None:
+                continue  # a side the report never names as a country: no place to guess
+        elif stand_in is None:
+            stand_in, how = fallback, "stand-in"
+        if stand_in is not None:
+            out.append((Mention(u.start, u.end, u.text, stand_in.place, (), False, u.cue), how))
+    return out
+
+
+# "on the Venezuelan side of the river", "from the Afghan bank"
+_SIDE_OF_F = re.compile(r"\bthe\s+(?P<who>[a-z]+(?:an|ian|ese|ish|i|ean))\s+(?:side|bank|shore|part)\b")
+_ACROSS_F = re.compile(r"\b(?:across|beyond)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:river|border|frontier|line)\b")
+
+
+def _main_country(mentions: list[Mention]) -> Mention | None:
+    """The first mention of the country the report names places in most
+    often, to stand in for a scene the gazetteer lacks (None when the report
+    never names that country itself)."""
+    counts = Counter(m.place.country_code for m in mentions if m.place.country_code)
+    if not counts:
+        return None
+    top = max(counts.values())
+    order = [m.place.country_code for m in mentions if counts.get(m.place.country_code) == top]
+    cc = order[0]
+    return next((m for m in mentions if m.place.country_code == cc and m.place.feature_type == "country"), None)
 
 
 def _explicit_parent(text: str, parent: Mention, child: Mention) -> bool:
@@ -705,6 +817,11 @@ def _actor_for(a: ActorMention, location_cc: str | None, sides: dict[str, str] |
     return None
 
 
+# a trigger in the passive voice: "was attacked", "were reportedly shot dead", "had been fired on"
+_PASSIVE_BEFORE_F = re.compile(r"(?=[a-z])\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+_BY_AGENT_F = re.compile(r"\bby\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,6}$")
+
+
 def _pick_attacker(sentence: str, actors: list[ActorMention], anchor: int, locations: set[tuple[int, int]],
                    battle: bool = False) -> ActorMention | None:
     """The attacker: the agent after 'by', else the nearest non-target actor
@@ -714,6 +831,14 @@ def _pick_attacker(sentence: str, actors: list[ActorMention], anchor: int, locat
         left = sentence[max(0, a.start - 20): a.start].rstrip().lower()
         if a.start >= anchor and (left.endswith(" by") or left.endswith(" by the")) and a.kind != "demonym":
             return a  # "airstrikes by Pakistan", "attacked by RSF fighters"
+    if _PASSIVE_BEFORE_F.search(_fold(sentence[max(0, anchor - 30): anchor])):
+        # "a patrol was attacked with rifles by a column of the X": the subject is
+        # the victim; the agent, if any, follows "by"
+        for a in usable:
+            if anchor <= a.start <= anchor + 120 and a.kind != "demonym" \
+                    and _BY_AGENT_F.search(_fold(sentence[anchor: a.start])):
+                return a
+        return None
     for a in reversed([a for a in usable if a.start < anchor]):
         if a.kind == "demonym" or (a.kind == "crowd" and a.name == "Civilians"):
             continue
@@ -767,7 +892,8 @@ _BLAME_BEFORE = re.compile(
     r"(?=[a-z])\b(?:blam(?:ed|es|ing)|pinned)\s+(?:(?:it|them|the\s+\w+(?:\s+\w+)?)\s+on\s+|on\s+)?(?:the\s+)?$"
 )
 _CLAIM_AFTER = re.compile(
-    r"(?:\s*\([^()]{0,80}\))?\s+(?:has\s+|had\s+)?(?:claimed|admitted)\s+(?:responsibility|the\s+(?:attack|strike|bombing|assault|raid))",
+    r"(?:\s*\([^()]{0,80}\))?(?:\s*,[^,.;:]{1,80},)?\s+(?:has\s+|had\s+)?(?:claimed|admitted)\s+"
+    r"(?:responsibility|the\s+(?:attack|strike|bombing|assault|raid|ambush|killing))",
     re.IGNORECASE,
 )
 
@@ -857,6 +983,7 @@ def extract_incidents(
     ti = 0
     para_starts = _paragraph_starts(text)
     doc_groups = _document_sides(all_actors)
+    main_country = _main_country(mentions) if unresolved else None
 
     incidents: list[_Incident] = []
     frame: _Frame | None = None
@@ -891,11 +1018,14 @@ def extract_incidents(
             _upgrade_protest(incidents, frame_start, stext, s_actors, doc_groups)
             continue
         blamed = _blamed(stext, s_actors)
-        if blamed is not None and last_scene is not None and last_scene[2] == pi \
+        if blamed is not None and last_scene is not None and pi - last_scene[2] <= 1 \
                 and not text[last_scene[1]:whole.start].strip():
-            # "A bomb hit a bus near X. Police blamed al-Shabaab.": attribution told next
+            # "A bomb hit a bus near X. Police blamed al-Shabaab.": attribution told
+            # next, also naming the group behind "gunmen" ("The X Army claimed the attack")
             for inc in incidents:
-                if inc.row["source_start"] == last_scene[0] and inc.row["actor1"] is None:
+                if inc.row["source_start"] == last_scene[0] and (
+                        inc.row["actor1"] is None or (blamed.kind == "group" and (inc.row["actor1"] or "").startswith(
+                            "Unidentified Armed Group"))):
                     a1 = _actor_for(blamed, inc.row["country_code"], doc_groups)
                     if a1 is not None:
                         inc.row["actor1"] = a1
@@ -931,20 +1061,53 @@ def extract_incidents(
                 prev_loc = None
         if not located and speakers and not _cued_unresolved(text, unresolved, sent, folded_text):
             located = [(m, "weak") for m in speakers[:1] if m.place.feature_type != "country"]
-        # un-cued towns and landmarks (not capitals or countries) as a fallback
-        if not located:
+        # un-cued towns and landmarks (not capitals or countries) as a fallback,
+        # unless the sentence marks a place the gazetteer lacks as the scene
+        # ("fired from X at a post near the village of Y")
+        if not located and not _cued_unresolved(text, unresolved, sent, folded_text):
             for m in s_mentions:
                 if m.place.feature_type in ("city", "landmark", "area") and not _is_capital_mention(m, s_actors, sent.start):
                     ok, how = _is_location(text, m, None, sent.start, folded_text)
                     if how == "no cue":
                         located.append((m, "weak"))
-        cued_unresolved = _cued_unresolved(text, unresolved, sent, folded_text) if not located else []
-        if not located and cued_unresolved:
-            # "ambushed a convoy near the town of X" (X not in the gazetteer) in a
-            # sentence naming X's province: the event is placed at the province
+        cued_unresolved = _cued_unresolved(text, unresolved, sent, folded_text)
+        if cued_unresolved:
+            # "near Dialloube and Tenenkou" (Dialloube not in the gazetteer): a
+            # known place listed with a scene the gazetteer lacks is a scene too
+            taken = {m.start for m, _ in located}
+            for m in s_mentions:
+                if m.start not in taken and m.place.feature_type != "country" \
+                        and not text.startswith(("'s", "’s"), m.end) and any(
+                        u.end <= m.start and _UNRESOLVED_LIST_GAP.fullmatch(text, u.end, m.start) for u in cued_unresolved):
+                    located.append((m, "list"))
+            located.sort(key=lambda mh: mh[0].start)
+        provinces_only = bool(located) and all(m.place.feature_type == "admin1" for m, _ in located)
+        mates_only = bool(located) and all(how == "list" and any(
+            u.end <= m.start and _UNRESOLVED_LIST_GAP.fullmatch(text, u.end, m.start) for u in cued_unresolved)
+            for m, how in located)
+        if located and not provinces_only and not mates_only:
+            cued_unresolved = []
+        stand_ins: set[int] = set()  # starts of scenes the gazetteer lacks, placed at a known place
+        if provinces_only and cued_unresolved:
+            # "bombed A and B, in X province" (A, B not in the gazetteer): the
+            # villages are the scenes, the province only places them
+            located = []
+        listed_with = located if mates_only else []
+        if mates_only:
+            located = []
+        if not located and cued_unresolved and not (last_scene is not None and _ANAPHORA.search(stext)):
+            # "ambushed a convoy near the town of X" (X not in the gazetteer): the
+            # event keeps X's name, placed at the province or town the sentence
+            # names with it (not for "The attack took place at X": a retelling)
             container = _container(text, mentions, mention_starts, whole, cued_unresolved[0], folded_text)
-            if container is not None:
-                located = [(container, "container")]
+            # (a source across a river or border is in the other country)
+            local = speakers[0] if speakers and not _ACROSS_F.search(folded_text, sent.start, sent.end) else None
+            located = _stand_ins(text, folded_text, sent, cued_unresolved, container, references, mentions,
+                                 local or main_country)
+            stand_ins = {m.start for m, _ in located}
+            located = sorted(located + listed_with, key=lambda mh: mh[0].start)
+        elif listed_with:
+            located = listed_with
         if not located and references and not cued_unresolved and not (
                 last_scene is not None and _ANAPHORA.search(stext)):
             # ("The assault on the suburb, 12 km east of X, was claimed by ...":
@@ -958,7 +1121,7 @@ def extract_incidents(
             if not any(_explicit_parent(text, m, c) for c, _ in located if c is not m)
         ]
         if any(m.place.feature_type != "country" for m, _ in located):
-            located = [(m, how) for m, how in located if m.place.feature_type != "country"]
+            located = [(m, how) for m, how in located if m.place.feature_type != "country" or m.start in stand_ins]
         # a province named to locate a finer place in it is not a second scene:
         # "across the Gaza Strip ... in Khan Younis", "near Pokrovsk in the Donetsk region"
         finer = {(m.place.country_code, _norm(m.place.admin1)) for m, _ in located
@@ -1002,6 +1165,8 @@ def extract_incidents(
         else:
             edate = resolve_event_date(body, published, previous=prev)
         clause_date = (whole.start, edate)
+        if _is_history(body, edate, published):
+            continue  # ("In March 2025, clashes there killed ten": background, not this report's news)
         same_event = frame is not None and (continues or (
             attacker is not None and frame.actor1 == _actor_for(attacker, None, doc_groups)))
         if same_event and edate.cue == "report date" and frame.date.date is not None:
@@ -1103,11 +1268,11 @@ def extract_incidents(
                 "country": country_name(cc),
                 "country_code": cc,
                 "admin1": m.place.admin1,
-                "location": m.place.name,
+                "location": m.text if m.start in stand_ins else m.place.name,
                 "latitude": float(m.place.lat),
                 "longitude": float(m.place.lon),
-                "geo_precision": max(2, _geo_precision(text, m, None, folded_text)) if how == "near" else _geo_precision(
-                    text, m, head_of.get(m.start), folded_text),
+                "geo_precision": 3 if how == "stand-in" else max(2, _geo_precision(text, m, None, folded_text))
+                if how == "near" else _geo_precision(text, m, head_of.get(m.start), folded_text),
                 "fatalities": fatalities,
                 "source": source,
                 "notes": whole.text,
@@ -1115,10 +1280,12 @@ def extract_incidents(
                 "source_end": whole.end,
                 "confidence": round(min(0.99, max(0.05, confidence)), 3),
                 "responds_to": None,
-                "gazetteer_id": m.place.gazetteer_id,
+                "gazetteer_id": m.place.gazetteer_id,  # (for a scene the gazetteer lacks: its stand-in's)
                 "date_cue": (cause_date if is_cause and cause_date else edate).cue,
             }
-            key = (m.place.gazetteer_id, actor1, event_type, row["event_date"])
+            # a scene placed at a stand-in is its own place: two villages near one town are two incidents
+            key = (f"{m.place.gazetteer_id}#{m.text}" if m.start in stand_ins else m.place.gazetteer_id, actor1,
+                   event_type, row["event_date"])
             inc = _Incident(row=row, order=(whole.start, m.start), key=key)
             if layer == "retaliation" and not is_cause:
                 inc.cause_country = None
@@ -1159,6 +1326,52 @@ def extract_incidents(
 
 
 # a place's history told in the perfect tense: background, not an incident
+#: An event dated this many days or more before the report is background
+#: the report recalls ("In March 2025, clashes there killed ten"), not news.
+HISTORY_DAYS = 90
+# "in 2021", "in March 2025", "in late 2019": a past time the sentence's event is set in
+_SET_IN_YEAR = re.compile(
+    r"\b(?:in|during|until|by)\s+(?:(?:early|late|mid)[\s-]+)?"
+    r"(?:(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# "Fighting has displaced thousands ... since 2019": a present-perfect tally of years
+_TALLY_SINCE = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|wn|ght)\b[^.;]{0,120}?\bsince\s+(?:(?:19|20)\d\d|the\s+\d{4}s)\b",
+    re.IGNORECASE,
+)
+_MONTH_NUMBER = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
+def _is_history(body: str, edate: EventDate, published: date | None) -> bool:
+    """Whether a sentence tells of an event long before the report's date.
+
+    Reports recall earlier violence to give context ("the deadliest since the
+    president was killed in 2021", "In March 2025, clashes in the same area
+    killed ten"); ACLED codes those events from their own reports, so they
+    are not incidents of this one.  Only a sentence without a date of its
+    own nearer the report ("on Sunday") is judged by a past year it names.
+    """
+    if published is None:
+        return False
+    if edate.date is not None and edate.cue != "report date":
+        return (published - edate.date).days >= HISTORY_DAYS
+    if "since" in body and _TALLY_SINCE.search(body):
+        return True
+    if not any(c.isdigit() for c in body):
+        return False
+    for m in _SET_IN_YEAR.finditer(body):
+        year = int(m.group("year"))
+        month = _MONTH_NUMBER[m.group("month")[:3].lower()] if m.group("month") else 12
+        first_of_next = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+        last_day = first_of_next - timedelta(days=1)
+        if (published - last_day).days >= HISTORY_DAYS:
+            return True
+    return False
+
+
 _BACKGROUND = re.compile(
     r"\b(?:has|have)\s+(?:long\s+|also\s+)?(?:suffered|seen|witnessed|experienced|endured|faced|been\s+(?:"
     r"the\s+scene|the\s+target|the\s+site|hit|plagued|rocked|targeted|attacked))\b[^.;]{0,80}?"

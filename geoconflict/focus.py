@@ -23,7 +23,7 @@ from geoconflict.actors import capital_country
 from geoconflict.facts import geodesics
 from geoconflict.mentions import Mention
 
-__all__ = ["ANCHOR_SCORE", "WEAK_SCORE", "FAR_KM", "MAJOR_POPULATION", "focus_anchors", "drop_far_outliers"]
+__all__ = ["ANCHOR_SCORE", "WEAK_SCORE", "FAR_KM", "MAJOR_POPULATION", "CUED_CITY_POPULATION", "focus_anchors", "drop_far_outliers"]
 
 #: A resolution at least this sure (and not ambiguous) anchors the focus.
 ANCHOR_SCORE = 0.7
@@ -59,6 +59,19 @@ def _major(p) -> bool:
         p.country_code is not None and capital_country(p.name) == p.country_code)
 
 _POINTLIKE = ("city", "area", "landmark", "admin1")
+#: A city at least this populous, written as its own name of several words
+#: with a locative cue ("the court in The Hague"), is meant even far from the scene.
+CUED_CITY_POPULATION = 100_000
+
+
+def _cued_city(m: Mention) -> bool:
+    """Whether the text writes the place as a city of its own weight: its own
+    name of several words, unambiguous, with a locative cue ("in The Hague").
+    One word is too often a namesake ("Palma" in Mozambique is not the
+    Spanish city)."""
+    p = m.place
+    return (p.feature_type == "city" and (p.population or 0) >= CUED_CITY_POPULATION and not m.ambiguous
+            and " " in m.text.strip() and "X" in (m.cue or "") and _fold(m.text) == _fold(p.name))
 
 
 def _key(m: Mention) -> str:
@@ -94,7 +107,9 @@ def drop_far_outliers(mentions: Sequence[Mention]) -> list[Mention]:
     extent, ``precision_m``, counts towards the distance) and in a
     country no anchor is in -- nor one the report names, when the mention is
     written like the place's own name --, and it is neither a national
-    capital nor a city of :data:`MAJOR_POPULATION` or more.
+    capital nor a city of :data:`MAJOR_POPULATION` or more, nor a city of
+    :data:`CUED_CITY_POPULATION` or more written as its own name of several
+    words with a locative cue ("the court in The Hague").
     Such mentions keep their span, get ``place=None`` and ``ambiguous=True``,
     and list the rejected place first among ``alternatives``.  Returns a new
     list; the input is not modified.
@@ -126,6 +141,7 @@ def drop_far_outliers(mentions: Sequence[Mention]) -> list[Mention]:
         if m.place is not None and m.place.feature_type in _POINTLIKE and _key(m) not in strong
         and m.place.country_code not in anchor_countries and not _major(m.place)
         and not (m.place.country_code in named and _resembles(m.text, m.place.name))
+        and not _cued_city(m)
     ]
     if not suspects:
         return list(mentions)

@@ -10,7 +10,13 @@ gazetteer's names inside them, then filters out what is not a place:
 * person names: a gazetteer name at the end of a run after a title or a
   first name ("Foreign Secretary Baloch", "Amna Baloch"), or at the start of a
   run followed by an unknown surname ("Hamid Karzai"); a surname once seen in
-  a person name is not a place anywhere else in the document ("Baloch");
+  a person name is not a place elsewhere in the document ("Baloch said"),
+  decided per mention: a mention written as a place ("in Suárez", "the town
+  of Suárez"), listed with places, or not itself read as the person's when
+  the name is cued elsewhere ("Suárez lies 55 km south"), is kept, and so is
+  a country, province or big city when no title introduced the person
+  ("Kuki Inpi Manipur" is an organisation); a full name the gazetteer knows
+  as one place ("Minister Juan Aldama") vetoes its surname too;
 * ordinary words: a single word that is common in lower case (``wordfreq``
   Zipf frequency >= :data:`COMMON_ZIPF`) needs a locative cue ("in Mobile",
   "the city of X", "X province") unless it names a country, a first-level
@@ -33,7 +39,8 @@ gazetteer's names inside them, then filters out what is not a place:
   Kadawa", "in Kitshanga and Mweso", "the Abu Shouk camp", "in North
   Waziristan", "Ras Isa") are listed with ``place`` None rather than dropped;
   months, languages ("in Pashto") and possessives ("in Washington's view")
-  are not such names;
+  are not such names, nor is a name after "a" before a place noun ("a
+  Kuki-Zo village": a people's village);
 * head words and suffixes ("Kani Township", "Uvira Territory",
   "Rutshuru-centre") are stripped for resolution when the full span is
   unknown; the mention keeps the full span, and the bare name is trusted only
@@ -45,11 +52,21 @@ gazetteer's names inside them, then filters out what is not a place:
   ("Jordan and Egypt condemned");
 * names inside other names: a town inside an armed group's name ("Moro
   Islamic Liberation Front", "Jaish al-Adl", "Islamic State Sahel
-  Province"; a country or province there is still kept), a double-barrelled
+  Province"; a country or province there is still kept; a Spanish,
+  Portuguese or French group named head first: "Tren de Aragua", "Cartel de
+  Sinaloa"; the words after "<Front/Movement/Council...> for": "Front for
+  Change and Concord in Chad", where "in Chad" is still a place; a
+  regiment's name, where only a country is kept: "Assam Rifles"), a double-barrelled
   surname ("Lorena Quito-Salazar"), a given name before a surname and an
   apposition or speech verb ("Jordan Mirza, a researcher"); closed-class
   words ("The", "In") are never names, so "In Sremska Mitrovica" keeps the
-  longest name;
+  longest name, but "The" that is part of the gazetteer's own name stays
+  ("The Hague": "Hague" alone is a loose match for other towns);
+* a country named after a river before a lower-case "river", "delta",
+  "basin" or "valley" is the river ("the inner Niger delta"), and a city
+  naming an agreement or talks is no place the text locates anything in
+  ("the Dayton accords", "the Doha talks":
+  :func:`geoconflict.nonplaces.names_an_accord`);
 * "Sistan-Baluchestan" is looked up as "Sistan and Baluchestan" when only
   that form is known; a stateless people's name ("Rakhine", "Chin") is its
   province with a locative cue ("in northern Rakhine", "Rakhine towns") in a
@@ -97,6 +114,7 @@ from geoconflict.nonplaces import (
     ORGANISATIONS,
     PERSON_TITLES,
     PLACE_HEAD_WORDS,
+    names_an_accord,
 )
 from geoconflict.text import MAX_INPUT_CHARS
 
@@ -184,11 +202,22 @@ _GROUP_HEADS = frozenset(
     """Front Movement Army Party Liberation Resistance Brigade Brigades Battalion Battalions Militia
     Militias Units Corps Fleet Flotilla Mujahideen Guard Guards Alliance Coalition""".split()
 )
+# Last words of a regiment's name: the place there is the name's history, not
+# where the unit is ("Assam Rifles" deployed in Manipur, "Punjab Regiment");
+# only a country is still meant ("Royal Irish Regiment" aside).
+_REGIMENT_HEADS = frozenset(
+    "Rifles Regiment Regiments Fusiliers Lancers Hussars Dragoons Highlanders Grenadiers Infantry Scouts".split()
+)
 # First words of armed groups' names in Arabic, Persian, Urdu and Pashto (head
 # first: "Jaish al-Adl" is "Army of Justice"): the run is the group's name.
 _GROUP_OPENERS = frozenset(
     """Jaish Jaysh Jabhat Harakat Harakat-ul Hizb Hizbul Liwa Kataib Kata'ib Saraya Ansar Ansarullah Asaib
     Asa'ib Tehreek Tehrik Tahreek Lashkar Jamaat Jama'at Jamaat-ul Majlis Fatemiyoun Zainabiyoun""".split()
+) | frozenset(
+    # ... and in Spanish, Portuguese and French: "Tren de Aragua", "Cartel de
+    # Sinaloa", "Clan del Golfo", "Comando Vermelho", "Ejército de Liberación Nacional"
+    """Tren Cartel Cártel Clan Frente Ejército Ejercito Autodefensas Comando Movimiento Fuerzas Bloque
+    Brigada Mouvement Armée Rassemblement""".split()
 )
 # Never a place on their own, whatever the cue ("in North Waziristan" when the
 # gazetteer lacks the district must not become Cameroon's North region).
@@ -257,7 +286,8 @@ class _Candidate:
     cue: str | None = None
     needs_strong: bool = False          # keep only if a major place or cued
     # "org": part of an organisation's name, only a country or province is meant
-    # ("Moro Islamic Liberation Front"); "people": a people named like its
+    # ("Moro Islamic Liberation Front"); "force": part of a regiment's name,
+    # only a country is meant ("Assam Rifles"); "people": a people named like its
     # province ("Rakhine"), the province only when the text presents a place
     limit: str | None = None
     parent: int | None = None           # index of an explicit parent candidate
@@ -596,11 +626,20 @@ class _RunShape:
                     hyphens.append((k, tuple(parts)))
                 k += 1
                 continue
-            if words[k] == "The" and best - k >= 2 and lex.is_name(run[offsets[k + 1][0] : offsets[best - 1][1]]):
+            if words[k] == "The" and best - k >= 2 and lex.is_name(run[offsets[k + 1][0] : offsets[best - 1][1]]) \
+                    and not _the_is_part(run[start : offsets[best - 1][1]], lex):
                 k += 1  # "The Kremlin" -> "Kremlin"
             names.append((k, best))
             k = best
         self.names, self.hyphens = tuple(names), tuple(hyphens)
+
+
+def _the_is_part(name: str, lex: _Lexicon) -> bool:
+    """Whether the "The" of "The X" belongs to the place's own name ("The
+    Hague": "Hague" alone is a loose match for other towns), unlike "The
+    Kremlin", which the gazetteer knows as "Kremlin"."""
+    best = getattr(lex.resolve(name), "best", None)
+    return best is not None and not best.fuzzy and _norm(best.name) == _norm(name)
 
 
 def _name_word(word: str) -> bool:
@@ -717,7 +756,8 @@ _ORG_RE = re.compile("(?:" + _trie_pattern(o for o in ORGANISATIONS if " " in o 
 def _recognise(text: str, lex: _Lexicon) -> list[_Candidate]:
     orgs = _org_intervals(text)
     org_starts = sorted(orgs)
-    persons: set[str] = set()
+    # surname -> whether a title introduced it ("Colonel Andrés Suárez")
+    persons: dict[str, bool] = {}
     cands: list[_Candidate] = []
 
     org_a = [a for a, _b in org_starts]
@@ -783,7 +823,9 @@ def _recognise(text: str, lex: _Lexicon) -> list[_Candidate]:
                 # "Jordan Peterson, a commentator", "shopkeeper Jordan Kumar said"
                 verdict, person = "reject", judgement.person_if_context
             if person is not None:
-                persons.add(person)
+                titled = any(w in PERSON_TITLES for w in words[:a])
+                for name in _person_names(person):
+                    persons[name] = persons.get(name, False) or titled
             if verdict == "reject":
                 continue
             surf = text[s:e]
@@ -793,21 +835,89 @@ def _recognise(text: str, lex: _Lexicon) -> list[_Candidate]:
                 cand.limit = verdict if verdict != "strong" else None
             cands.append(cand)
 
-    # a surname seen in a person name is not a place elsewhere either
+    if " for " in text:
+        # "the Front for Change and Concord in Chad": words of the name, not places
+        for a, b in _named_for_spans(text):
+            for c in cands:
+                if a <= c.start and c.end <= b and c.limit is None and c.kind == "gazetteer":
+                    c.limit, c.needs_strong = "org", True
+    # a surname seen in a person name is not a place elsewhere either, unless
+    # the mention itself reads as a place (see _place_despite_surname)
     if persons:
-        # ... unless listed with other places: "Michael Jordan" elsewhere does
-        # not erase "Jordan and Egypt condemned"
         cands.sort(key=lambda c: c.start)
+        # a name the text also uses as a place: "the town of Suárez" elsewhere
+        located = {c.text for c in cands if c.text in persons and _cue_for(text, c.start, c.end)
+                   and not _PERSON_AFTER.match(text[c.end : c.end + 20])}
         keep = []
         for i, c in enumerate(cands):
-            if c.text in persons and not any(
-                    0 <= j < len(cands) and cands[j].text not in persons and _COORDINATED.fullmatch(
-                        text[min(c.end, cands[j].end) : max(c.start, cands[j].start)])
-                    for j in (i - 1, i + 1)):
+            if c.text in persons and not _place_despite_surname(text, cands, i, persons, located, lex):
                 continue
             keep.append(c)
         cands = keep
     return cands
+
+
+# Organisation heads followed by "for" and the rest of the name, written in
+# English word order ("Movement for Justice and Equality", "Forces for
+# Freedom and Change", "Council for the Salvation of the Republic").
+_FOR_HEADS = frozenset(
+    """Front Movement Council Union Alliance Coalition Party Army Forces Committee Rally Convention
+    Brigade Brigades Group Organisation Organization Association League Congress""".split()
+)
+# the name after "for": capitalised words joined by "and", "of", "the" and
+# commas; "in" ends it ("... Concord in Chad": Chad is written as a place)
+_FOR_TAIL = re.compile(
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:(?:\s+(?:and|of|for|the|of\s+the)\s+|,\s+|\s+)[A-Z][\w'’-]*)*"
+)
+
+
+def _named_for_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the words after "<Front/Movement/...> for" in organisation names."""
+    spans = []
+    pos = text.find(" for ")
+    while pos >= 0:
+        head = text[max(0, pos - 14) : pos].rpartition(" ")[2]
+        if head in _FOR_HEADS:
+            m = _FOR_TAIL.match(text, pos + 5)
+            if m is not None:
+                spans.append(m.span())
+        pos = text.find(" for ", pos + 5)
+    return spans
+
+
+def _person_names(person: str) -> tuple[str, ...]:
+    """The names a person name vetoes as places: itself and, for a full name
+    the gazetteer knows as one place ("Pedro Sánchez"), its surname."""
+    head, _, last = person.rpartition(" ")
+    if head and head.split()[0] not in _NAME_FORMING and _name_word(last):
+        return person, last
+    return (person,)
+
+
+def _place_despite_surname(text: str, cands: list[_Candidate], i: int, persons: dict[str, bool],
+                           located: set[str], lex: _Lexicon) -> bool:
+    """Whether a name seen elsewhere as a person's is a place at this mention.
+
+    A surname once seen ("Colonel Andrés Suárez") does not veto the name
+    everywhere: a mention listed with other places ("Jordan and Egypt"), or
+    written as a place ("in Suárez", "the town of Suárez") is one, and so is
+    any other mention that does not itself read as the person's ("Suárez
+    lies 55 km south of Cali", not "Suárez said").  A country, province or
+    big city is kept unless a title introduced the person: "Kuki Inpi
+    Manipur" (an organisation) is no reason to drop "Manipur".
+    """
+    c = cands[i]
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(cands) and cands[j].text not in persons and _COORDINATED.fullmatch(
+                text[min(c.end, cands[j].end) : max(c.start, cands[j].start)]):
+            return True  # "Michael Jordan" elsewhere does not erase "Jordan and Egypt condemned"
+    if _PERSON_AFTER.match(text[c.end : c.end + 20]):
+        return False  # "Suárez said", "Baloch, a senator"
+    if c.text in located:
+        return True
+    if persons[c.text]:
+        return False
+    return _major_name(c.lookup, lex)
 
 
 _NICKNAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
@@ -877,7 +987,9 @@ def _unknown_place_like(text: str, run_start: int, run_end: int) -> bool:
     if _sentence_initial(text, run_start):
         return False
     if _UNKNOWN_PLACE_AFTER.match(text[run_end : run_end + 30]):
-        return True
+        # "a Kuki-Zo village", "an Alawite neighbourhood": after "a" the name
+        # describes the place (a people, a faith); "Kadawa village" names it
+        return not _INDEFINITE_BEFORE.search(text[max(0, run_start - 4) : run_start])
     cue = _cue_for(text, run_start, run_end)
     # a later item of a list keeps the first one's cue: "in Kitshanga and Mweso",
     # "hit Kitshanga, Mweso and Kirolirwe"
@@ -895,6 +1007,7 @@ def _unknown_place_like(text: str, run_start: int, run_end: int) -> bool:
     return bool(cue) and cue.split()[0] in _UNKNOWN_CUES
 
 
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w'’-])[Aa]n?\s+$")
 _LIST_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)(,\s+|\s+and\s+|,\s+and\s+|\s+or\s+)$")
 _LIST_GOES_ON = re.compile(r",|\s+(?:and|or)\s")
 
@@ -940,7 +1053,8 @@ class _Judgement(NamedTuple):
     """How a name inside a run is read, from the run's words alone."""
 
     # 'keep', 'strong' (keep only if a major place or cued), 'org' (as strong,
-    # and only a country or province: inside a group's name), 'people' (see
+    # and only a country or province: inside a group's name), 'force' (as
+    # strong, and only a country: inside a regiment's name), 'people' (see
     # _Candidate.limit) or 'reject'
     verdict: str
     person: str | None = None      # a person name the run shows ("Amna Baloch" -> "Baloch")
@@ -974,7 +1088,9 @@ def _judge_in_run(shape: _RunShape, a: int, b: int, kind: str, lex: _Lexicon) ->
         nxt = [w for w in words[b:] if w not in _CONNECTORS]
         if any(w in _MEDIA_HEADS for w in nxt):
             return _Judgement("reject")  # "Hindustan Times", "Geo News"
-        if any(w in _GROUP_HEADS for w in nxt):
+        if any(w in _REGIMENT_HEADS for w in nxt):
+            verdict = "force"  # "Assam Rifles", "Sikh Light Infantry"
+        elif any(w in _GROUP_HEADS for w in nxt):
             verdict = "org"  # "Moro Islamic Liberation Front", "Pakistan Army"
         elif any(w in ORG_HEAD_WORDS for w in nxt):
             verdict = "strong"  # "Kabul Police", "Gaza Health Ministry"
@@ -1057,11 +1173,17 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
             and surf not in _FUNCTION_WORDS and _zipf(surf) < COMMON_ZIPF
     if cand.limit == "org" and place.feature_type not in ("country", "admin1"):
         return False  # "Moro" in "Moro Islamic Liberation Front"
+    if cand.limit == "force" and place.feature_type != "country":
+        return False  # "Assam Rifles" are no mention of Assam
     if cand.limit == "people" and not (cand.cue and place.feature_type == "admin1"):
         return False  # "Rakhine Buddhists", "the Rakhine said": the people
     if surf.rstrip(".") in _MONTHS and not (cand.cue and (cand.cue.startswith("X ") or cand.cue.endswith(" of X"))):
         # "in March", "14 Mar 2026": a date; the town needs a place noun ("March town")
         return False
+    if place.feature_type == "country" and _RIVER_AFTER.match(text, cand.end):
+        return False  # "the inner Niger delta", "the Congo river": the river, not the country
+    if place.feature_type == "city" and names_an_accord(text, cand.start, cand.end):
+        return False  # "the Dayton accords", "the Doha talks": a meeting, no scene
     if (_THE.sub("", surf) if surf.startswith(("the", "The")) else surf) in METONYMIC_LANDMARKS:
         before = text[max(0, cand.start - 40) : cand.start]
         return bool(_LANDMARK_CUE_BEFORE.search(before))
@@ -1101,6 +1223,9 @@ def _accept(text: str, cand: _Candidate, doc_midsentence: set[str]) -> bool:
     return True
 
 
+# a river's parts in lower case after a name: countries named after rivers
+# (Niger, Congo, Senegal, Gambia, Jordan) are not meant
+_RIVER_AFTER = re.compile(r"\s+(?:river|delta|basin|estuary|valley)\b")
 # most names do not start with "the": _accept calls no regex for them
 _THE = re.compile(r"^(?:the|The)\s+")
 
@@ -1339,7 +1464,7 @@ def _cue_kinds(cue: str | None) -> tuple[bool, bool]:
 _STRIPPABLE_HEADS = frozenset(
     """Province Governorate Oblast Region District State County City Town Township Territory
     Municipality Tehsil Zone Department Prefecture Commune Sub-district Subdistrict Valley Camp
-    Village Raion""".split()
+    Village Raion Cantonment Garrison""".split()
 )
 _STRIPPABLE_SUFFIX = re.compile(r"[-\s](?:centre|center|ville|town|Centre|Center)$")
 

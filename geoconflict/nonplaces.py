@@ -10,6 +10,8 @@ its country (None for peoples without one), which the stance extractor uses
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "DEMONYMS",
     "ORGANISATIONS",
@@ -20,6 +22,7 @@ __all__ = [
     "ORDINARY_WORDS",
     "demonym_country",
     "is_organisation",
+    "names_an_accord",
 ]
 
 # demonym -> ISO2 (None: a people, religion or region without a state)
@@ -216,3 +219,36 @@ def is_organisation(name: str) -> bool:
     (True, True, False)
     """
     return name.strip() in ORGANISATIONS
+
+
+# A city names an agreement, a negotiation or a format ("the Pretoria
+# agreement", "the Minsk II accords", "the Astana format", "the Doha peace
+# talks"): the city stands for the meeting, not for its state.  "talks" and
+# "deal" may be verbs ("Moscow talks tough"): they need "the" before the city.
+_ACCORD_AFTER = re.compile(
+    r"\s+(?:(?:peace|ceasefire|nuclear|security|border|trade|grain|prisoner|humanitarian|political|"
+    r"normali[sz]ation|I{1,3}|IV|\d)\s+){0,2}"
+    r"(?:(?P<noun>agreements?|accords?|process|format|protocols?|declaration|communiqu[eé]|memorandum|"
+    r"framework|roadmap|conference|understanding|formula)|(?P<verb>talks|deal))\b"
+)
+_THE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
+
+
+def names_an_accord(text: str, start: int, end: int) -> bool:
+    """Whether the city at ``text[start:end]`` names an agreement, talks or a format.
+
+    Such a city is neither the scene of the sentence nor an actor.
+
+    Examples
+    --------
+    >>> t = "Both sides recommitted to the Dayton accords; the Geneva talks resume."
+    >>> names_an_accord(t, 30, 36), names_an_accord(t, 50, 56)
+    (True, True)
+    >>> t = "Kyiv talks of victory."
+    >>> names_an_accord(t, 0, 4)
+    False
+    """
+    m = _ACCORD_AFTER.match(text, end)
+    if m is None:
+        return False
+    return m.group("noun") is not None or _THE_BEFORE.search(text, max(0, start - 5), start) is not None

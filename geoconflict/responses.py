@@ -9,6 +9,13 @@ Those named places are followed first.  Without them the sides decide: the
 incidents by the side the retaliation hits, or against the retaliating side,
 or any earlier attack by another side, or -- when the report never names who
 attacked -- the unclaimed attacks told before it.
+
+Two more cues told after a strike make it a retaliation of what they name:
+"The shelling followed the killing of three soldiers near X" (the definite
+subject points back to the strike just told, even in the paragraph before)
+and "the strikes targeted 'the militia that fired on X'".  A strike opening
+with "Hours later" / "The next day" (or saying "in turn") told right after an
+attack on its side, or an attack nobody claimed, answers that attack.
 """
 
 from __future__ import annotations
@@ -31,6 +38,29 @@ CAUSE_CLAUSE = re.compile(
     r"|to\s+avenge|avenging|responding\s+to|retaliating\s+(?:for|against))\b",
     re.IGNORECASE,
 )
+# Cues that name, after a strike, what it answered, without the words of
+# CAUSE_CLAUSE: "The shelling followed the killing of three soldiers near X",
+# "the strikes targeted 'the militia that fired on X'".  Only read after the
+# strike (events.py does not split a sentence on them).
+_FOLLOWING_CAUSE = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?(?:shelling|strikes?|air\s*strikes?|attacks?|raids?|"
+    r"bombings?|bombardment|assault|operation|offensive|fire)\s+followed\b"
+    r"|\b(?:target(?:ed|ing|s)?|aimed\s+at|against|pursu(?:ed|ing))\s+[\"'“‘]?(?:the\s+|those\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:that|who|which)\s+(?:had\s+)?"
+    r"(?:fired\s+(?:on|at|into)|attacked|shelled|bombed|raided|ambushed|struck|hit)\b",
+    re.IGNORECASE,
+)
+# A strike told right after an attack, opening with "Hours later", "The next
+# day", ... or saying "in turn": the other side striking back
+_SEQUEL_START = re.compile(
+    r"\W*(?:(?:hours|minutes)\s+later|(?:the\s+)?(?:next|following)\s+(?:day|morning|night|evening)"
+    r"|later\s+(?:that|the\s+same)\s+(?:day|night|evening)|shortly\s+(?:after(?:wards)?|afterwards))\b",
+    re.IGNORECASE,
+)
+_IN_TURN = re.compile(r"\bin\s+turn\b", re.IGNORECASE)
+# how far back (characters) a sequel strike looks for the attack it answers
+_SEQUEL_REACH = 600
+
 # "the attacks appeared to be retaliation for ...": a plural subject before
 # the cue takes in every incident told before it in the paragraph
 _PLURAL_SUBJECT = re.compile(r"\b(?:attacks|strikes|air\s*strikes|bombings|raids|operations|assaults|killings)\b",
@@ -51,10 +81,10 @@ def _norm(name: Any) -> str:
     return "".join(c for c in folded if c.isalnum()).casefold()
 
 
-def _cause_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans from each cause cue in ``text[start:end]`` to the end of its sentence."""
+def _cause_clauses(text: str, start: int, end: int, cue: re.Pattern[str] = CAUSE_CLAUSE) -> list[tuple[int, int]]:
+    """Spans from each ``cue`` in ``text[start:end]`` to the end of its sentence."""
     out = []
-    for m in CAUSE_CLAUSE.finditer(text, start, end):
+    for m in cue.finditer(text, start, end):
         stop = _SENTENCE_END.search(text, m.end(), end)
         out.append((m.end(), stop.start() if stop else end))
     return out
@@ -134,12 +164,14 @@ def link_responses(incidents: list, text: str = "", mentions: Sequence[Mention] 
     retaliations.  An incident drawn from a cause clause that names a place
     where an incident was already told ("in retaliation for the Kabul
     attack" after the Kabul attack) is a retelling and is removed from
-    ``incidents``.
+    ``incidents``.  A strike told with "Hours later" / "The next day" right
+    after an attack on its side is a retaliation of that attack.
     """
     # every cause clause of the report, found once for both passes below
     clauses = _cause_clauses(text, 0, len(text)) if text else []
-    if clauses:
-        _drop_retellings(incidents, clauses)
+    following = _cause_clauses(text, 0, len(text), _FOLLOWING_CAUSE) if text else []
+    if clauses or following:
+        _drop_retellings(incidents, clauses + following)
     covered: list[tuple[int, int]] = []
     for i, r in enumerate(incidents):
         if r.row["layer"] != "retaliation":
@@ -152,8 +184,49 @@ def link_responses(incidents: list, text: str = "", mentions: Sequence[Mention] 
                 answered += [j for j in _answered_at(incidents, i, _named_causes(mentions, span))
                              if j not in answered]
         r.answers.extend(answered or _by_sides(incidents, i))
-    if clauses:
-        _link_following_causes(incidents, text, mentions, covered, clauses)
+    if clauses or following:
+        # "The shelling followed ...": the definite subject points back to the
+        # strike just told, even across a paragraph break
+        anaphoric = {a for a, _ in following if text[a - 8 : a].lower().endswith("followed")}
+        _link_following_causes(incidents, text, mentions, covered, sorted(clauses + following), anaphoric)
+    if text:
+        _link_sequels(incidents, text)
+
+
+def _link_sequels(incidents: list, text: str) -> None:
+    """ "Gunmen shelled X. Hours later, Moroccan drones struck Y": a strike by
+    one side told right after an attack on that side (or an attack nobody
+    claimed), opening with "Hours later" / "The next day" or saying "in
+    turn", answers that attack and is a retaliation."""
+    from geoconflict.events import _same_side
+
+    for inc in incidents:
+        row = inc.row
+        me, start = row["actor1"], row.get("source_start")
+        if row["layer"] != "strike" or inc.answers or me is None or start is None:
+            continue
+        head = text[start : row["source_end"]]
+        if not (_SEQUEL_START.match(head) or ("turn" in head and _IN_TURN.search(head))):
+            continue
+        side = actor_country(me)
+        told = [j for j, o in enumerate(incidents) if o is not inc and o.row.get("source_end") is not None
+                and o.row["source_end"] <= start and start - o.row["source_end"] <= _SEQUEL_REACH
+                and o.row["layer"] != "protest"]
+        if not told:
+            continue
+        # the attacks of the last sentence told before it
+        last = max(incidents[j].row["source_start"] for j in told)
+        answered = []
+        for j in told:
+            o = incidents[j].row
+            if o["source_start"] != last or o["actor1"] == me or _same_side(me, o["actor1"]):
+                continue
+            hit_us = side is not None and (o["country_code"] == side or actor_country(o["actor2"]) == side)
+            if o["actor1"] is None or hit_us or row["actor2"] == o["actor1"]:
+                answered.append(j)
+        if answered:
+            row["layer"] = "retaliation"
+            inc.answers.extend(answered)
 
 
 def _speaker_side(text: str, start: int, end: int) -> str | None:
@@ -180,7 +253,7 @@ def _drop_retellings(incidents: list, spans: list[tuple[int, int]]) -> None:
     incidents[:] = keep
 
 
-def _link_following_causes(incidents, text, mentions, covered, clauses) -> None:
+def _link_following_causes(incidents, text, mentions, covered, clauses, anaphoric=frozenset()) -> None:
     for span in clauses:
         if any(a <= span[0] < b for a, b in covered):
             continue
@@ -215,7 +288,8 @@ def _link_following_causes(incidents, text, mentions, covered, clauses) -> None:
                 # the sentence just before the cue, or with a plural subject
                 # ("the attacks were retaliation for ...") the whole paragraph
                 continue
-            elif inc.row["source_end"] <= para_start and last_end <= para_start and not plural:
+            elif inc.row["source_end"] <= para_start and last_end <= para_start and not plural \
+                    and span[0] not in anaphoric:
                 continue
             answered = [k for k in _answered_at(incidents, j, causes) if k not in inc.answers]
             if answered:

@@ -54,3 +54,40 @@ def test_a_name_ending_in_army_or_front_is_a_group_unless_it_names_a_state():
     assert names["Military Forces of Syria"] == "military" and names["Military Forces of India"] == "military"
     assert names["Arakan Army"] == "group"
     assert groups("On Monday the Army said.") == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # an acronym whose words say nothing armed, described as a rebel group
+        ("The Patriotic Council for National Renewal (PCNR), a rebel group based in the north, claimed the raid.",
+         "PCNR: Patriotic Council for National Renewal"),
+        # ... or named as the body an armed unit belongs to
+        ("The convoy was ambushed by a unit of the so-called Popular Workers Party (PWP), police said.",
+         "PWP: Popular Workers Party"),
+        # a group noun after a describing word, then the name
+        ("Gunmen from the vigilante group Black Scorpions torched houses.", "Black Scorpions"),
+        ("Armed men believed to belong to the Garo group Achik Volunteers opened fire.", "Achik Volunteers"),
+    ],
+)
+def test_a_group_the_sentence_describes_as_armed_is_an_armed_actor(text, name):
+    assert name in [n for _, n in groups(text)]
+
+
+def test_a_rights_group_is_no_armed_group():
+    assert groups("The rights group Amnesty International and the advocacy group Open Doors said so.") == []
+    assert groups("The Peace Council for the North (PCN), an advisory body, met.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Both armies pledged to respect the Algiers agreement signed last year.",
+    "Rebels walked out of the Nairobi peace process on Monday.",
+    "Envoys revived the Lusaka protocol and the Abuja talks.",
+])
+def test_a_capital_naming_an_agreement_or_talks_is_no_actor(text):
+    assert [a for a in find_actors(text) if a.kind == "capital"] == []
+
+
+def test_a_capital_speaking_is_still_an_actor():
+    text = "Nairobi said the talks would resume; Kyiv talks of victory."
+    assert [(a.text, a.kind) for a in find_actors(text)] == [("Nairobi", "capital"), ("Kyiv", "capital")]

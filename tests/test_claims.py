@@ -354,3 +354,89 @@ def test_an_unqualified_border_is_the_border_with_the_other_side():
     alone = "Drones hit a refinery in Saratov, some 160 km from the border."
     (row,) = extract_claims(alone, _mentions(alone, [("Saratov", saratov)]))
     assert row["computed_km"] < 250
+
+
+NAIROBI = _place("Nairobi", -1.2864, 36.8172, "KE")
+MOMBASA = _place("Mombasa", -4.0435, 39.6682, "KE")
+MALINDI = _place("Malindi", -3.2192, 40.1169, "KE")
+VOI = _place("Voi", -3.3961, 38.5561, "KE")
+KISUMU = _place("Kisumu", -0.0917, 34.7680, "KE")
+KERICHO = _place("Kericho", -0.3689, 35.2863, "KE")
+KENYA = _place("Kenya", 0.5, 38.0, "KE", "country", 500_000)
+UGANDA = _place("Uganda", 1.3, 32.3, "UG", "country", 300_000)
+
+
+@pytest.mark.parametrize(
+    "text, first, antecedent",
+    [
+        # "its" is the subject of the clause before: Malindi is near Mombasa, not Nairobi
+        ("Mombasa lies some 440 km south-east of Nairobi, while Malindi is about 110 km to its north-east.",
+         ("Mombasa", MOMBASA), "Mombasa"),
+        # ... or the place that clause measures from: Malindi is near Mombasa, not Voi
+        ("Voi lies about 150 km north-west of Mombasa, and Malindi is some 110 km to its north-east.",
+         ("Voi", VOI), "Mombasa"),
+    ],
+)
+def test_its_direction_is_measured_from_the_place_named_before(text, first, antecedent):
+    other = ("Nairobi", NAIROBI) if first[0] == "Mombasa" else ("Mombasa", MOMBASA)
+    rows = extract_claims(text, _mentions(text, [first, other, ("Malindi", MALINDI)]))
+    row = rows[-1]
+    assert row["target"] == "Malindi" and row["reference"] == f"its ({antecedent})"
+    assert row["stated_direction"] == "NE" and row["verdict"] == "consistent"
+
+
+def test_its_with_no_place_before_is_no_claim():
+    text = "Malindi is about 110 km to its north-east."
+    assert extract_claims(text, _mentions(text, [("Malindi", MALINDI)])) == []
+
+
+def test_a_second_distance_is_about_the_subject_not_the_place_of_the_first():
+    text = "Kisumu, some 80 km west of Kericho, is roughly 165 miles from Nairobi."
+    ms = _mentions(text, [("Kisumu", KISUMU), ("Kericho", KERICHO), ("Nairobi", NAIROBI)])
+    assert [(r["target"], r["reference"]) for r in extract_claims(text, ms)] == [
+        ("Kisumu", "Kericho"), ("Kisumu", "Nairobi")]
+
+
+def test_each_clause_has_its_own_subject():
+    lamu = _place("Lamu", -2.2717, 40.9020, "KE")
+    county = _place("Lamu County", -2.0, 40.7, "KE", "admin1", 50_000)
+    text = ("Mombasa lies about 440 km south-east of Nairobi, the city that hosts the UN office, "
+            "while Lamu, the capital of Lamu County, is about 240 km north-east of Mombasa.")
+    ms = _mentions(text, [("Mombasa", MOMBASA), ("Nairobi", NAIROBI), ("Lamu", lamu),
+                          ("Lamu County", county), ("Mombasa", MOMBASA)])
+    rows = extract_claims(text, ms)
+    assert [(r["target"], r["reference"]) for r in rows] == [("Mombasa", "Nairobi"), ("Lamu", "Mombasa")]
+    assert rows[1]["verdict"] == "consistent"
+
+
+def test_a_country_qualifying_the_reference_is_not_the_target():
+    kilifi = _place("Kilifi", -3.6305, 39.8499, "KE")
+    text = "A bus was ambushed about 30 km north of Mombasa, Kenya's main port, while Kilifi is 55 km from Mombasa."
+    ms = _mentions(text, [("Mombasa", MOMBASA), ("Kenya", KENYA), ("Kilifi", kilifi), ("Mombasa", MOMBASA)])
+    rows = extract_claims(text, ms)
+    assert [r["target"] for r in rows] == [None, "Kilifi"]
+
+
+def test_a_large_city_does_not_excuse_a_town_stated_far_too_close():
+    # Ruiru is ~22 km from Nairobi's centre; the city's 15 km extent once made this unverifiable
+    nairobi = _place("Nairobi", -1.2864, 36.8172, "KE", precision_m=15_000)
+    ruiru = _place("Ruiru", -1.1466, 36.9609, "KE", precision_m=2_000)
+    text = "Ruiru is barely 3 km from Nairobi."
+    (row,) = extract_claims(text, _mentions(text, [("Ruiru", ruiru), ("Nairobi", nairobi)]))
+    assert row["verdict"] == "understated" and row["computed_km"] == pytest.approx(22, abs=2)
+
+
+def test_the_capital_is_the_capital_of_the_towns_own_country():
+    jinja = _place("Jinja", 0.4244, 33.2042, "UG")
+    text = ("Protests spread from Kisumu to Kericho and Nairobi. "
+            "In the west, police sealed off Jinja, about 70 km east of the capital.")
+    ms = _mentions(text, [("Kisumu", KISUMU), ("Kericho", KERICHO), ("Nairobi", NAIROBI), ("Jinja", jinja)])
+    (row,) = extract_claims(text, ms)
+    assert row["reference"] == "the capital (Kampala)" and row["verdict"] == "consistent"
+
+
+def test_a_countrys_capital_is_its_national_capital():
+    text = "Uganda's capital lies roughly 500 km from Nairobi."
+    (row,) = extract_claims(text, _mentions(text, [("Uganda", UGANDA), ("Nairobi", NAIROBI)]))
+    assert (row["target"], row["reference"]) == ("Uganda's capital (Kampala)", "Nairobi")
+    assert row["verdict"] == "consistent"

@@ -156,3 +156,40 @@ def test_days_earlier_counts_back_from_the_event_just_told_but_ago_from_the_repo
     assert got.date == date(2026, 7, 13)
     # with no event told before, the report is the reference
     assert resolve_event_date("Rebels had raided the town three days earlier.", _THU).date == date(2026, 7, 13)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a city with accents, a dotted month and a ".-" after the agency
+        ("Quibdó, Mar 2 (EFE).- Troops clashed with rebels on Sunday. Talks began on 12 January 2026.",
+         date(2026, 3, 2)),
+        ("Cusco, Mar. 2 (AGENCY). Police said on 1 March 2026 that ...", date(2026, 3, 2)),
+        # day before month, no year in the dateline
+        ("Valparaíso, 2 Mar (Reuters) - Protests spread after 28 February 2026.", date(2026, 3, 2)),
+    ],
+)
+def test_find_published_reads_datelines_of_any_city_spelling(text, expected):
+    assert find_published(text) == expected
+
+
+def test_a_dateline_with_a_dash_and_no_date_gives_no_date():
+    assert find_published("Nairobi – The county said on Sunday that ...") is None
+
+
+def test_a_day_before_a_named_attack_counts_from_that_attack():
+    sentence = "Two days before the Garissa raid, gunmen had burned a school near Mandera."
+    just_told = EventDate(date(2026, 3, 2), 1, "on Monday")  # another incident, told last
+    garissa = EventDate(date(2026, 2, 28), 1, "on Saturday")
+    found = resolve_event_date(sentence, TUESDAY, previous=just_told, earlier={"garissa": garissa})
+    assert found.date == date(2026, 2, 26) and found.precision == 1
+    # without the incidents told so far, the event just told stands in for it
+    assert resolve_event_date(sentence, TUESDAY, previous=just_told).date == date(2026, 2, 28)
+
+
+def test_a_day_after_the_attack_follows_it():
+    told = EventDate(date(2026, 2, 28), 1, "on Saturday")
+    found = resolve_event_date("A day after the attack on Lamu, troops raided Kiunga.", TUESDAY, previous=told)
+    assert found.date == date(2026, 3, 1)
+    # a split-off clause "a day after X ..." still tells X, a day before the event told
+    assert resolve_event_date("a day after gunmen attacked Lamu", TUESDAY, previous=told).date == date(2026, 2, 27)

@@ -263,7 +263,8 @@ def test_blasts_and_shootings_of_civilians():
 
 
 def test_a_year_in_the_first_sentence_is_not_a_dateline():
-    (row,) = incidents("In 2022, Russian forces shelled Kharkiv \u2014 killing 3 people, officials said.")
+    (row,) = incidents("In 2022, Russian forces shelled Kharkiv \u2014 killing 3 people, officials said.",
+                       published=date(2022, 12, 1))
     assert row["location"] == "Kharkiv" and row["actor1"] == "Military Forces of Russia"
 
 
@@ -439,7 +440,9 @@ def test_unresolved_scene_keeps_the_reference_from_becoming_the_scene():
 
     text = "A car bomb exploded at a checkpoint in Zorbakh, about 30 km west of Kandahar, on Friday."
     ms = mentions(text) + [Mention(text.find("Zorbakh"), text.find("Zorbakh") + 7, "Zorbakh", None)]
-    assert extract_incidents(text, ms, published=PUBLISHED) == []
+    # the event is at Zorbakh, only placed near its reference (ACLED geo_precision 2)
+    (row,) = extract_incidents(text, ms, published=PUBLISHED)
+    assert (row["location"], row["geo_precision"]) == ("Zorbakh", 2)
 
 
 def test_armed_forces_torching_homes_is_violence_against_civilians_not_a_riot():
@@ -532,7 +535,7 @@ def test_unresolved_scene_falls_back_to_the_province_the_sentence_names():
     rows = extract_incidents(text, _with_unresolved(text, "Zorbakh"), published=PUBLISHED)
     ambush = [r for r in rows if "ambushed" in text[r["source_start"]:r["source_end"]]
               and r["actor1"] == with_country("Unidentified Armed Group", "AF")]
-    assert [(r["location"], r["geo_precision"]) for r in ambush] == [("Paktia", 3)]
+    assert [(r["location"], r["admin1"], r["geo_precision"]) for r in ambush] == [("Zorbakh", "Paktia", 3)]
     # a province named for something else ("the governor of X") is no fallback
     text = "Gunmen ambushed an army convoy near the village of Zorbakh, the governor of Paktia said."
     assert extract_incidents(text, _with_unresolved(text, "Zorbakh"), published=PUBLISHED) == []
@@ -742,3 +745,148 @@ def test_places_after_including_are_the_scenes_the_first_one_holds():
     rows = incidents("Pakistani jets struck several districts in Afghanistan on Sunday, including Zzyzx, Kabul "
                      "and Kandahar.")
     assert sorted(r["location"] for r in rows) == ["Kabul", "Kandahar"]
+
+
+# ------------------------------------------- scenes, history and stand-ins
+def _unresolved(text, *names):
+    """Mentions the gazetteer could not place, as geoparse lists them."""
+    from geoconflict.mentions import Mention
+
+    return [Mention(text.index(n), text.index(n) + len(n), n, None) for n in names]
+
+
+from _extract import PLACES as _PLACES_BY_NAME  # noqa: E402
+
+
+def _read_with_unresolved(text, *names, places=None, published=PUBLISHED):
+    ms = sorted(mentions(text, places) + _unresolved(text, *names), key=lambda m: m.start)
+    return extract_incidents(text, ms, published=published)
+
+
+@pytest.mark.parametrize("sentence", [
+    "In March 2025, clashes near Kandahar killed at least ten people.",
+    "The raid was the deadliest since the governor was killed in Kandahar in 2021.",
+    "Fighting has displaced thousands of people around Kandahar since 2019.",
+])
+def test_events_long_before_the_report_are_background(sentence):
+    assert incidents(sentence) == []
+
+
+def test_recent_year_and_this_report_dates_are_news():
+    # a January report telling of late December is news, not history
+    rows = incidents("Drones struck Kandahar on December 30, 2025.", published=date(2026, 1, 2))
+    assert [r["location"] for r in rows] == ["Kandahar"]
+
+
+@pytest.mark.parametrize("sentence, scene", [
+    # the seat of a body that speaks is not where the event happened
+    ("Gunmen attacked a convoy near Kandahar, the governor, based in Kabul, said.", "Kandahar"),
+    # nor is the hospital the wounded were taken to
+    ("Three soldiers wounded in shelling on Kandahar were taken to hospital in Kabul.", "Kandahar"),
+    # a superlative's field of comparison is no second scene
+    ("Drones struck Kandahar, one of the deadliest attacks on a city in Afghanistan since 2021.", "Kandahar"),
+])
+def test_places_that_are_not_the_scene(sentence, scene):
+    assert [r["location"] for r in incidents(sentence)] == [scene]
+
+
+def test_track_between_two_towns_is_a_route():
+    rows = incidents("Gunmen ambushed a convoy on the track between Kandahar and Kabul on Friday.")
+    assert [(r["location"], r["geo_precision"]) for r in rows] == [("Kandahar", 2)]
+
+
+def test_shots_fired_is_an_event():
+    rows = incidents("Shots were fired at a police post in Kandahar on Friday night.")
+    assert [r["location"] for r in rows] == ["Kandahar"]
+    assert incidents("A police post in Kandahar came under heavy fire on Friday.")[0]["location"] == "Kandahar"
+
+
+def test_a_village_the_gazetteer_lacks_keeps_its_name_at_the_town_it_is_measured_from():
+    text = "Troops raided the village of Zarghun Kalay, about 10 km from Kandahar, on Friday."
+    rows = _read_with_unresolved(text, "Zarghun Kalay")
+    assert [(r["location"], r["gazetteer_id"], r["geo_precision"]) for r in rows] == [
+        ("Zarghun Kalay", _PLACES_BY_NAME["Kandahar"].gazetteer_id, 2)]
+
+
+def test_villages_in_a_named_province_are_one_incident_each():
+    text = "Jets bombed positions in Zarghun Kalay and Spin Boldak Kalay, in Paktia province, on Friday."
+    rows = _read_with_unresolved(text, "Zarghun Kalay", "Spin Boldak Kalay")
+    assert [(r["location"], r["admin1"], r["geo_precision"]) for r in rows] == [
+        ("Zarghun Kalay", "Paktia", 3), ("Spin Boldak Kalay", "Paktia", 3)]
+
+
+def test_an_unplaced_container_is_not_a_scene_of_its_own():
+    text = "Jets bombed positions in Zarghun Kalay, in Shahwali Kot district, on Friday. Pakistan denied it."
+    rows = _read_with_unresolved(text, "Zarghun Kalay", "Shahwali Kot")
+    assert [r["location"] for r in rows] == ["Zarghun Kalay"]
+
+
+def test_a_village_on_one_side_of_a_line_is_in_that_sides_country():
+    text = ("Afghan troops clashed with Pakistani forces in Kabul on Thursday. Hours later, Afghan troops fired "
+            "on a camp on the Pakistani side near Ghulam Khan, the Pakistani army said. Pakistan protested.")
+    rows = _read_with_unresolved(text, "Ghulam Khan")
+    ghulam = [r for r in rows if r["location"] == "Ghulam Khan"]
+    assert len(ghulam) == 1 and ghulam[0]["country_code"] == "PK" and ghulam[0]["geo_precision"] == 3
+
+
+def test_an_unplaced_retelling_makes_no_new_incident():
+    text = "Gunmen attacked a checkpoint in Kandahar on Friday. The attack took place at the Zarghun junction."
+    rows = _read_with_unresolved(text, "Zarghun")
+    assert [r["location"] for r in rows] == ["Kandahar"]
+
+
+def test_a_local_source_places_a_village_the_gazetteer_lacks():
+    # "a medical source in Kandahar city tells us": the town of a source on the
+    # scene stands in for the village (geo_precision 3), and is not a scene itself
+    text = ("Pakistani jets struck Kabul on Thursday. A medical source in Kandahar city tells us two herders "
+            "were shot dead near the Zarghun crossing in Shahwali district.")
+    rows = _read_with_unresolved(text, "Zarghun", "Shahwali")
+    herders = [r for r in rows if "herders" in r["notes"]]
+    assert [(r["location"], r["country_code"], r["geo_precision"]) for r in herders] == [("Zarghun", "AF", 3)]
+    assert herders[0]["sub_event_type"] == "Attack"  # herders shot dead: violence against civilians
+
+
+def test_a_states_army_bombing_is_an_air_strike_a_militias_an_explosive():
+    assert incidents("The Afghan army bombed a camp near Kandahar on Friday.")[0]["sub_event_type"] == \
+        "Air/drone strike"
+    assert incidents("Militants bombed a bus in Kandahar on Friday.")[0]["sub_event_type"] == \
+        "Remote explosive/landmine/IED"
+
+
+def test_demanding_the_release_of_detainees_is_a_peaceful_protest():
+    row = incidents("Hundreds rallied in Kabul on Friday, demanding the release of detained students.")[0]
+    assert row["sub_event_type"] == "Peaceful protest"
+    row = incidents("Police detained dozens as hundreds rallied in Kabul on Friday.")[0]
+    assert row["sub_event_type"] == "Protest with intervention"
+
+
+def test_in_the_passive_the_subject_is_the_victim():
+    # "a patrol was attacked by X": the attacker follows "by", never the patrol
+    row = incidents("An Afghan army patrol was attacked with rifles and grenades by Taliban fighters near Kandahar "
+                    "on Friday.")[0]
+    assert row["actor1"] == "Taliban"
+    row = incidents("A Pakistani police boat was fired on near Kandahar on Friday.")[0]
+    assert row["actor1"] is None
+
+
+def test_a_group_claiming_the_attack_next_names_the_gunmen():
+    text = ("Gunmen attacked a checkpoint in Kandahar on Friday, killing two soldiers. "
+            "The Taliban, which controls much of the south, claimed the attack.")
+    (row,) = incidents(text)
+    assert row["actor1"] == "Taliban"
+
+
+@pytest.mark.parametrize("sentence", [
+    # where a group is said to be active is not where the event happened
+    "Jets bombed Kandahar, where a militia which operates with smugglers in Kabul was hiding.",
+    # nor is where a trend heads
+    "Drones struck Kandahar on Friday. Attacks have also spread east towards Kabul.",
+])
+def test_descriptions_and_trends_are_not_scenes(sentence):
+    assert [r["location"] for r in incidents(sentence)] == ["Kandahar"]
+
+
+def test_a_known_place_listed_with_an_unplaced_village_is_a_scene_too():
+    text = "Jets struck positions near Zarghun Kalay and Kandahar on Friday. Afghanistan condemned the raid."
+    rows = _read_with_unresolved(text, "Zarghun Kalay")
+    assert sorted(r["location"] for r in rows) == ["Kandahar", "Zarghun Kalay"]

@@ -614,3 +614,80 @@ def test_a_nationality_vouches_for_its_country(gaz):
     # report is not about
     bare = "Hezbollah fired rockets at Kiryat Shmona from Lebanon on Tuesday."
     assert _by_text(geoparse(bare, gazetteer=gaz))["Kiryat Shmona"][0].place is None
+
+
+# ------------------------------------------- people and organisations named like places
+def test_a_surname_does_not_veto_the_towns_locative_mentions(gaz):
+    # a police colonel shares his name with a town: the town's own mentions
+    # ("in X", and "X lies ...") are places, the colonel's words are not
+    text = ("Police commander Colonel Jorge Mosquera said the unit was ready. Gunmen attacked a "
+            "checkpoint in Mosquera on Friday. Mosquera lies 20 km west of Bogotá. "
+            "Mosquera said two officers died.")
+    found = [m for m in geoparse(text, gazetteer=gaz) if m.text == "Mosquera"]
+    assert [text[m.end : m.end + 5] for m in found] == [" on F", " lies"]
+    assert all(m.place is not None and m.place.country_code == "CO" for m in found)
+
+
+def test_the_surname_of_a_full_name_the_gazetteer_knows_is_not_a_place(gaz):
+    # "Juan Aldama" is a Mexican town's name as a whole: after a title it is a
+    # person, and "Aldama said" is that person, not the town of Aldama
+    text = ("Security Minister Juan Aldama visited the troops in Zacatecas. "
+            "Aldama said the convoy was ambushed near Fresnillo.")
+    found = _places(text, gaz)
+    assert "Aldama" not in found and "Juan Aldama" not in found
+    assert found["Fresnillo"].country_code == "MX"
+
+
+def test_a_province_ending_an_organisations_name_is_still_the_province(gaz):
+    # "<Name> <Name> Assam" reads like a given name and a surname, but no title
+    # introduces a person: the province named on its own stays a place
+    text = "Dimasa Mothun Assam, a student body, condemned the killings near Haflong. Assam has been tense since May."
+    found = _by_text(geoparse(text, gazetteer=gaz))
+    assert found["Assam"][0].place.country_code == "IN"
+
+
+def test_a_leading_the_that_is_part_of_the_name_is_kept(gaz):
+    text = "The ruling will be read in The Hague, officials in Kyiv and Kharkiv said after strikes on Izium."
+    found = _by_text(geoparse(text, gazetteer=gaz))
+    assert "Hague" not in found
+    (hague,) = found["The Hague"]
+    # a big city written in full with a cue is kept far from the report's focus
+    assert hague.place is not None and hague.place.country_code == "NL"
+
+
+@pytest.mark.parametrize("text, group, place", [
+    ("Cartel de Sinaloa gunmen clashed with soldiers in Culiacán.", "Sinaloa", "Culiacán"),
+    ("Rajasthan Rifles troops patrolled near Jaisalmer.", "Rajasthan", "Jaisalmer"),
+    ("Fighters of the Union for Renewal and Aurora (URA) attacked Goma.", "Aurora", "Goma"),
+    ("The Alliance for Concordia and Justice in Mali (ACJM) attacked Gao.", "Concordia", "Gao"),
+])
+def test_places_inside_gang_regiment_and_movement_names_are_not_places(gaz, text, group, place):
+    found = _places(text, gaz)
+    assert group not in found, found
+    assert found[place] is not None
+
+
+def test_a_country_after_for_and_in_a_movements_name_is_kept(gaz):
+    found = _places("The Alliance for Concordia and Justice in Mali (ACJM) attacked Gao.", gaz)
+    assert found["Mali"].country_code == "ML"
+
+
+def test_a_people_before_village_is_no_village_name(gaz):
+    # "a Tangkhul village": the article shows the name describes the village
+    found = _places("Gunmen torched houses in a Tangkhul village near Ukhrul.", gaz)
+    assert "Tangkhul" not in found and found["Ukhrul"].country_code == "IN"
+    named = _places("Gunmen torched houses in Kwabaru village near Ukhrul.", gaz)
+    assert "Kwabaru" in named
+
+
+def test_a_river_named_like_a_country_is_not_the_country(gaz):
+    found = _places("Fishermen were shot on the Senegal river near Podor, and in the Congo delta.", gaz)
+    assert "Senegal" not in found and "Congo" not in found
+    assert found["Podor"].country_code == "SN"
+
+
+def test_a_city_naming_an_agreement_is_no_place(gaz):
+    text = "Fighting near Kidal broke the Algiers agreement, and the Lusaka talks stalled, officials in Bamako said."
+    found = _places(text, gaz)
+    assert "Algiers" not in found and "Lusaka" not in found
+    assert found["Kidal"].country_code == "ML"

@@ -109,3 +109,42 @@ def test_a_state_speaking_of_the_strikes_means_its_own_strikes():
     kabul = rows["Kabul"]["id"]
     assert rows["Kandahar"]["responds_to"] == kabul
     assert rows["Belgorod"]["responds_to"] is None and rows["Belgorod"]["layer"] != "retaliation"
+
+
+def test_a_strike_hours_after_an_attack_on_its_side_answers_it():
+    rows = _rows("Militants fired rockets at Islamabad on Sunday evening, killing two. "
+                 "Hours later, Pakistani drones struck vehicles near Kandahar.")
+    assert rows["Kandahar"]["layer"] == "retaliation"
+    assert rows["Kandahar"]["responds_to"] == rows["Islamabad"]["id"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same side striking twice is no answer
+        "Pakistani jets bombed Kandahar on Sunday. Hours later, Pakistani drones struck Kabul.",
+        # no cue that the strike came right after
+        "Militants fired rockets at Islamabad on Sunday, killing two. Pakistani drones struck vehicles near Kandahar on Tuesday.",
+    ],
+)
+def test_a_later_strike_without_the_cue_or_by_the_same_side_is_no_retaliation(text):
+    rows = _rows(text)
+    assert all(r["layer"] == "strike" and r["responds_to"] is None for r in rows.values())
+
+
+def test_a_strike_that_followed_a_killing_answers_it_across_a_paragraph():
+    rows = _rows("Afghan artillery shelled Faizabad on Monday night, wounding five.\n\n"
+                 "The shelling followed the killing of three Afghan soldiers near Kandahar on Monday afternoon.")
+    assert rows["Faizabad"]["layer"] == "retaliation"
+    assert rows["Faizabad"]["responds_to"] == rows["Kandahar"]["id"]
+
+
+def test_strikes_that_targeted_those_who_fired_on_a_town_answer_that_attack():
+    text = ("Rockets struck Islamabad on Sunday evening, killing a man. "
+            "On Monday, Pakistani drones struck vehicles near Kandahar. "
+            'A security source said the strikes targeted "the militants who fired on Islamabad".')
+    rows = _rows(text)
+    assert rows["Kandahar"]["layer"] == "retaliation"
+    assert rows["Kandahar"]["responds_to"] == rows["Islamabad"]["id"]
+    # the cue retells the Islamabad attack: no second incident there
+    assert len(extract_incidents(text, mentions(text, PLACES), published=PUBLISHED)) == 2
