@@ -6,12 +6,12 @@ Each sentence with a stance cue (see :data:`STANCE_CUES`) yields rows
 * ``condemns`` -- "condemns", "slams", "denounces", "aggression", "violation
   of sovereignty";
 * ``supports`` -- "supports", "backs", "expressed support for", "right to
-  defend itself", "solidarity with";
+  defend itself", "solidarity with", "respected X's sovereignty";
 * ``calls_for_restraint`` -- "restraint", "ceasefire", "de-escalation",
   "return to the negotiating table", "resolve differences through diplomacy";
 * ``concern`` -- "concerned", "deep concern", "alarmed";
 * ``engages`` -- "held talks", "telephone conversation", "spoke with",
-  "agreed to stay engaged".
+  "in contact with", "to meet both ...", "agreed to stay engaged".
 
 The actor is the body a speaker speaks for: a country ("China" for "Chinese
 Foreign Ministry spokesperson Mao Ning", "Russia" for "Moscow"), or an
@@ -59,7 +59,14 @@ Sentence structure, by general rules rather than per-report lists:
   earlier speaker never leaks into it; a country word inside a longer name
   ("Datu Saudi Ampatuan") names no speaker;
 * calls addressed to "all parties" or to two named sides are calls for
-  restraint toward those sides; unaddressed concern goes to the states at odds.
+  restraint toward those sides; unaddressed concern goes to the states at odds;
+* protesters, rioters and civilians in the incidents are no side of the
+  conflict; "both communities" is named as written; a concern about the
+  conflict itself ("that the violence could spread", "by the incidents") when
+  the incidents do not give two sides is named as written too, unless an act
+  it names has a known perpetrator ("civilian deaths in the drone strikes");
+* a side that "respects" its adversary's sovereignty does not back it; "the
+  right to defend themselves against aggression" condemns no one.
 """
 
 from __future__ import annotations
@@ -90,7 +97,10 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      r"support(?:s|ed)?\s+(?:for\s+)?(?:\w+(?:'s|’s)?\s+)?(?:right|efforts?|stance|position)|"
      r"\bsupports?\b|\bsupported\b|(?:would|will|to|continue\s+to)\s+back\b|\bbacks\b|\bbacked\b|\bbacking\b|"
      r"(?:stands?|stood|standing)\s+(?:firmly\s+|squarely\s+|shoulder\s+to\s+shoulder\s+)?(?:with|by)|"
-     r"solidarity\s+with|right\s+to\s+defend\s+itself|right\s+to\s+self-defen[cs]e|"
+     # "expressed its \"total solidarity\" with", "the right to \"defend themselves\"", "respected
+     # Indonesia's sovereignty" (recognising a state's claim backs it)
+     r"solidarity[\"”’']?\s+with|right\s+to\s+[\"“‘']?(?:defend\s+(?:itself|themselves|ourselves)|self-defen[cs]e)|"
+     r"respect(?:s|ed|ing)?\s+(?:for\s+)?(?:the\s+)?(?:[\w\-]+(?:'s|’s|'|’)\s+)?(?:sovereignty|territorial\s+integrity)|"
      # arming a side backs it: "pledged more air defence systems for Ukraine"
      r"(?:pledg\w*|deliver\w*|suppl(?:y|ies|ied|ying)|sen(?:d|ds|t|ding)|provid\w*|donat\w*)\s+(?:[\w-]+\s+){0,4}?"
      r"(?:weapons|arms|air[\s-]defen[cs]es?|ammunition|munitions|missiles|tanks|fighter\s+jets|"
@@ -106,12 +116,16 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      r"halt\s+to\s+(?:the\s+)?(?:hostilities|fighting|violence)|cessation\s+of\s+hostilities|"
      # a call addressed to the sides as such ("urged all parties to respect the accord",
      # "called on both Turkey and the PKK to ..."): whatever it asks, it asks the sides to hold back
-     r"(?:call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to)\s+(?:both|all)\s+"
-     r"(?:sides\b|parties\b|(?:the\s+)?(?:warring\s+)?(?:parties|sides|factions|groups)\b|(?=[\w\-]+\s+and\s))"),
+     r"(?:call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to)\s+[\"“‘']?(?:both|all)\s+"
+     r"(?:sides\b|parties\b|(?:the\s+)?(?:warring\s+)?(?:parties|sides|factions|groups|communities)\b|"
+     r"(?=[\w\-]+\s+and\s))"),
     ("concern", r"concern(?:s|ed)?|alarm(?:ed)?|worr(?:y|ied)|disturb(?:ed|ing)|dismay(?:ed)?|troubled"),
     ("engages",
      r"held\s+(?:\w+\s+){0,2}(?:talks|conversations?|calls?|meetings?)|talks\s+with|"
-     r"(?:telephone|phone)\s+(?:conversations?|calls?)|spoke\s+(?:today\s+|by\s+phone\s+)?(?:with|to)|"
+     r"(?:telephone|phone)\s+(?:conversations?|calls?)|spok(?:e|en)\s+(?:today\s+|by\s+phone\s+)?(?:with|to)|"
+     r"in\s+(?:close\s+|constant\s+|regular\s+|direct\s+)?(?:contact|touch)\s+with|"
+     # "its envoy would travel there to meet both regional administrations"
+     r"meet(?:s|ing)?\s+(?:with\s+)?(?:both|the\s+two|all\s+(?:sides|parties))\b|"
      r"speaks\s+with|(?:stay|remain)\s+(?:closely\s+)?engaged|engage\s+with|exchanged\s+views|met\s+with|"
      r"meeting\s+with|consultations?\s+with|discussed\s+the\s+situation|"
      r"offer(?:s|ed|ing)?\s+(?:its\s+|their\s+)?(?:to\s+(?:mediate|facilitate|host\s+(?:talks|negotiations))|mediation)|"
@@ -196,9 +210,9 @@ def _cue_regex() -> re.Pattern:
 _CUE_RE = _cue_regex()
 _CUE_EACH = tuple((stance, re.compile(p.lower())) for stance, p in STANCE_CUES)
 _BOTH = re.compile(
-    r"\b(?:both\s+(?:sides|countries|parties|nations|neighbou?rs|governments)|the\s+(?:two|warring)\s+"
+    r"\b(?:both\s+(?:sides|countries|parties|nations|neighbou?rs|governments|communities)|the\s+(?:two|warring)\s+"
     r"(?:sides|countries|parties|nations|neighbou?rs|neighbou?ring\s+countries)|the\s+parties|all\s+parties|"
-    r"all\s+sides|each\s+other)\b",
+    r"all\s+sides|all\s+communities|each\s+other)\b",
     re.IGNORECASE,
 )
 _OBJECT_LEFT = re.compile(
@@ -247,6 +261,32 @@ _EVENT_NP = re.compile(
 # "the collapse of the truce": a truce talked about, not called for
 _LAPSED = re.compile(r"(?:collapse|breakdown|breach|violations?|end|failure|violat\w+|broke|broken|shattered|"
                      r"expir\w+)\s+(?:of\s+)?(?:the\s+|a\s+|this\s+)?$", re.IGNORECASE)
+# "defend themselves against aggression": an unnamed aggression a party may resist, not a reaction of its own
+_DEFENDED_AGAINST = re.compile(r"\bdefen[cds]\w*\s+(?:[\w'’]+\s+){0,2}against\s+[\"“‘']?$", re.IGNORECASE)
+# "concerned that the violence could spread", "concern about the growth of illicit crops in the valley",
+# "concerned about reports of abuses": what the concern is about, up to its first preposition or verb
+_NP_STOP = (r"and|or|but|could|would|might|may|will|can|was|were|is|are|had|has|have|in|on|at|along|near|to|"
+            r"which|that|who|after|since|for|from|by|with|against|across|as|amid")
+_CONCERN_OBJECT = re.compile(
+    r"[\"”’']?\s+(?:by|about|over|at|that|regarding)\s+(?:(?:the|a|an|this|these|recent|reports?\s+of)\s+)*"
+    rf"(?P<np>(?!(?:{_NP_STOP})\b)[a-z][\w\-]*(?:\s+of)?(?:\s+(?!(?:{_NP_STOP})\b)[a-z][\w\-]*){{0,3}})"
+)
+# what a concern about the conflict itself names: acts and their toll, not a situation or an impact
+_CONFLICT_NOUNS = frozenset("violence incidents incident events fighting clashes escalation attacks killings deaths "
+                            "casualties abuses detentions arrests unrest tensions tension hostilities bloodshed".split())
+
+
+def _concern_object(stext: str, cend: int, clause_end: int) -> tuple[str, int] | None:
+    """'concerned that the violence could spread' -> ('violence', its end): the conflict a concern
+    is about, as written, when its head is one of :data:`_CONFLICT_NOUNS`."""
+    m = _CONCERN_OBJECT.match(stext, cend, clause_end)
+    if m is None:
+        return None
+    np = m.group("np")
+    head = np.split(" of ")[0].split()[-1]
+    return (np, m.end()) if head in _CONFLICT_NOUNS else None
+
+
 # "concerned about threats from the FDLR": an agent the actor tables do not know, named as written
 _UNKNOWN_AGENT = re.compile(r"\s(?:from|by)\s+(?:the\s+)?(?P<name>[A-Z][A-Z\-]{1,7}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\b")
 # "France and the US", "Iran, Iraq and Syria": members of one list
@@ -511,6 +551,8 @@ def extract_stances(
                 continue
             if st == "calls_for_restraint" and _LAPSED.search(stext, max(0, a - 40), a):
                 continue
+            if st == "condemns" and _DEFENDED_AGAINST.search(stext, max(0, a - 60), a):
+                continue  # "the right to defend themselves against aggression": part of the support, no aggressor named
             cues.append((st, a, b))
         if not cues:
             # no reaction here; only track who is speaking for later pronouns
@@ -645,6 +687,9 @@ def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties,
         done.add(stance)
         if stance == "supports" and re.match(r"(?:'s|’s)\s", stext[max(0, cstart - 3):cstart].lstrip()[-3:] + " "):
             continue  # "Rwanda's support for the rebels": a possessor's stance, reported
+        if (stance == "supports" and stext[cstart:cstart + 7].lower() == "respect" and speaker is not None
+                and _is_party(speaker, parties)):
+            continue  # a side that "respects" its adversary's sovereignty is being courteous, not backing it
         if stance == "supports" and re.match(r"\s+by\b", stext[cend:]):
             # "M23 rebels backed by Rwanda": the agent after "by" supports the subject
             agent = next((e for a in c_actors if a.start >= cend and (e := _entity(a)) is not None), None)
@@ -898,6 +943,19 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
         if unknown is not None and all(a.start != unknown.start("name") for a in s_actors):
             return [_Speaker(unknown.group("name"), None)]
         usable_parties = [p for p in parties if usable(p)]
+        if both is not None and both.group().lower().endswith("communities"):
+            return [_Speaker(both.group(), None)]  # communities are neither states nor armed sides
+        if stance == "concern" and len(parties) < 2 and (obj := _concern_object(stext, cend, clause_end)):
+            # the incidents do not tell two sides apart (one state's police, unnamed attackers):
+            # "concerned that the violence could spread" is about the violence, not the one state
+            # the report happens to name -- unless an act it names has a known perpetrator
+            # ("alarmed by civilian deaths in the drone strikes")
+            act = _EVENT_NP.match(stext, obj[1], clause_end)
+            if act is not None and act.end() <= clause_end and fallback is not None:
+                head = act.group().split()[-1].strip("\"“”'‘’").lower()
+                if usable(perpetrator := fallback(_act_kind(act.group()), True, head[:4])):
+                    return [perpetrator]
+            return [_Speaker(obj[0], None)]
         if both is not None and not re.search(r"countr|nation|govern|neighbo|states", both.group(), re.I):
             return usable_parties  # "both sides", "all parties": every side, armed groups too
         if both is None and stance == "calls_for_restraint":
@@ -1047,20 +1105,20 @@ def _engagements(s_actors, speaker, parties, appos=()) -> list[tuple[_Speaker, _
 
 
 _FORCES_OF = re.compile(r"(?:Military|Police) Forces of (.+)$")
-_PEOPLE_OF = re.compile(r"(?:Protesters|Rioters|Civilians) \((.+)\)$")
 
 
 def _party(actor: str | None) -> _Speaker | None:
-    """The party an incident actor stands for in a stance ("Military Forces of X" -> X)."""
-    if not actor:
+    """The party an incident actor stands for in a stance ("Military Forces of X" -> X).
+
+    None for an unidentified attacker, and for civilians, protesters and rioters: people
+    of a country are not its state, so a march in its capital makes no side of the conflict
+    that "all parties" or a concern would be addressed to.
+    """
+    if not actor or actor.startswith(_NOT_PERPETRATORS):
         return None
     cc = actor_country(actor)
-    m = _FORCES_OF.match(actor) or _PEOPLE_OF.match(actor)
-    if m:
-        return None if actor.startswith("Civilians") else _Speaker(m.group(1), cc)
-    if actor.startswith("Unidentified"):
-        return None
-    return _Speaker(actor, cc)
+    m = _FORCES_OF.match(actor)
+    return _Speaker(m.group(1) if m else actor, cc)
 
 
 def _named_sides(s_actors: list[ActorMention], sides: set[str]) -> list[_Speaker]:

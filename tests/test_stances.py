@@ -483,3 +483,56 @@ def test_a_call_to_stop_attacking_is_a_call_for_restraint_to_the_addressee():
                   "location": "Kharkiv", "source_start": 0, "notes": "Russian missiles hit Kharkiv."}]
     got = stances("Russian missiles hit Kharkiv. Turkey called on Russia to stop targeting civilian areas.", incidents)
     assert ("Turkey", "calls_for_restraint", "Russia") in got
+
+
+@pytest.mark.parametrize("sentence, stance", [
+    ('Niger expressed its "unwavering solidarity" with the Burkinabe people.', "supports"),
+    ('Qatar said Palestinians had the right to "defend themselves".', "supports"),
+    ("Japan said it respected the Philippines' sovereignty over the shoal.", "supports"),
+    ("Turkey reaffirmed its respect for Azerbaijan's territorial integrity.", "supports"),
+    ('The governor appealed to "all communities" to keep the peace.', "calls_for_restraint"),
+    ("Its foreign minister has spoken to officials in both capitals.", "engages"),
+    ("Ghana said it was in close contact with both governments.", "engages"),
+    ("Its envoy will fly to the region to meet both delegations.", "engages"),
+])
+def test_cue_lexicon_r4_wordings(sentence, stance):
+    assert stance in [c[0] for c in find_stance_cues(sentence)]
+
+
+def test_the_right_to_defend_themselves_against_aggression_is_support_not_condemnation():
+    got = stances("Kabul said the Afghan people had the right to \u201cdefend themselves against aggression\u201d.")
+    assert ("Afghanistan", "supports", "Pakistan") not in got
+    assert not any(stance == "condemns" for _, stance, _ in got)
+
+
+def test_a_side_respecting_its_adversary_s_sovereignty_is_not_support_but_a_third_party_s_is():
+    got = stances("Pakistan said it respected Afghanistan's sovereignty but would respond to any attack. "
+                  "Qatar said it respected Pakistan's sovereignty and urged restraint.")
+    assert ("Pakistan", "supports", "Afghanistan") not in got
+    assert ("Qatar", "supports", "Pakistan") in got
+
+
+KENYA_PROTEST = [
+    {"actor1": "Protesters (Kenya)", "actor2": "Police Forces of Kenya", "country_code": "KE", "location": "Nairobi",
+     "source_start": 0, "notes": "Police fired tear gas at protesters in Nairobi."},
+    {"actor1": "Unidentified Armed Group (Kenya)", "actor2": "Civilians (Kenya)", "country_code": "KE",
+     "location": "Garissa", "source_start": 60, "notes": "Gunmen killed four herders near Garissa."},
+]
+
+
+def test_protesters_are_not_a_side_and_concern_about_the_violence_is_not_aimed_at_the_host_state():
+    text = ("Police fired tear gas at protesters in Nairobi. Gunmen killed four herders near Garissa. "
+            "The Turkana Elders Council said it was concerned that the violence could spread. "
+            "Uganda called on all communities to exercise restraint.")
+    got = stances(text, KENYA_PROTEST)
+    assert ("Turkana Elders Council", "concern", "violence") in got
+    assert ("Uganda", "calls_for_restraint", "all communities") in got
+    assert not any(toward == "Kenya" for _, _, toward in got)
+
+
+def test_concern_about_deaths_in_strikes_with_a_known_perpetrator_targets_it():
+    incidents = [{"actor1": "Military Forces of Burkina Faso", "actor2": None, "country_code": "BF",
+                  "location": "Djibo", "source_start": 0, "notes": "Burkinabe drones struck a market near Djibo."}]
+    got = stances("Burkinabe drones struck a market near Djibo. "
+                  "Amnesty International said it was alarmed by civilian deaths in the drone strikes.", incidents)
+    assert ("Amnesty International", "concern", "Burkina Faso") in got
