@@ -50,8 +50,12 @@ Sentence structure, by general rules rather than per-report lists:
   are those two, else the report's two main sides;
 * a condemned act ("condemned the ambush") targets its perpetrator only when
   a named place or the kind of act ties it to an incident with a known
-  attacker; otherwise the act itself, as written ("ambush") -- never the
-  country where it happened, its victims, or a party the sentence sides with;
+  attacker; otherwise the act itself, as written ("ambush", never the
+  speaker's "what it called") -- never the country where it happened, its
+  victims, or a party the sentence sides with.  The act's own word
+  ("shelling"), its weapon ("killings by armed drones") and the country it hit
+  ("the shelling of Lebanese territory") pick the incident; attacks "on the
+  security forces" are never the state's own;
 * "accused X of backing Y" condemns X and reports no support;
 * a clause subject the actor tables do not know ("The SPLM-IO", "MINUSCA",
   "The International Atomic Energy Agency (IAEA)", "The Bangsamoro regional
@@ -255,9 +259,18 @@ _APPOSITIVE = re.compile(r",\s*(?:which|who|whose|itself|accused|long|once|home\
 _EVENT_NP = re.compile(
     r"\s+(?:[\w'’\-“\"]+\s+){0,5}?[\w'’\-“\"]*?(?:attacks?|strikes?|airstrikes?|assaults?|offensives?|bombings?|"
     r"bombardments?|shelling|killings?|raids?|incursions?|invasion|operations?|massacres?|ambush(?:es)?|"
-    r"aggression|advance|deployments?)\b",
+    r"aggression|advance|deployments?|arson)\b",
     re.IGNORECASE,
 )
+# "killings by armed drones": the weapon of a condemned act whose agent is not named
+_WEAPON = re.compile(r"(?:[\w\-]+\s+){0,2}?(?P<weapon>drones?|missiles?|rockets?|artillery|mortars?|shells|warplanes|"
+                     r"jets|aircraft|bombs?)\b", re.IGNORECASE)
+# "the shelling of Lebanese territory", "strikes on Syria": the country the act hit
+_VICTIM_AT = re.compile(r"\s+(?:of|on|in|into|against|across)\s+(?:the\s+)?")
+# "the attacks on the civilian population and on the security forces": victims that are a state's own forces
+_ON_FORCES = re.compile(r"\s+(?:on|against|targeting)\s+(?:[^.;,\"“”]{0,60}?\s)?(?:the\s+)?(?:security\s+forces|soldiers|"
+                        r"troops|police(?:men|\s+officers)?|army|military|servicemen|garrison|patrol|checkpoint)\b",
+                        re.IGNORECASE)
 # "the collapse of the truce": a truce talked about, not called for
 _LAPSED = re.compile(r"(?:collapse|breakdown|breach|violations?|end|failure|violat\w+|broke|broken|shattered|"
                      r"expir\w+)\s+(?:of\s+)?(?:the\s+|a\s+|this\s+)?$", re.IGNORECASE)
@@ -565,11 +578,12 @@ def extract_stances(
         # the sentence's words and ASCII folding, shared by the look-ups of each kind of act
         words = _Lazy(lambda _stext=stext: (_content_words(_stext), _Lazy(lambda: _ascii(_stext))))
 
-        def fallback(kind=None, strict=False, word="", _memo=memo, _stext=stext, _start=sent.start, _words=words):
-            if (kind, strict, word) not in _memo:
-                _memo[kind, strict, word] = _incident_target(_stext, _start, index(), kind, *_words(), strict=strict,
-                                                             word=word)
-            return _memo[kind, strict, word]
+        def fallback(kind=None, strict=False, word="", where=None, _memo=memo, _stext=stext, _start=sent.start,
+                     _words=words):
+            if (kind, strict, word, where) not in _memo:
+                _memo[kind, strict, word, where] = _incident_target(_stext, _start, index(), kind, *_words(),
+                                                                    strict=strict, word=word, where=where)
+            return _memo[kind, strict, word, where]
         bounds = _clauses(stext, s_actors, cues)
         speaker: _Speaker | None = None
         local = False
@@ -993,7 +1007,19 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
             if named:
                 return [named[0]]
             head = act.group().split()[-1].strip("\"“”'‘’").lower()
-            perpetrator = fallback(_act_kind(act.group()), True, head[:4]) if fallback is not None else None
+            kind, word = _act_kind(act.group()), head[:4]
+            # "killings by armed drones": the weapon says which kind of incident it was
+            weapon = _WEAPON.match(stext, agent.end(), clause_end) if agent is not None else None
+            if weapon is not None:
+                kind, word = "strike", weapon.group("weapon")[:4]
+            # "the shelling of Lebanese territory": an incident in that country
+            victim = _VICTIM_AT.match(stext, act.end(), clause_end)
+            where = next((ent.cc for a, ent in others if victim is not None and a.start == victim.end()
+                          and a.kind in ("country", "capital", "demonym")), None)
+            perpetrator = fallback(kind, True, word, where) if fallback is not None else None
+            if (perpetrator is not None and perpetrator.cc and country_name(perpetrator.cc) == perpetrator.actor
+                    and _ON_FORCES.match(stext, act.end(), clause_end)):
+                perpetrator = None  # "the attacks on the security forces" were not the state's own
             if usable(perpetrator) and perpetrator.actor not in _sympathised(stext, others):
                 return [perpetrator]
             # never the victim named after the act, nor the place where it happened: the other side
@@ -1054,9 +1080,14 @@ def _sympathised(stext: str, others) -> set[str]:
     return {ent.actor for a, ent in others if _SYMPATHY_LEFT.search(stext, max(0, a.start - 50), a.start)}
 
 
+_CALLED = re.compile(r"\b(?:what\s+(?:it|he|she|they|we)\s+(?:called|calls|termed|described\s+as|labell?ed)|so-called)\s",
+                     re.IGNORECASE)
+
+
 def _act_target(phrase: str) -> _Speaker:
     """A condemned act whose perpetrator the report does not name, as written
     ('the "barbaric attack"' -> 'barbaric attack')."""
+    phrase = _CALLED.sub(" ", phrase)  # 'what it called "extrajudicial killings"': the speaker's own words
     words = re.sub(r"[\"“”‘’]|'(?!s\b)", " ", phrase).split()
     while len(words) > 1 and words[0].lower() in _DETERMINERS:
         words.pop(0)
@@ -1193,7 +1224,7 @@ def _act_kind(phrase: str) -> str | None:
 def _incident_index(incidents, party=None) -> list[tuple]:
     """What :func:`_incident_target` compares of each incident, computed once per report:
     (source_start, attacker, location, its ASCII folding, the kinds of act its notes name
-    (see :data:`_ACT_KINDS`), its notes' content words)."""
+    (see :data:`_ACT_KINDS`), its notes' content words, its notes lower-cased, its country code)."""
     party = party or _party
     out = []
     for row in incidents or ():
@@ -1208,7 +1239,8 @@ def _incident_index(incidents, party=None) -> list[tuple]:
         location = row.get("location") or ""
         notes = row.get("notes") or ""
         kinds = {k for k, pattern in _ACT_KINDS if pattern.search(notes.lower())}
-        out.append((start, attacker, location, _ascii(location), kinds, _notes_words(notes), notes.lower()))
+        out.append((start, attacker, location, _ascii(location), kinds, _notes_words(notes), notes.lower(),
+                    row.get("country_code")))
     return out
 
 
@@ -1217,7 +1249,7 @@ _NOT_PERPETRATORS = ("Unidentified", "Protesters", "Rioters", "Civilians")
 
 def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str | None = None,
                      words: set[str] | None = None, folded=None, strict: bool = False,
-                     word: str = "") -> _Speaker | None:
+                     word: str = "", where: str | None = None) -> _Speaker | None:
     """'condemned the attack on Kharkiv' / 'the attack on the market': the
     attacker of the incident the sentence refers to -- by a place it names,
     else an incident of the same kind of act (``kind``, see :data:`_ACT_KINDS`),
@@ -1231,14 +1263,15 @@ def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str 
     same kind of act, is taken; and one whose attacker is unknown gives None
     rather than some other incident's attacker (a condemned act is never
     pinned on the wrong party); ``word`` (the stem of the act's noun, "kill")
-    then prefers incidents whose sentence uses it.
+    then prefers incidents whose sentence uses it, and ``where`` (a country
+    code: "the shelling of Lebanese territory") keeps only incidents there.
     """
     words = _content_words(stext) if words is None else words
     folded = _Lazy(lambda: _ascii(stext)) if folded is None else folded
     best = None
     tied = False
-    for start, attacker, location, location_ascii, kinds, notes_words, notes in index:
-        if start > sent_start or (attacker is None and not strict):
+    for start, attacker, location, location_ascii, kinds, notes_words, notes, cc in index:
+        if start > sent_start or (attacker is None and not strict) or (where and cc and cc != where):
             continue
         if location and (location in stext or location_ascii in folded()):
             return attacker
@@ -1250,7 +1283,8 @@ def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str 
         elif strict and not same_kind:
             continue
         else:
-            score = (same_kind, len(words & notes_words), start)
+            # (strict: the act's own word -- "shelling", "drones" -- tells apart incidents of one kind)
+            score = (same_kind, strict and bool(word) and word in notes, len(words & notes_words), start)
         if best is None or score > best[0]:
             best, tied = (score, attacker), False
         elif strict and score == best[0] and (attacker is None or best[1] is None or attacker.actor != best[1].actor):

@@ -536,3 +536,47 @@ def test_concern_about_deaths_in_strikes_with_a_known_perpetrator_targets_it():
     got = stances("Burkinabe drones struck a market near Djibo. "
                   "Amnesty International said it was alarmed by civilian deaths in the drone strikes.", incidents)
     assert ("Amnesty International", "concern", "Burkina Faso") in got
+
+
+BORDER_SHELLING = [
+    {"actor1": "Military Forces of Eritrea", "actor2": "Military Forces of Ethiopia", "country_code": "ET",
+     "location": "Zalambessa", "source_start": 0, "notes": "Eritrean artillery shelled the outskirts of Zalambessa."},
+    {"actor1": "Military Forces of Sudan", "actor2": None, "country_code": "ET", "location": "Metema",
+     "source_start": 60, "notes": "A Sudanese air strike hit a truck near Metema."},
+    {"actor1": None, "actor2": None, "country_code": "ER", "location": "Tesseney",
+     "source_start": 110, "notes": "The shelling followed the killing of two soldiers near Tesseney."},
+]
+
+
+def test_a_condemned_act_on_a_named_country_is_the_incident_there_of_that_very_act():
+    text = ("Eritrean artillery shelled the outskirts of Zalambessa. A Sudanese air strike hit a truck near Metema. "
+            "The shelling followed the killing of two soldiers near Tesseney. "
+            "Kenya condemned the shelling of Ethiopian territory and said it stood by the Ethiopian army.")
+    got = stances(text, BORDER_SHELLING)
+    assert ("Kenya", "condemns", "Eritrea") in got
+    assert ("Kenya", "condemns", "Sudan") not in got
+
+
+def test_killings_by_a_weapon_are_pinned_on_the_side_that_used_it_and_never_on_the_speaker_s_words():
+    incidents = [
+        {"actor1": None, "actor2": None, "country_code": "SO", "location": "Kismayo", "source_start": 0,
+         "notes": "Rockets struck Kismayo, killing a trader."},
+        {"actor1": "Military Forces of Ethiopia", "actor2": None, "country_code": "SO", "location": "Baidoa",
+         "source_start": 42, "notes": "Ethiopian drones struck two trucks near Baidoa."},
+    ]
+    text = ("Rockets struck Kismayo, killing a trader. Ethiopian drones struck two trucks near Baidoa. "
+            "Eritrea condemned what it called \"unlawful killings by armed drones\".")
+    got = stances(text, incidents)
+    assert ("Eritrea", "condemns", "Ethiopia") in got
+    no_weapon = stances("Rockets struck Kismayo, killing a trader. Eritrea condemned what it called "
+                        "\"unlawful killings\".", incidents[:1])
+    assert ("Eritrea", "condemns", "unlawful killings") in no_weapon
+
+
+def test_attacks_on_the_security_forces_are_not_the_state_s_own():
+    # the report's one incident is the army's raid; the attacks condemned were on the army
+    incidents = [{"actor1": "Military Forces of Peru", "actor2": None, "country_code": "PE", "location": "Pichari",
+                  "source_start": 0, "notes": "The Peruvian army raided a camp near Pichari."}]
+    text = ("The Peruvian army raided a camp near Pichari. "
+            "The OAS condemned the attacks on civilians and on the security forces.")
+    assert stances(text, incidents) == {("OAS", "condemns", "attacks")}
