@@ -57,6 +57,10 @@ Sentence structure, by general rules rather than per-report lists:
   ("the shelling of Lebanese territory") pick the incident; attacks "on the
   security forces" are never the state's own;
 * "accused X of backing Y" condemns X and reports no support;
+* a city that names an accord ("the Pretoria agreement", "the Minsk
+  accords"), the venue of talks ("a return to talks in Doha") or a posting
+  ("the UN Verification Mission in Colombia", "the embassy in Lima") is no
+  party: it neither speaks nor is a target;
 * a clause subject the actor tables do not know ("The SPLM-IO", "MINUSCA",
   "The International Atomic Energy Agency (IAEA)", "The Bangsamoro regional
   government", "<person>, who leads the <body>,") speaks for itself, so an
@@ -311,6 +315,16 @@ _REPORTING = re.compile(r"\b(?:said|says|stated|states|added|told|noted|argued|i
 _ACCUSED_LEFT = re.compile(r"(?:\baccus(?:e|es|ed|ing)\b[^.;:]{0,80}?\bof|\bden(?:y|ies|ied|ying)|\bdenial\s+of|"
                            r"\ballegations?\s+(?:of|that)[^.;:]{0,40}?)\s+(?:[\w'’\-]+\s+){0,2}$", re.IGNORECASE)
 _SEAT_LEFT = re.compile(r"\b(?:ministry|office|government|authorities|presidency|cabinet)\s+in\s+$", re.IGNORECASE)
+# "the Pretoria agreement", "the Minsk accords", "the Astana format": a city that names a deal, not a party
+_ACCORD_AFTER = re.compile(r"\s+(?:peace\s+|ceasefire\s+|cease-fire\s+)?(?:agreements?|accords?|deal|protocols?|"
+                           r"declaration|process|format|framework|treaty|roadmap|communiqu[eé])\b", re.IGNORECASE)
+# "the UN Verification Mission in Colombia", "the US embassy in Lima": the posting, not a party
+# (but "the Foreign Office in Islamabad" is Pakistan's own: see _SEAT_LEFT)
+_HOST_LEFT = re.compile(r"\b(?:mission|coordinator|envoy|representative|delegation|embassy|ambassador|rapporteur|"
+                        r"commissioner)\s+(?:in|for|to|on)\s+(?:the\s+)?$", re.IGNORECASE)
+# "return to talks in Doha", "at talks in Jeddah": the venue of talks, not a party
+_VENUE_LEFT = re.compile(r"\b(?:return\s+to|resum\w+|resumption\s+of|at)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?"
+                         r"(?:talks|negotiations|summit)\s+in\s+$", re.IGNORECASE)
 # "around Datu Saudi Ampatuan", "the Lake Chad Basin": a country word inside a longer name
 _CAP_BEFORE = re.compile(r"(?<!\A)(?<![.!?:;—–\-\"“]\s)\b([A-Z][\w'’\-]*)\s+$")
 _CAP_AFTER = re.compile(r"\s+([A-Z][\w'’\-]*)")
@@ -531,7 +545,9 @@ def extract_stances(
                     and re.search(r"Council|Secretary", a.text) and not re.search(r"Council|Secretary", s_actors[-1].text)
                     and _ORGAN_GAP.fullmatch(stext, s_actors[-1].end, a.start - sent.start)):
                 continue  # "African Union Peace and Security Council", "NATO Secretary General": the parent body
-            if a.kind in ("country", "capital", "demonym") and _inside_name(stext, a.start - sent.start, a.end - sent.start):
+            if a.kind in ("country", "capital", "demonym") and (
+                    _inside_name(stext, a.start - sent.start, a.end - sent.start)
+                    or _names_no_party(stext, a.start - sent.start, a.end - sent.start)):
                 continue
             s_actors.append(ActorMention(a.start - sent.start, a.end - sent.start, a.text, a.name, a.country_code, a.kind))
         # learn "<body> <title> <Name>" and "his spokesperson, <Name>"
@@ -628,6 +644,16 @@ def _inside_name(stext: str, start: int, end: int) -> bool:
     before = _CAP_BEFORE.search(stext, max(0, start - 30), start)
     return (before is not None and before.start(1) > 0 and before.group(1).lower() not in _TITLE_WORDS
             and before.group(1) not in ("The", "A", "An"))
+
+
+def _names_no_party(stext: str, start: int, end: int) -> bool:
+    """Whether a country word at ``stext[start:end]`` names an accord, a venue or a posting rather
+    than the country: "the Pretoria agreement", "the Minsk accords", "return to talks in Doha",
+    "the UN Verification Mission in Colombia", "the EU envoy for the Sahel", "the embassy in Lima"."""
+    if _ACCORD_AFTER.match(stext, end):
+        return True
+    left = stext[max(0, start - 50):start]
+    return bool(left) and (_HOST_LEFT.search(left) is not None or _VENUE_LEFT.search(left) is not None)
 
 
 def _latest_speaker(unsettled: list[tuple[str, list[ActorMention]]], last: _Speaker | None) -> _Speaker | None:

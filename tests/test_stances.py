@@ -580,3 +580,14 @@ def test_attacks_on_the_security_forces_are_not_the_state_s_own():
     text = ("The Peruvian army raided a camp near Pichari. "
             "The OAS condemned the attacks on civilians and on the security forces.")
     assert stances(text, incidents) == {("OAS", "condemns", "attacks")}
+
+
+@pytest.mark.parametrize("sentence, not_toward", [
+    ("Kenya condemned the latest breach of the Pretoria agreement.", "South Africa"),
+    ("Egypt said it supported the Doha process.", "Qatar"),
+    ("Turkey urged a return to talks in Doha and condemned the violence.", "Qatar"),
+    ("The UN Verification Mission in Colombia condemned the violence.", "Colombia"),
+    ("The EU special envoy for Sudan condemned the looting.", "Sudan"),
+])
+def test_a_city_naming_an_accord_a_venue_or_a_posting_is_no_target(sentence, not_toward):
+    assert not any(toward == not_toward for _, _, toward in stances(sentence, []))
