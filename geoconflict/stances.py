@@ -61,6 +61,13 @@ Sentence structure, by general rules rather than per-report lists:
   accords"), the venue of talks ("a return to talks in Doha") or a posting
   ("the UN Verification Mission in Colombia", "the embassy in Lima") is no
   party: it neither speaks nor is a target;
+* "the spokesman for X" speaks for X; "<Place> Chief Minister/Governor
+  <Name>" for the place; a named body described by its appositive ("Kuki Inpi
+  Manipur, the apex tribal body,") for itself; a quotation attributed to a
+  newly named source ('..." army spokesman Colonel X told reporters') is that
+  source's (unknown unless the tables know it), not the last speaker's;
+* support for "the authorities in <place>" the tables do not know is named
+  as written;
 * a clause subject the actor tables do not know ("The SPLM-IO", "MINUSCA",
   "The International Atomic Energy Agency (IAEA)", "The Bangsamoro regional
   government", "<person>, who leads the <body>,") speaks for itself, so an
@@ -242,6 +249,11 @@ _ATTRIBUTION = re.compile(
     r"[,”\"’]\s*(?:(?P<who>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}|he|she|it|they)\s+)?"
     r"(?:said|added|stated|says|wrote|tweeted|told\s+\w+)\b|\breads\s+(?:his|her|its|their)\s+(?:tweet|post|statement)",
 )
+# the source named after a quotation when _ATTRIBUTION does not match it: a description without
+# an article that holds a name ("army spokesman Colonel Ali Hassane told"), not "the ministry said"
+_QUOTE_SOURCE = re.compile(r"[”\"]\s*,?\s+(?!(?:the|his|her|its|their|this|that)\b)"
+                           r"(?P<who>[a-z][\w\-]*(?:\s+[\w.\-]+){0,6}?\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*)"
+                           r"\s+(?:said|says|told|added|stated|wrote)\b")
 _TITLE_WORDS = frozenset(
     "president prime minister foreign secretary under deputy spokesperson spokesman spokeswoman ambassador envoy "
     "general secretary-general ministry office affairs political external interior defence defense state for of the "
@@ -304,6 +316,10 @@ def _concern_object(stext: str, cend: int, clause_end: int) -> tuple[str, int] |
     return (np, m.end()) if head in _CONFLICT_NOUNS else None
 
 
+# "support for the authorities in Tskhinvali", "solidarity with the people of Darfur"
+_BODY_OBJECT = re.compile(r"[\"”’']?\s+(?:for|with|to|behind)\s+(?:the\s+)?(?P<np>(?:de\s+facto\s+)?(?:authorities|"
+                          r"government|administration|leadership|people)\s+(?:in|of)\s+[A-Z][\w'’\-]*"
+                          r"(?:\s+[A-Z][\w'’\-]*)*)")
 # "concerned about threats from the FDLR": an agent the actor tables do not know, named as written
 _UNKNOWN_AGENT = re.compile(r"\s(?:from|by)\s+(?:the\s+)?(?P<name>[A-Z][A-Z\-]{1,7}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\b")
 # "France and the US", "Iran, Iraq and Syria": members of one list
@@ -314,6 +330,7 @@ _BY_AGENT = re.compile(r"(?:\s+[\w'’\-]+){0,4}?\s+by\s+(?:the\s+)?")
 _REPORTING = re.compile(r"\b(?:said|says|stated|states|added|told|noted|argued|insisted|declared)\b")
 _ACCUSED_LEFT = re.compile(r"(?:\baccus(?:e|es|ed|ing)\b[^.;:]{0,80}?\bof|\bden(?:y|ies|ied|ying)|\bdenial\s+of|"
                            r"\ballegations?\s+(?:of|that)[^.;:]{0,40}?)\s+(?:[\w'’\-]+\s+){0,2}$", re.IGNORECASE)
+_VOICE_LEFT = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _SEAT_LEFT = re.compile(r"\b(?:ministry|office|government|authorities|presidency|cabinet)\s+in\s+$", re.IGNORECASE)
 # "the Pretoria agreement", "the Minsk accords", "the Astana format": a city that names a deal, not a party
 _ACCORD_AFTER = re.compile(r"\s+(?:peace\s+|ceasefire\s+|cease-fire\s+)?(?:agreements?|accords?|deal|protocols?|"
@@ -357,6 +374,10 @@ _LEADS = re.compile(
     r"chairwoman|chairperson|president|commander|spokes\w+)\s+(?:of|for))\s+(?:the\s+)?"
     rf"(?P<org>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|and|the))*)\s*,"
 )
+# ", the apex Kuki tribal body,", ", a rights group,": an appositive whose head is a body noun
+_BODY_APPOS = re.compile(r"\s*,\s*(?:the|a|an)\s+(?:(?!of\b)[\w'’\-]+\s+){0,4}?(?:body|group|organi[sz]ation|council|"
+                         r"movement|front|party|association|union|federation|alliance|coalition|network|committee|"
+                         r"forum|militia|collective|charity)\s*,")
 # words that make a run of capitalised words the name of a body rather than of a person or a place
 _ORG_WORDS = frozenset(
     "front movement army council mission agency government union organisation organization commission committee "
@@ -796,6 +817,8 @@ def _subject(stext: str, s_actors: list[ActorMention], limit: int, appos=()) -> 
             is_object = False  # "China and Russia urged": a coordinated subject
         if is_object and a.kind in ("capital", "country") and _SEAT_LEFT.search(left):
             is_object = False  # "The Foreign Office in Islamabad said": the body of the country it sits in
+        if is_object and _VOICE_LEFT.search(left):
+            is_object = False  # "The spokesman for the UN Secretary-General called on": the body it speaks for
         if is_object:
             objects.add(idx)
             continue
@@ -864,6 +887,8 @@ def _named_subject(stext: str, lo: int, first_cue: int, s_actors=()) -> _Speaker
         known = next((e for a in s_actors if a.start == org_at and (e := _entity(a)) is not None), None)
         return known or _Speaker(lead.group("org"), None, name)
     words = name.split()
+    if (office := _territorial_office(words)) is not None:
+        return office
     owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
     if owner is not None:  # "The East African Community's Secretariat": the organ speaks for its body
         words = words[:owner] + [words[owner][:-2]]
@@ -872,11 +897,27 @@ def _named_subject(stext: str, lo: int, first_cue: int, s_actors=()) -> _Speaker
     if all(w in _TITLE_WORDS or not w[:1].isalpha() for w in lowered) and not acr:
         return None  # "The Foreign Ministry said": a body of a country the text does not name here
     acronym = len(words) == 1 and len(name) >= 3 and name.replace("-", "").isupper()
-    if not (acr or tail or acronym or (len(words) >= 2 and any(w in _ORG_WORDS for w in lowered))):
+    # "Kuki Inpi Manipur, the apex tribal body, condemned": an appositive that says it is a body
+    described = bool(appos) and _BODY_APPOS.fullmatch(appos) is not None
+    if not (acr or tail or acronym or described or (len(words) >= 2 and any(w in _ORG_WORDS for w in lowered))):
         return None  # "Residents said", "Murad Ebrahim said": not a body
     if any(a.start == m.start("name") and a.kind not in ("crowd", "state") for a in s_actors):
         return None  # an actor the tables know opens the clause: it is an object or a modifier here
     return _Speaker(f"{name} {tail}" if tail else name, None)
+
+
+def _territorial_office(words: list[str]) -> _Speaker | None:
+    """'Mizoram Chief Minister Lalduhoma', 'Kaduna State Governor Uba Sani': the holder of a
+    territory's office speaks for the territory (the person goes to ``speaker``)."""
+    for i in range(1, len(words)):
+        low = words[i].lower()
+        if low in ("governor", "premier", "mayor") or (low == "chief" and words[i + 1: i + 2] == ["Minister"]):
+            place = words[:i]
+            if not all(w[:1].isupper() and w.lower() not in _TITLE_WORDS for w in place):
+                return None
+            person = [w for w in words[i:] if w.lower() not in _TITLE_WORDS]
+            return _Speaker(" ".join(place), None, " ".join(person) or None)
+    return None
 
 
 def _speaker(stext, s_actors, first_cue, persons, last, sentences, si, appos=()
@@ -931,6 +972,14 @@ def _attributed(stext, persons, last, sentences, si) -> tuple[_Speaker | None, b
         if text_part is not stext and not text_part.lstrip().startswith(("“", '"')):
             break
     if stext.lstrip().startswith(("“", '"', "‘")) and last is not None:
+        if (named := _QUOTE_SOURCE.search(stext)) is not None:
+            # '..." army spokesman Colonel Ali Hassane told reporters': a newly named source, not the last
+            # speaker -- a body the tables know, else unknown (a side speaking of "our air force")
+            who = named.group("who")
+            for surname, sp in persons.items():
+                if surname in who:
+                    return sp, False
+            return next((e for e in map(_entity, find_actors(who)) if e is not None), None), False
         return last, False
     return None, False
 
@@ -1065,7 +1114,10 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
     if before:
         return [before[-1]]
     if stance == "supports":
-        return []  # whom an attack was by says nothing of whom the speaker backs
+        # "voiced support for the authorities in Tskhinvali": a body of a place the tables do not know;
+        # but never whom an attack was by, which says nothing of whom the speaker backs
+        body = _BODY_OBJECT.match(stext, cend, clause_end)
+        return [_Speaker(body.group("np"), None)] if body is not None else []
     fallback = fallback() if fallback is not None else None
     if usable(fallback):
         return [fallback]

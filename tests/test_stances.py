@@ -591,3 +591,27 @@ def test_attacks_on_the_security_forces_are_not_the_state_s_own():
 ])
 def test_a_city_naming_an_accord_a_venue_or_a_posting_is_no_target(sentence, not_toward):
     assert not any(toward == not_toward for _, _, toward in stances(sentence, []))
+
+
+def test_speakers_named_by_role_office_or_description():
+    got = stances("The spokesman for the Arab League called on both sides to show restraint. "
+                  "Punjab Chief Minister Harjit Sandhu appealed to both communities to keep calm. "
+                  "Naga Hoho Kohima, the apex Naga tribal body, condemned the ambush.", INCIDENTS)
+    assert ("Arab League", "calls_for_restraint", "Pakistan") in got
+    assert ("Punjab", "calls_for_restraint", "both communities") in got
+    assert any(actor == "Naga Hoho Kohima" and stance == "condemns" for actor, stance, _ in got)
+
+
+def test_a_quotation_attributed_to_a_newly_named_source_is_not_the_last_speaker_s():
+    text = ("The Sahel Liberation Front, a rebel group with bases in southern Algeria, said it had overrun two posts. "
+            "\u201cThis cowardly aggression will be answered,\u201d army spokesman Major Ali Raza told reporters.")
+    assert not any(actor == "Algeria" for actor, _, _ in stances(text))
+    # but "the ministry said" after a quotation is still the body last named
+    got = stances("Qatar's foreign ministry issued a statement. "
+                  "\u201cWe condemn this cowardly aggression,\u201d the ministry said.")
+    assert any(actor == "Qatar" and stance == "condemns" for actor, stance, _ in got)
+
+
+def test_support_for_the_authorities_of_a_place_the_tables_do_not_know():
+    got = stances("Armenia voiced support for the authorities in Stepanakert.", [])
+    assert ("Armenia", "supports", "authorities in Stepanakert") in got
