@@ -74,7 +74,9 @@ Sentence structure, by general rules rather than per-report lists:
   earlier speaker never leaks into it; a country word inside a longer name
   ("Datu Saudi Ampatuan") names no speaker;
 * calls addressed to "all parties" or to two named sides are calls for
-  restraint toward those sides; unaddressed concern goes to the states at odds;
+  restraint toward those sides ("called on Belgrade and Pristina": the list
+  counts when one of them is a known side); unaddressed concern goes to the
+  states at odds;
 * protesters, rioters and civilians in the incidents are no side of the
   conflict; "both communities" is named as written; a concern about the
   conflict itself ("that the violence could spread", "by the incidents") when
@@ -1049,11 +1051,16 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
             return usable_parties  # "both sides", "all parties": every side, armed groups too
         if both is None and stance == "calls_for_restraint":
             # "called on Haitian leaders to engage in dialogue": the parties addressed before the cue
-            addressed = [(a, ent) for a, ent in others if a.start < cstart and _is_party(ent, parties)
-                         and _ADDRESSED.search(stext, max(0, a.start - 40), a.start)
-                         and len(stext[a.end:cstart].split()) <= 4]
-            if addressed:
-                return _listed(stext, others, addressed[0])
+            # ("called on Belgrade and Pristina to ...": a list addressed together counts when one of
+            # them is a known party, as the incidents may not name the other)
+            for first in ((a, ent) for a, ent in others if a.start < cstart
+                          and _ADDRESSED.search(stext, max(0, a.start - 40), a.start)):
+                listed = _listed(stext, others, first)
+                if (len(stext[first[0].end:cstart].split()) <= 4 + 2 * (len(listed) - 1)
+                        and any(_is_party(ent, parties) for ent in listed)):
+                    # "Kabul" addressed where the Taliban are the side: the side of that country
+                    return [ent if any(p.actor == ent.actor for p in parties)
+                            else next((p for p in parties if p.cc and p.cc == ent.cc), ent) for ent in listed]
             # "supported Turkey's right to defend itself but urged restraint": asked of the party it backs
             backed = [ent for a, ent in others if a.start < cstart and _is_party(ent, parties)
                       and _BACKS.search(stext, 0, a.start)]

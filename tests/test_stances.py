@@ -615,3 +615,12 @@ def test_a_quotation_attributed_to_a_newly_named_source_is_not_the_last_speaker_
 def test_support_for_the_authorities_of_a_place_the_tables_do_not_know():
     got = stances("Armenia voiced support for the authorities in Stepanakert.", [])
     assert ("Armenia", "supports", "authorities in Stepanakert") in got
+
+
+def test_a_list_addressed_together_counts_when_one_of_them_is_a_known_side():
+    # the incidents name only Ethiopia's army; Eritrea is addressed with it all the same
+    incidents = [{"actor1": "Military Forces of Ethiopia", "actor2": None, "country_code": "ET",
+                  "location": "Badme", "source_start": 0, "notes": "Ethiopian troops shelled Badme."}]
+    got = stances("Ethiopian troops shelled Badme. Kenya called on Asmara and Addis Ababa to show restraint.",
+                  incidents)
+    assert {t for a, s, t in got if s == "calls_for_restraint"} == {"Eritrea", "Ethiopia"}
