@@ -80,8 +80,9 @@ Sentence structure, by general rules rather than per-report lists:
 * protesters, rioters and civilians in the incidents are no side of the
   conflict; "both communities" is named as written; a concern about the
   conflict itself ("that the violence could spread", "by the incidents") when
-  the incidents do not give two sides is named as written too, unless an act
-  it names has a known perpetrator ("civilian deaths in the drone strikes");
+  the incidents do not give two sides and some violence has no known author
+  is named as written too, unless an act it names has a known perpetrator
+  ("civilian deaths in the drone strikes");
 * a side that "respects" its adversary's sovereignty does not back it; "the
   right to defend themselves against aggression" condemns no one.
 """
@@ -545,6 +546,8 @@ def extract_stances(
     # memoised per report only, so no _Speaker is shared between calls
     party = lru_cache(maxsize=None)(_party)
     parties = _parties(actors, incidents, party)
+    # some violence in the report has no known author (see _targets: a concern about "the violence")
+    faceless = any(not (a1 := row.get("actor1")) or a1.startswith("Unidentified") for row in incidents or ())
     sides = {p.actor for row in incidents or () for col in ("actor1", "actor2") if (p := party(row.get(col)))}
     index = _Lazy(lambda: _incident_index(incidents, party))
     persons: dict[str, _Speaker] = {}
@@ -651,7 +654,8 @@ def extract_stances(
             # "both sides" of a sentence that names two sides of an incident are those two
             named_sides = _named_sides(s_actors, sides) if sides else []
             _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, named_sides or parties, fallback,
-                         lambda who, toward, stance: _add(rows, seen, who, toward, stance, stext, sent), appos)
+                         lambda who, toward, stance: _add(rows, seen, who, toward, stance, stext, sent), appos,
+                         faceless)
     for i, row in enumerate(rows, start=1):
         row["id"] = f"S{i}"
     return rows
@@ -738,8 +742,10 @@ def _add(rows, seen, who: _Speaker, toward: _Speaker | None, stance: str, stext:
     })
 
 
-def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties, fallback, emit, appos=()) -> None:
-    """Rows for the cues of one clause, spoken by ``speakers``."""
+def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties, fallback, emit, appos=(),
+                 faceless=False) -> None:
+    """Rows for the cues of one clause, spoken by ``speakers`` (``faceless``: some violence in the
+    report has no known author)."""
     done: set[str] = set()
     others = None
     for ci, (stance, cstart, cend) in enumerate(c_cues):
@@ -771,7 +777,8 @@ def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties,
             clause_end = next((c[1] for c in c_cues[ci + 1:] if c[0] != stance), hi)
             if others is None:  # the same for every cue of the clause
                 others = _others(c_actors, speakers)
-            targets = _targets(stext, c_actors, stance, cstart, cend, speakers, parties, clause_end, fallback, others)
+            targets = _targets(stext, c_actors, stance, cstart, cend, speakers, parties, clause_end, fallback, others,
+                               faceless)
             pairs = [(who, t) for who in speakers for t in targets]
         for who, toward in pairs:
             emit(who, toward, stance)
@@ -1000,7 +1007,7 @@ def _others(s_actors, speakers: list[_Speaker]) -> list[tuple[ActorMention, _Spe
 
 
 def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], parties, clause_end=None,
-             fallback=None, others=None) -> list[_Speaker | None]:
+             fallback=None, others=None, faceless=False) -> list[_Speaker | None]:
     """Whom a stance is directed at: the party whose action is judged.
 
     "condemned the strikes (as a violation of Yemen's sovereignty)" -> the
@@ -1036,11 +1043,13 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
         usable_parties = [p for p in parties if usable(p)]
         if both is not None and both.group().lower().endswith("communities"):
             return [_Speaker(both.group(), None)]  # communities are neither states nor armed sides
-        if stance == "concern" and len(parties) < 2 and (obj := _concern_object(stext, cend, clause_end)):
-            # the incidents do not tell two sides apart (one state's police, unnamed attackers):
-            # "concerned that the violence could spread" is about the violence, not the one state
-            # the report happens to name -- unless an act it names has a known perpetrator
-            # ("alarmed by civilian deaths in the drone strikes")
+        if (stance == "concern" and faceless and len(parties) < 2
+                and (obj := _concern_object(stext, cend, clause_end))):
+            # the incidents do not tell two sides apart and some violence has no known author (one
+            # state's police beside unnamed attackers): "concerned that the violence could spread" is
+            # about the violence, not the one state the report happens to name -- unless an act it
+            # names has a known perpetrator ("alarmed by civilian deaths in the drone strikes").  (When
+            # every author is known, as in a crackdown on protesters, the state is what it is about.)
             act = _EVENT_NP.match(stext, obj[1], clause_end)
             if act is not None and act.end() <= clause_end and fallback is not None:
                 head = act.group().split()[-1].strip("\"“”'‘’").lower()

@@ -624,3 +624,10 @@ def test_a_list_addressed_together_counts_when_one_of_them_is_a_known_side():
     got = stances("Ethiopian troops shelled Badme. Kenya called on Asmara and Addis Ababa to show restraint.",
                   incidents)
     assert {t for a, s, t in got if s == "calls_for_restraint"} == {"Eritrea", "Ethiopia"}
+
+
+def test_concern_about_the_violence_of_a_crackdown_is_the_state_s():
+    # every author of the violence is known (the police): the concern is the state's business
+    got = stances("Police fired tear gas at protesters in Nairobi. "
+                  "The United Nations expressed concern about the violence.", KENYA_PROTEST[:1])
+    assert ("United Nations", "concern", "Kenya") in got
