@@ -6,12 +6,12 @@ Each sentence with a stance cue (see :data:`STANCE_CUES`) yields rows
 * ``condemns`` -- "condemns", "slams", "denounces", "aggression", "violation
   of sovereignty";
 * ``supports`` -- "supports", "backs", "expressed support for", "right to
-  defend itself", "solidarity with";
+  defend itself", "solidarity with", "respected X's sovereignty";
 * ``calls_for_restraint`` -- "restraint", "ceasefire", "de-escalation",
   "return to the negotiating table", "resolve differences through diplomacy";
 * ``concern`` -- "concerned", "deep concern", "alarmed";
 * ``engages`` -- "held talks", "telephone conversation", "spoke with",
-  "agreed to stay engaged".
+  "in contact with", "to meet both ...", "agreed to stay engaged".
 
 The actor is the body a speaker speaks for: a country ("China" for "Chinese
 Foreign Ministry spokesperson Mao Ning", "Russia" for "Moscow"), or an
@@ -50,16 +50,41 @@ Sentence structure, by general rules rather than per-report lists:
   are those two, else the report's two main sides;
 * a condemned act ("condemned the ambush") targets its perpetrator only when
   a named place or the kind of act ties it to an incident with a known
-  attacker; otherwise the act itself, as written ("ambush") -- never the
-  country where it happened, its victims, or a party the sentence sides with;
+  attacker; otherwise the act itself, as written ("ambush", never the
+  speaker's "what it called") -- never the country where it happened, its
+  victims, or a party the sentence sides with.  The act's own word
+  ("shelling"), its weapon ("killings by armed drones") and the country it hit
+  ("the shelling of Lebanese territory") pick the incident; attacks "on the
+  security forces" are never the state's own;
 * "accused X of backing Y" condemns X and reports no support;
+* a city that names an accord ("the Pretoria agreement", "the Minsk
+  accords"), the venue of talks ("a return to talks in Doha") or a posting
+  ("the UN Verification Mission in Colombia", "the embassy in Lima") is no
+  party: it neither speaks nor is a target;
+* "the spokesman for X" speaks for X; "<Place> Chief Minister/Governor
+  <Name>" for the place; a named body described by its appositive ("Kuki Inpi
+  Manipur, the apex tribal body,") for itself; a quotation attributed to a
+  newly named source ('..." army spokesman Colonel X told reporters') is that
+  source's (unknown unless the tables know it), not the last speaker's;
+* support for "the authorities in <place>" the tables do not know is named
+  as written;
 * a clause subject the actor tables do not know ("The SPLM-IO", "MINUSCA",
   "The International Atomic Energy Agency (IAEA)", "The Bangsamoro regional
   government", "<person>, who leads the <body>,") speaks for itself, so an
   earlier speaker never leaks into it; a country word inside a longer name
   ("Datu Saudi Ampatuan") names no speaker;
 * calls addressed to "all parties" or to two named sides are calls for
-  restraint toward those sides; unaddressed concern goes to the states at odds.
+  restraint toward those sides ("called on Belgrade and Pristina": the list
+  counts when one of them is a known side); unaddressed concern goes to the
+  states at odds;
+* protesters, rioters and civilians in the incidents are no side of the
+  conflict; "both communities" is named as written; a concern about the
+  conflict itself ("that the violence could spread", "by the incidents") when
+  the incidents do not give two sides and some violence has no known author
+  is named as written too, unless an act it names has a known perpetrator
+  ("civilian deaths in the drone strikes");
+* a side that "respects" its adversary's sovereignty does not back it; "the
+  right to defend themselves against aggression" condemns no one.
 """
 
 from __future__ import annotations
@@ -90,7 +115,10 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      r"support(?:s|ed)?\s+(?:for\s+)?(?:\w+(?:'s|’s)?\s+)?(?:right|efforts?|stance|position)|"
      r"\bsupports?\b|\bsupported\b|(?:would|will|to|continue\s+to)\s+back\b|\bbacks\b|\bbacked\b|\bbacking\b|"
      r"(?:stands?|stood|standing)\s+(?:firmly\s+|squarely\s+|shoulder\s+to\s+shoulder\s+)?(?:with|by)|"
-     r"solidarity\s+with|right\s+to\s+defend\s+itself|right\s+to\s+self-defen[cs]e|"
+     # "expressed its \"total solidarity\" with", "the right to \"defend themselves\"", "respected
+     # Indonesia's sovereignty" (recognising a state's claim backs it)
+     r"solidarity[\"”’']?\s+with|right\s+to\s+[\"“‘']?(?:defend\s+(?:itself|themselves|ourselves)|self-defen[cs]e)|"
+     r"respect(?:s|ed|ing)?\s+(?:for\s+)?(?:the\s+)?(?:[\w\-]+(?:'s|’s|'|’)\s+)?(?:sovereignty|territorial\s+integrity)|"
      # arming a side backs it: "pledged more air defence systems for Ukraine"
      r"(?:pledg\w*|deliver\w*|suppl(?:y|ies|ied|ying)|sen(?:d|ds|t|ding)|provid\w*|donat\w*)\s+(?:[\w-]+\s+){0,4}?"
      r"(?:weapons|arms|air[\s-]defen[cs]es?|ammunition|munitions|missiles|tanks|fighter\s+jets|"
@@ -106,12 +134,16 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      r"halt\s+to\s+(?:the\s+)?(?:hostilities|fighting|violence)|cessation\s+of\s+hostilities|"
      # a call addressed to the sides as such ("urged all parties to respect the accord",
      # "called on both Turkey and the PKK to ..."): whatever it asks, it asks the sides to hold back
-     r"(?:call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to)\s+(?:both|all)\s+"
-     r"(?:sides\b|parties\b|(?:the\s+)?(?:warring\s+)?(?:parties|sides|factions|groups)\b|(?=[\w\-]+\s+and\s))"),
+     r"(?:call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to)\s+[\"“‘']?(?:both|all)\s+"
+     r"(?:sides\b|parties\b|(?:the\s+)?(?:warring\s+)?(?:parties|sides|factions|groups|communities)\b|"
+     r"(?=[\w\-]+\s+and\s))"),
     ("concern", r"concern(?:s|ed)?|alarm(?:ed)?|worr(?:y|ied)|disturb(?:ed|ing)|dismay(?:ed)?|troubled"),
     ("engages",
      r"held\s+(?:\w+\s+){0,2}(?:talks|conversations?|calls?|meetings?)|talks\s+with|"
-     r"(?:telephone|phone)\s+(?:conversations?|calls?)|spoke\s+(?:today\s+|by\s+phone\s+)?(?:with|to)|"
+     r"(?:telephone|phone)\s+(?:conversations?|calls?)|spok(?:e|en)\s+(?:today\s+|by\s+phone\s+)?(?:with|to)|"
+     r"in\s+(?:close\s+|constant\s+|regular\s+|direct\s+)?(?:contact|touch)\s+with|"
+     # "its envoy would travel there to meet both regional administrations"
+     r"meet(?:s|ing)?\s+(?:with\s+)?(?:both|the\s+two|all\s+(?:sides|parties))\b|"
      r"speaks\s+with|(?:stay|remain)\s+(?:closely\s+)?engaged|engage\s+with|exchanged\s+views|met\s+with|"
      r"meeting\s+with|consultations?\s+with|discussed\s+the\s+situation|"
      r"offer(?:s|ed|ing)?\s+(?:its\s+|their\s+)?(?:to\s+(?:mediate|facilitate|host\s+(?:talks|negotiations))|mediation)|"
@@ -196,9 +228,9 @@ def _cue_regex() -> re.Pattern:
 _CUE_RE = _cue_regex()
 _CUE_EACH = tuple((stance, re.compile(p.lower())) for stance, p in STANCE_CUES)
 _BOTH = re.compile(
-    r"\b(?:both\s+(?:sides|countries|parties|nations|neighbou?rs|governments)|the\s+(?:two|warring)\s+"
+    r"\b(?:both\s+(?:sides|countries|parties|nations|neighbou?rs|governments|communities)|the\s+(?:two|warring)\s+"
     r"(?:sides|countries|parties|nations|neighbou?rs|neighbou?ring\s+countries)|the\s+parties|all\s+parties|"
-    r"all\s+sides|each\s+other)\b",
+    r"all\s+sides|all\s+communities|each\s+other)\b",
     re.IGNORECASE,
 )
 _OBJECT_LEFT = re.compile(
@@ -220,6 +252,11 @@ _ATTRIBUTION = re.compile(
     r"[,”\"’]\s*(?:(?P<who>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}|he|she|it|they)\s+)?"
     r"(?:said|added|stated|says|wrote|tweeted|told\s+\w+)\b|\breads\s+(?:his|her|its|their)\s+(?:tweet|post|statement)",
 )
+# the source named after a quotation when _ATTRIBUTION does not match it: a description without
+# an article that holds a name ("army spokesman Colonel Ali Hassane told"), not "the ministry said"
+_QUOTE_SOURCE = re.compile(r"[”\"]\s*,?\s+(?!(?:the|his|her|its|their|this|that)\b)"
+                           r"(?P<who>[a-z][\w\-]*(?:\s+[\w.\-]+){0,6}?\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*)"
+                           r"\s+(?:said|says|told|added|stated|wrote)\b")
 _TITLE_WORDS = frozenset(
     "president prime minister foreign secretary under deputy spokesperson spokesman spokeswoman ambassador envoy "
     "general secretary-general ministry office affairs political external interior defence defense state for of the "
@@ -241,12 +278,51 @@ _APPOSITIVE = re.compile(r",\s*(?:which|who|whose|itself|accused|long|once|home\
 _EVENT_NP = re.compile(
     r"\s+(?:[\w'’\-“\"]+\s+){0,5}?[\w'’\-“\"]*?(?:attacks?|strikes?|airstrikes?|assaults?|offensives?|bombings?|"
     r"bombardments?|shelling|killings?|raids?|incursions?|invasion|operations?|massacres?|ambush(?:es)?|"
-    r"aggression|advance|deployments?)\b",
+    r"aggression|advance|deployments?|arson)\b",
     re.IGNORECASE,
 )
+# "killings by armed drones": the weapon of a condemned act whose agent is not named
+_WEAPON = re.compile(r"(?:[\w\-]+\s+){0,2}?(?P<weapon>drones?|missiles?|rockets?|artillery|mortars?|shells|warplanes|"
+                     r"jets|aircraft|bombs?)\b", re.IGNORECASE)
+# "the shelling of Lebanese territory", "strikes on Syria": the country the act hit
+_VICTIM_AT = re.compile(r"\s+(?:of|on|in|into|against|across)\s+(?:the\s+)?")
+# "the attacks on the civilian population and on the security forces": victims that are a state's own forces
+_ON_FORCES = re.compile(r"\s+(?:on|against|targeting)\s+(?:[^.;,\"“”]{0,60}?\s)?(?:the\s+)?(?:security\s+forces|soldiers|"
+                        r"troops|police(?:men|\s+officers)?|army|military|servicemen|garrison|patrol|checkpoint)\b",
+                        re.IGNORECASE)
 # "the collapse of the truce": a truce talked about, not called for
 _LAPSED = re.compile(r"(?:collapse|breakdown|breach|violations?|end|failure|violat\w+|broke|broken|shattered|"
                      r"expir\w+)\s+(?:of\s+)?(?:the\s+|a\s+|this\s+)?$", re.IGNORECASE)
+# "defend themselves against aggression": an unnamed aggression a party may resist, not a reaction of its own
+_DEFENDED_AGAINST = re.compile(r"\bdefen[cds]\w*\s+(?:[\w'’]+\s+){0,2}against\s+[\"“‘']?$", re.IGNORECASE)
+# "concerned that the violence could spread", "concern about the growth of illicit crops in the valley",
+# "concerned about reports of abuses": what the concern is about, up to its first preposition or verb
+_NP_STOP = (r"and|or|but|could|would|might|may|will|can|was|were|is|are|had|has|have|in|on|at|along|near|to|"
+            r"which|that|who|after|since|for|from|by|with|against|across|as|amid")
+_CONCERN_OBJECT = re.compile(
+    r"[\"”’']?\s+(?:by|about|over|at|that|regarding)\s+(?:(?:the|a|an|this|these|recent|reports?\s+of)\s+)*"
+    rf"(?P<np>(?!(?:{_NP_STOP})\b)[a-z][\w\-]*(?:\s+of)?(?:\s+(?!(?:{_NP_STOP})\b)[a-z][\w\-]*){{0,3}})"
+)
+# what a concern about the conflict itself names: acts and their toll, not a situation or an impact
+_CONFLICT_NOUNS = frozenset("violence incidents incident events fighting clashes escalation attacks killings deaths "
+                            "casualties abuses detentions arrests unrest tensions tension hostilities bloodshed".split())
+
+
+def _concern_object(stext: str, cend: int, clause_end: int) -> tuple[str, int] | None:
+    """'concerned that the violence could spread' -> ('violence', its end): the conflict a concern
+    is about, as written, when its head is one of :data:`_CONFLICT_NOUNS`."""
+    m = _CONCERN_OBJECT.match(stext, cend, clause_end)
+    if m is None:
+        return None
+    np = m.group("np")
+    head = np.split(" of ")[0].split()[-1]
+    return (np, m.end()) if head in _CONFLICT_NOUNS else None
+
+
+# "support for the authorities in Tskhinvali", "solidarity with the people of Darfur"
+_BODY_OBJECT = re.compile(r"[\"”’']?\s+(?:for|with|to|behind)\s+(?:the\s+)?(?P<np>(?:de\s+facto\s+)?(?:authorities|"
+                          r"government|administration|leadership|people)\s+(?:in|of)\s+[A-Z][\w'’\-]*"
+                          r"(?:\s+[A-Z][\w'’\-]*)*)")
 # "concerned about threats from the FDLR": an agent the actor tables do not know, named as written
 _UNKNOWN_AGENT = re.compile(r"\s(?:from|by)\s+(?:the\s+)?(?P<name>[A-Z][A-Z\-]{1,7}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\b")
 # "France and the US", "Iran, Iraq and Syria": members of one list
@@ -257,7 +333,18 @@ _BY_AGENT = re.compile(r"(?:\s+[\w'’\-]+){0,4}?\s+by\s+(?:the\s+)?")
 _REPORTING = re.compile(r"\b(?:said|says|stated|states|added|told|noted|argued|insisted|declared)\b")
 _ACCUSED_LEFT = re.compile(r"(?:\baccus(?:e|es|ed|ing)\b[^.;:]{0,80}?\bof|\bden(?:y|ies|ied|ying)|\bdenial\s+of|"
                            r"\ballegations?\s+(?:of|that)[^.;:]{0,40}?)\s+(?:[\w'’\-]+\s+){0,2}$", re.IGNORECASE)
+_VOICE_LEFT = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _SEAT_LEFT = re.compile(r"\b(?:ministry|office|government|authorities|presidency|cabinet)\s+in\s+$", re.IGNORECASE)
+# "the Pretoria agreement", "the Minsk accords", "the Astana format": a city that names a deal, not a party
+_ACCORD_AFTER = re.compile(r"\s+(?:peace\s+|ceasefire\s+|cease-fire\s+)?(?:agreements?|accords?|deal|protocols?|"
+                           r"declaration|process|format|framework|treaty|roadmap|communiqu[eé])\b", re.IGNORECASE)
+# "the UN Verification Mission in Colombia", "the US embassy in Lima": the posting, not a party
+# (but "the Foreign Office in Islamabad" is Pakistan's own: see _SEAT_LEFT)
+_HOST_LEFT = re.compile(r"\b(?:mission|coordinator|envoy|representative|delegation|embassy|ambassador|rapporteur|"
+                        r"commissioner)\s+(?:in|for|to|on)\s+(?:the\s+)?$", re.IGNORECASE)
+# "return to talks in Doha", "at talks in Jeddah": the venue of talks, not a party
+_VENUE_LEFT = re.compile(r"\b(?:return\s+to|resum\w+|resumption\s+of|at)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?"
+                         r"(?:talks|negotiations|summit)\s+in\s+$", re.IGNORECASE)
 # "around Datu Saudi Ampatuan", "the Lake Chad Basin": a country word inside a longer name
 _CAP_BEFORE = re.compile(r"(?<!\A)(?<![.!?:;—–\-\"“]\s)\b([A-Z][\w'’\-]*)\s+$")
 _CAP_AFTER = re.compile(r"\s+([A-Z][\w'’\-]*)")
@@ -290,6 +377,10 @@ _LEADS = re.compile(
     r"chairwoman|chairperson|president|commander|spokes\w+)\s+(?:of|for))\s+(?:the\s+)?"
     rf"(?P<org>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|and|the))*)\s*,"
 )
+# ", the apex Kuki tribal body,", ", a rights group,": an appositive whose head is a body noun
+_BODY_APPOS = re.compile(r"\s*,\s*(?:the|a|an)\s+(?:(?!of\b)[\w'’\-]+\s+){0,4}?(?:body|group|organi[sz]ation|council|"
+                         r"movement|front|party|association|union|federation|alliance|coalition|network|committee|"
+                         r"forum|militia|collective|charity)\s*,")
 # words that make a run of capitalised words the name of a body rather than of a person or a place
 _ORG_WORDS = frozenset(
     "front movement army council mission agency government union organisation organization commission committee "
@@ -455,6 +546,8 @@ def extract_stances(
     # memoised per report only, so no _Speaker is shared between calls
     party = lru_cache(maxsize=None)(_party)
     parties = _parties(actors, incidents, party)
+    # some violence in the report has no known author (see _targets: a concern about "the violence")
+    faceless = any(not (a1 := row.get("actor1")) or a1.startswith("Unidentified") for row in incidents or ())
     sides = {p.actor for row in incidents or () for col in ("actor1", "actor2") if (p := party(row.get(col)))}
     index = _Lazy(lambda: _incident_index(incidents, party))
     persons: dict[str, _Speaker] = {}
@@ -478,7 +571,9 @@ def extract_stances(
                     and re.search(r"Council|Secretary", a.text) and not re.search(r"Council|Secretary", s_actors[-1].text)
                     and _ORGAN_GAP.fullmatch(stext, s_actors[-1].end, a.start - sent.start)):
                 continue  # "African Union Peace and Security Council", "NATO Secretary General": the parent body
-            if a.kind in ("country", "capital", "demonym") and _inside_name(stext, a.start - sent.start, a.end - sent.start):
+            if a.kind in ("country", "capital", "demonym") and (
+                    _inside_name(stext, a.start - sent.start, a.end - sent.start)
+                    or _names_no_party(stext, a.start - sent.start, a.end - sent.start)):
                 continue
             s_actors.append(ActorMention(a.start - sent.start, a.end - sent.start, a.text, a.name, a.country_code, a.kind))
         # learn "<body> <title> <Name>" and "his spokesperson, <Name>"
@@ -511,6 +606,8 @@ def extract_stances(
                 continue
             if st == "calls_for_restraint" and _LAPSED.search(stext, max(0, a - 40), a):
                 continue
+            if st == "condemns" and _DEFENDED_AGAINST.search(stext, max(0, a - 60), a):
+                continue  # "the right to defend themselves against aggression": part of the support, no aggressor named
             cues.append((st, a, b))
         if not cues:
             # no reaction here; only track who is speaking for later pronouns
@@ -523,11 +620,12 @@ def extract_stances(
         # the sentence's words and ASCII folding, shared by the look-ups of each kind of act
         words = _Lazy(lambda _stext=stext: (_content_words(_stext), _Lazy(lambda: _ascii(_stext))))
 
-        def fallback(kind=None, strict=False, word="", _memo=memo, _stext=stext, _start=sent.start, _words=words):
-            if (kind, strict, word) not in _memo:
-                _memo[kind, strict, word] = _incident_target(_stext, _start, index(), kind, *_words(), strict=strict,
-                                                             word=word)
-            return _memo[kind, strict, word]
+        def fallback(kind=None, strict=False, word="", where=None, _memo=memo, _stext=stext, _start=sent.start,
+                     _words=words):
+            if (kind, strict, word, where) not in _memo:
+                _memo[kind, strict, word, where] = _incident_target(_stext, _start, index(), kind, *_words(),
+                                                                    strict=strict, word=word, where=where)
+            return _memo[kind, strict, word, where]
         bounds = _clauses(stext, s_actors, cues)
         speaker: _Speaker | None = None
         local = False
@@ -556,7 +654,8 @@ def extract_stances(
             # "both sides" of a sentence that names two sides of an incident are those two
             named_sides = _named_sides(s_actors, sides) if sides else []
             _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, named_sides or parties, fallback,
-                         lambda who, toward, stance: _add(rows, seen, who, toward, stance, stext, sent), appos)
+                         lambda who, toward, stance: _add(rows, seen, who, toward, stance, stext, sent), appos,
+                         faceless)
     for i, row in enumerate(rows, start=1):
         row["id"] = f"S{i}"
     return rows
@@ -572,6 +671,16 @@ def _inside_name(stext: str, start: int, end: int) -> bool:
     before = _CAP_BEFORE.search(stext, max(0, start - 30), start)
     return (before is not None and before.start(1) > 0 and before.group(1).lower() not in _TITLE_WORDS
             and before.group(1) not in ("The", "A", "An"))
+
+
+def _names_no_party(stext: str, start: int, end: int) -> bool:
+    """Whether a country word at ``stext[start:end]`` names an accord, a venue or a posting rather
+    than the country: "the Pretoria agreement", "the Minsk accords", "return to talks in Doha",
+    "the UN Verification Mission in Colombia", "the EU envoy for the Sahel", "the embassy in Lima"."""
+    if _ACCORD_AFTER.match(stext, end):
+        return True
+    left = stext[max(0, start - 50):start]
+    return bool(left) and (_HOST_LEFT.search(left) is not None or _VENUE_LEFT.search(left) is not None)
 
 
 def _latest_speaker(unsettled: list[tuple[str, list[ActorMention]]], last: _Speaker | None) -> _Speaker | None:
@@ -633,8 +742,10 @@ def _add(rows, seen, who: _Speaker, toward: _Speaker | None, stance: str, stext:
     })
 
 
-def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties, fallback, emit, appos=()) -> None:
-    """Rows for the cues of one clause, spoken by ``speakers``."""
+def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties, fallback, emit, appos=(),
+                 faceless=False) -> None:
+    """Rows for the cues of one clause, spoken by ``speakers`` (``faceless``: some violence in the
+    report has no known author)."""
     done: set[str] = set()
     others = None
     for ci, (stance, cstart, cend) in enumerate(c_cues):
@@ -645,6 +756,9 @@ def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties,
         done.add(stance)
         if stance == "supports" and re.match(r"(?:'s|’s)\s", stext[max(0, cstart - 3):cstart].lstrip()[-3:] + " "):
             continue  # "Rwanda's support for the rebels": a possessor's stance, reported
+        if (stance == "supports" and stext[cstart:cstart + 7].lower() == "respect" and speaker is not None
+                and _is_party(speaker, parties)):
+            continue  # a side that "respects" its adversary's sovereignty is being courteous, not backing it
         if stance == "supports" and re.match(r"\s+by\b", stext[cend:]):
             # "M23 rebels backed by Rwanda": the agent after "by" supports the subject
             agent = next((e for a in c_actors if a.start >= cend and (e := _entity(a)) is not None), None)
@@ -663,7 +777,8 @@ def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties,
             clause_end = next((c[1] for c in c_cues[ci + 1:] if c[0] != stance), hi)
             if others is None:  # the same for every cue of the clause
                 others = _others(c_actors, speakers)
-            targets = _targets(stext, c_actors, stance, cstart, cend, speakers, parties, clause_end, fallback, others)
+            targets = _targets(stext, c_actors, stance, cstart, cend, speakers, parties, clause_end, fallback, others,
+                               faceless)
             pairs = [(who, t) for who in speakers for t in targets]
         for who, toward in pairs:
             emit(who, toward, stance)
@@ -711,6 +826,8 @@ def _subject(stext: str, s_actors: list[ActorMention], limit: int, appos=()) -> 
             is_object = False  # "China and Russia urged": a coordinated subject
         if is_object and a.kind in ("capital", "country") and _SEAT_LEFT.search(left):
             is_object = False  # "The Foreign Office in Islamabad said": the body of the country it sits in
+        if is_object and _VOICE_LEFT.search(left):
+            is_object = False  # "The spokesman for the UN Secretary-General called on": the body it speaks for
         if is_object:
             objects.add(idx)
             continue
@@ -779,6 +896,8 @@ def _named_subject(stext: str, lo: int, first_cue: int, s_actors=()) -> _Speaker
         known = next((e for a in s_actors if a.start == org_at and (e := _entity(a)) is not None), None)
         return known or _Speaker(lead.group("org"), None, name)
     words = name.split()
+    if (office := _territorial_office(words)) is not None:
+        return office
     owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
     if owner is not None:  # "The East African Community's Secretariat": the organ speaks for its body
         words = words[:owner] + [words[owner][:-2]]
@@ -787,11 +906,27 @@ def _named_subject(stext: str, lo: int, first_cue: int, s_actors=()) -> _Speaker
     if all(w in _TITLE_WORDS or not w[:1].isalpha() for w in lowered) and not acr:
         return None  # "The Foreign Ministry said": a body of a country the text does not name here
     acronym = len(words) == 1 and len(name) >= 3 and name.replace("-", "").isupper()
-    if not (acr or tail or acronym or (len(words) >= 2 and any(w in _ORG_WORDS for w in lowered))):
+    # "Kuki Inpi Manipur, the apex tribal body, condemned": an appositive that says it is a body
+    described = bool(appos) and _BODY_APPOS.fullmatch(appos) is not None
+    if not (acr or tail or acronym or described or (len(words) >= 2 and any(w in _ORG_WORDS for w in lowered))):
         return None  # "Residents said", "Murad Ebrahim said": not a body
     if any(a.start == m.start("name") and a.kind not in ("crowd", "state") for a in s_actors):
         return None  # an actor the tables know opens the clause: it is an object or a modifier here
     return _Speaker(f"{name} {tail}" if tail else name, None)
+
+
+def _territorial_office(words: list[str]) -> _Speaker | None:
+    """'Mizoram Chief Minister Lalduhoma', 'Kaduna State Governor Uba Sani': the holder of a
+    territory's office speaks for the territory (the person goes to ``speaker``)."""
+    for i in range(1, len(words)):
+        low = words[i].lower()
+        if low in ("governor", "premier", "mayor") or (low == "chief" and words[i + 1: i + 2] == ["Minister"]):
+            place = words[:i]
+            if not all(w[:1].isupper() and w.lower() not in _TITLE_WORDS for w in place):
+                return None
+            person = [w for w in words[i:] if w.lower() not in _TITLE_WORDS]
+            return _Speaker(" ".join(place), None, " ".join(person) or None)
+    return None
 
 
 def _speaker(stext, s_actors, first_cue, persons, last, sentences, si, appos=()
@@ -846,6 +981,14 @@ def _attributed(stext, persons, last, sentences, si) -> tuple[_Speaker | None, b
         if text_part is not stext and not text_part.lstrip().startswith(("“", '"')):
             break
     if stext.lstrip().startswith(("“", '"', "‘")) and last is not None:
+        if (named := _QUOTE_SOURCE.search(stext)) is not None:
+            # '..." army spokesman Colonel Ali Hassane told reporters': a newly named source, not the last
+            # speaker -- a body the tables know, else unknown (a side speaking of "our air force")
+            who = named.group("who")
+            for surname, sp in persons.items():
+                if surname in who:
+                    return sp, False
+            return next((e for e in map(_entity, find_actors(who)) if e is not None), None), False
         return last, False
     return None, False
 
@@ -864,7 +1007,7 @@ def _others(s_actors, speakers: list[_Speaker]) -> list[tuple[ActorMention, _Spe
 
 
 def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], parties, clause_end=None,
-             fallback=None, others=None) -> list[_Speaker | None]:
+             fallback=None, others=None, faceless=False) -> list[_Speaker | None]:
     """Whom a stance is directed at: the party whose action is judged.
 
     "condemned the strikes (as a violation of Yemen's sovereignty)" -> the
@@ -898,15 +1041,35 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
         if unknown is not None and all(a.start != unknown.start("name") for a in s_actors):
             return [_Speaker(unknown.group("name"), None)]
         usable_parties = [p for p in parties if usable(p)]
+        if both is not None and both.group().lower().endswith("communities"):
+            return [_Speaker(both.group(), None)]  # communities are neither states nor armed sides
+        if (stance == "concern" and faceless and len(parties) < 2
+                and (obj := _concern_object(stext, cend, clause_end))):
+            # the incidents do not tell two sides apart and some violence has no known author (one
+            # state's police beside unnamed attackers): "concerned that the violence could spread" is
+            # about the violence, not the one state the report happens to name -- unless an act it
+            # names has a known perpetrator ("alarmed by civilian deaths in the drone strikes").  (When
+            # every author is known, as in a crackdown on protesters, the state is what it is about.)
+            act = _EVENT_NP.match(stext, obj[1], clause_end)
+            if act is not None and act.end() <= clause_end and fallback is not None:
+                head = act.group().split()[-1].strip("\"“”'‘’").lower()
+                if usable(perpetrator := fallback(_act_kind(act.group()), True, head[:4])):
+                    return [perpetrator]
+            return [_Speaker(obj[0], None)]
         if both is not None and not re.search(r"countr|nation|govern|neighbo|states", both.group(), re.I):
             return usable_parties  # "both sides", "all parties": every side, armed groups too
         if both is None and stance == "calls_for_restraint":
             # "called on Haitian leaders to engage in dialogue": the parties addressed before the cue
-            addressed = [(a, ent) for a, ent in others if a.start < cstart and _is_party(ent, parties)
-                         and _ADDRESSED.search(stext, max(0, a.start - 40), a.start)
-                         and len(stext[a.end:cstart].split()) <= 4]
-            if addressed:
-                return _listed(stext, others, addressed[0])
+            # ("called on Belgrade and Pristina to ...": a list addressed together counts when one of
+            # them is a known party, as the incidents may not name the other)
+            for first in ((a, ent) for a, ent in others if a.start < cstart
+                          and _ADDRESSED.search(stext, max(0, a.start - 40), a.start)):
+                listed = _listed(stext, others, first)
+                if (len(stext[first[0].end:cstart].split()) <= 4 + 2 * (len(listed) - 1)
+                        and any(_is_party(ent, parties) for ent in listed)):
+                    # "Kabul" addressed where the Taliban are the side: the side of that country
+                    return [ent if any(p.actor == ent.actor for p in parties)
+                            else next((p for p in parties if p.cc and p.cc == ent.cc), ent) for ent in listed]
             # "supported Turkey's right to defend itself but urged restraint": asked of the party it backs
             backed = [ent for a, ent in others if a.start < cstart and _is_party(ent, parties)
                       and _BACKS.search(stext, 0, a.start)]
@@ -935,7 +1098,19 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
             if named:
                 return [named[0]]
             head = act.group().split()[-1].strip("\"“”'‘’").lower()
-            perpetrator = fallback(_act_kind(act.group()), True, head[:4]) if fallback is not None else None
+            kind, word = _act_kind(act.group()), head[:4]
+            # "killings by armed drones": the weapon says which kind of incident it was
+            weapon = _WEAPON.match(stext, agent.end(), clause_end) if agent is not None else None
+            if weapon is not None:
+                kind, word = "strike", weapon.group("weapon")[:4]
+            # "the shelling of Lebanese territory": an incident in that country
+            victim = _VICTIM_AT.match(stext, act.end(), clause_end)
+            where = next((ent.cc for a, ent in others if victim is not None and a.start == victim.end()
+                          and a.kind in ("country", "capital", "demonym")), None)
+            perpetrator = fallback(kind, True, word, where) if fallback is not None else None
+            if (perpetrator is not None and perpetrator.cc and country_name(perpetrator.cc) == perpetrator.actor
+                    and _ON_FORCES.match(stext, act.end(), clause_end)):
+                perpetrator = None  # "the attacks on the security forces" were not the state's own
             if usable(perpetrator) and perpetrator.actor not in _sympathised(stext, others):
                 return [perpetrator]
             # never the victim named after the act, nor the place where it happened: the other side
@@ -955,7 +1130,10 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
     if before:
         return [before[-1]]
     if stance == "supports":
-        return []  # whom an attack was by says nothing of whom the speaker backs
+        # "voiced support for the authorities in Tskhinvali": a body of a place the tables do not know;
+        # but never whom an attack was by, which says nothing of whom the speaker backs
+        body = _BODY_OBJECT.match(stext, cend, clause_end)
+        return [_Speaker(body.group("np"), None)] if body is not None else []
     fallback = fallback() if fallback is not None else None
     if usable(fallback):
         return [fallback]
@@ -996,9 +1174,14 @@ def _sympathised(stext: str, others) -> set[str]:
     return {ent.actor for a, ent in others if _SYMPATHY_LEFT.search(stext, max(0, a.start - 50), a.start)}
 
 
+_CALLED = re.compile(r"\b(?:what\s+(?:it|he|she|they|we)\s+(?:called|calls|termed|described\s+as|labell?ed)|so-called)\s",
+                     re.IGNORECASE)
+
+
 def _act_target(phrase: str) -> _Speaker:
     """A condemned act whose perpetrator the report does not name, as written
     ('the "barbaric attack"' -> 'barbaric attack')."""
+    phrase = _CALLED.sub(" ", phrase)  # 'what it called "extrajudicial killings"': the speaker's own words
     words = re.sub(r"[\"“”‘’]|'(?!s\b)", " ", phrase).split()
     while len(words) > 1 and words[0].lower() in _DETERMINERS:
         words.pop(0)
@@ -1047,20 +1230,20 @@ def _engagements(s_actors, speaker, parties, appos=()) -> list[tuple[_Speaker, _
 
 
 _FORCES_OF = re.compile(r"(?:Military|Police) Forces of (.+)$")
-_PEOPLE_OF = re.compile(r"(?:Protesters|Rioters|Civilians) \((.+)\)$")
 
 
 def _party(actor: str | None) -> _Speaker | None:
-    """The party an incident actor stands for in a stance ("Military Forces of X" -> X)."""
-    if not actor:
+    """The party an incident actor stands for in a stance ("Military Forces of X" -> X).
+
+    None for an unidentified attacker, and for civilians, protesters and rioters: people
+    of a country are not its state, so a march in its capital makes no side of the conflict
+    that "all parties" or a concern would be addressed to.
+    """
+    if not actor or actor.startswith(_NOT_PERPETRATORS):
         return None
     cc = actor_country(actor)
-    m = _FORCES_OF.match(actor) or _PEOPLE_OF.match(actor)
-    if m:
-        return None if actor.startswith("Civilians") else _Speaker(m.group(1), cc)
-    if actor.startswith("Unidentified"):
-        return None
-    return _Speaker(actor, cc)
+    m = _FORCES_OF.match(actor)
+    return _Speaker(m.group(1) if m else actor, cc)
 
 
 def _named_sides(s_actors: list[ActorMention], sides: set[str]) -> list[_Speaker]:
@@ -1135,7 +1318,7 @@ def _act_kind(phrase: str) -> str | None:
 def _incident_index(incidents, party=None) -> list[tuple]:
     """What :func:`_incident_target` compares of each incident, computed once per report:
     (source_start, attacker, location, its ASCII folding, the kinds of act its notes name
-    (see :data:`_ACT_KINDS`), its notes' content words)."""
+    (see :data:`_ACT_KINDS`), its notes' content words, its notes lower-cased, its country code)."""
     party = party or _party
     out = []
     for row in incidents or ():
@@ -1150,7 +1333,8 @@ def _incident_index(incidents, party=None) -> list[tuple]:
         location = row.get("location") or ""
         notes = row.get("notes") or ""
         kinds = {k for k, pattern in _ACT_KINDS if pattern.search(notes.lower())}
-        out.append((start, attacker, location, _ascii(location), kinds, _notes_words(notes), notes.lower()))
+        out.append((start, attacker, location, _ascii(location), kinds, _notes_words(notes), notes.lower(),
+                    row.get("country_code")))
     return out
 
 
@@ -1159,7 +1343,7 @@ _NOT_PERPETRATORS = ("Unidentified", "Protesters", "Rioters", "Civilians")
 
 def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str | None = None,
                      words: set[str] | None = None, folded=None, strict: bool = False,
-                     word: str = "") -> _Speaker | None:
+                     word: str = "", where: str | None = None) -> _Speaker | None:
     """'condemned the attack on Kharkiv' / 'the attack on the market': the
     attacker of the incident the sentence refers to -- by a place it names,
     else an incident of the same kind of act (``kind``, see :data:`_ACT_KINDS`),
@@ -1173,14 +1357,15 @@ def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str 
     same kind of act, is taken; and one whose attacker is unknown gives None
     rather than some other incident's attacker (a condemned act is never
     pinned on the wrong party); ``word`` (the stem of the act's noun, "kill")
-    then prefers incidents whose sentence uses it.
+    then prefers incidents whose sentence uses it, and ``where`` (a country
+    code: "the shelling of Lebanese territory") keeps only incidents there.
     """
     words = _content_words(stext) if words is None else words
     folded = _Lazy(lambda: _ascii(stext)) if folded is None else folded
     best = None
     tied = False
-    for start, attacker, location, location_ascii, kinds, notes_words, notes in index:
-        if start > sent_start or (attacker is None and not strict):
+    for start, attacker, location, location_ascii, kinds, notes_words, notes, cc in index:
+        if start > sent_start or (attacker is None and not strict) or (where and cc and cc != where):
             continue
         if location and (location in stext or location_ascii in folded()):
             return attacker
@@ -1192,7 +1377,8 @@ def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str 
         elif strict and not same_kind:
             continue
         else:
-            score = (same_kind, len(words & notes_words), start)
+            # (strict: the act's own word -- "shelling", "drones" -- tells apart incidents of one kind)
+            score = (same_kind, strict and bool(word) and word in notes, len(words & notes_words), start)
         if best is None or score > best[0]:
             best, tied = (score, attacker), False
         elif strict and score == best[0] and (attacker is None or best[1] is None or attacker.actor != best[1].actor):
