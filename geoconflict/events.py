@@ -986,6 +986,9 @@ def extract_incidents(
     main_country = _main_country(mentions) if unresolved else None
 
     incidents: list[_Incident] = []
+    # the date of each incident told so far, by place as written and as named
+    # ("A day before the Bandiagara attack, ..." counts back from it)
+    told_dates: dict[str, EventDate] = {}
     frame: _Frame | None = None
     frame_start = -1
     previous_date: EventDate | None = None
@@ -1156,14 +1159,15 @@ def extract_incidents(
             # "struck Isfahan on Friday, in retaliation for the attack on Tel
             # Aviv five days earlier": each part dates its own event, the
             # answered one counted from the answer
-            edate = resolve_event_date(stext[dl.end() if dl else 0:cause.start()], published, previous=prev)
+            edate = resolve_event_date(stext[dl.end() if dl else 0:cause.start()], published, previous=prev,
+                                       earlier=told_dates)
             if edate.cue == "report date":
-                edate = resolve_event_date(body, published, previous=prev)
-            cause_date = resolve_event_date(stext[cause.end():], published, previous=edate)
+                edate = resolve_event_date(body, published, previous=prev, earlier=told_dates)
+            cause_date = resolve_event_date(stext[cause.end():], published, previous=edate, earlier=told_dates)
             if cause_date.cue == "report date":
                 cause_date = None
         else:
-            edate = resolve_event_date(body, published, previous=prev)
+            edate = resolve_event_date(body, published, previous=prev, earlier=told_dates)
         clause_date = (whole.start, edate)
         if _is_history(body, edate, published):
             continue  # ("In March 2025, clashes there killed ten": background, not this report's news)
@@ -1287,6 +1291,10 @@ def extract_incidents(
             key = (f"{m.place.gazetteer_id}#{m.text}" if m.start in stand_ins else m.place.gazetteer_id, actor1,
                    event_type, row["event_date"])
             inc = _Incident(row=row, order=(whole.start, m.start), key=key)
+            if row["event_date"] is not None:
+                when = cause_date if is_cause and cause_date else edate
+                told_dates.setdefault(m.text.lower(), when)
+                told_dates.setdefault(row["location"].lower(), when)
             if layer == "retaliation" and not is_cause:
                 inc.cause_country = None
             incidents.append(inc)

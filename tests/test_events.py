@@ -890,3 +890,10 @@ def test_a_known_place_listed_with_an_unplaced_village_is_a_scene_too():
     text = "Jets struck positions near Zarghun Kalay and Kandahar on Friday. Afghanistan condemned the raid."
     rows = _read_with_unresolved(text, "Zarghun Kalay")
     assert sorted(r["location"] for r in rows) == ["Kandahar", "Zarghun Kalay"]
+
+
+def test_a_day_before_a_named_attack_counts_back_from_that_attack():
+    text = ("Gunmen attacked a market in Kandahar on Thursday. Jets struck Kabul on Saturday. "
+            "A day before the Kandahar attack, militants ambushed a convoy near Paktia.")
+    rows = {r["location"]: r["event_date"] for r in incidents(text)}
+    assert rows["Kandahar"] == date(2026, 2, 26) and rows["Paktia"] == date(2026, 2, 25)
