@@ -66,6 +66,9 @@ INCIDENT_COLUMNS: dict[str, str] = {
     "iso": "Int64",                  # ACLED: ISO 3166-1 numeric code of ``country``
     "country_code": "string",        # ISO 3166-1 alpha-2 of ``country``
     "admin1": "string",
+    # a scene the gazetteer lacks keeps its own name here and takes, as ACLED
+    # does, the point of the province, nearby town or country the report
+    # places it in (geo_precision 2 or 3; gazetteer_id is that place's)
     "location": "string",
     "latitude": "float64",
     "longitude": "float64",
