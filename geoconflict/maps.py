@@ -20,7 +20,6 @@ from __future__ import annotations
 import base64
 from collections import OrderedDict
 import os
-import tempfile
 import zlib
 from os import PathLike
 from pathlib import Path
@@ -31,6 +30,7 @@ from branca.element import Element
 from folium.plugins import Fullscreen, MeasureControl, MiniMap
 
 from geoconflict._assets import leaflet_icon_script, resolve_assets
+from geoconflict._files import temp_beside
 from geoconflict._map_basemap import BoundariesUnavailable, basemap_geojson, world_geojson
 from geoconflict._map_data import (
     LAYER_NAMES,
@@ -409,7 +409,7 @@ def save_map(m_or_report, path: str | PathLike, *, offline: bool = False, force:
         raise OutputExistsError(f"{path} already exists; pass force=True (CLI: --force) to overwrite it")
     html = render_html(m_or_report, offline=offline, **kwargs)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = temp_beside(path)  # (not mkstemp: a map must be readable by others, as the umask allows)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(html)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 
 import pytest
@@ -84,6 +85,9 @@ def test_batch_with_and_without_spans(tmp_path, capsys):
     assert [m["text"] for m in spans] == ["Nyala", "Fighting", "El Fasher"]
     assert spans[0]["country_code"] == "SD" and spans[1]["lat"] is None
     assert rows[2]["mentions"] == []
+    umask = os.umask(0)
+    os.umask(umask)
+    assert dst.stat().st_mode & 0o777 == 0o666 & ~umask  # as shareable as any new file, not owner-only
 
 
 def test_batch_bad_line_names_the_line_and_writes_nothing(tmp_path, capsys):

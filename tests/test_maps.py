@@ -324,6 +324,18 @@ def test_saved_files_are_byte_identical(report, tmp_path):
     assert one.read_bytes() == two.read_bytes()
 
 
+def test_saved_map_is_readable_as_the_umask_allows(report, tmp_path):
+    # an atomic write must not leave the map private to its owner: it is
+    # meant to be shared or served
+    old = os.umask(0o022)
+    try:
+        path = save_map(report, tmp_path / "shared.html")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["shared.html"]  # no temporary file left
+
+
 def test_render_twice_from_same_map_is_stable(report):
     m = report_map(report, offline=True)
     assert render_html(m, offline=True) == render_html(m, offline=True)

@@ -27,10 +27,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from geoconflict._commands._jsonl import parse_line, safe_id
+from geoconflict._files import temp_beside
 from geoconflict.errors import InputError, OutputExistsError
 
 __all__ = ["register", "run", "BATCH_FIELDS"]
@@ -145,7 +145,7 @@ def _run_batch(args) -> int:
     try:
         if out_path is not None:
             out_path.parent.mkdir(parents=True, exist_ok=True)
-            tmp_fd, tmp_name = tempfile.mkstemp(prefix=f".{out_path.name}.", dir=out_path.parent)
+            tmp_fd, tmp_name = temp_beside(out_path)
             sink = os.fdopen(tmp_fd, "w", encoding="utf-8", newline="\n")
         else:
             sink = sys.stdout
