@@ -783,14 +783,18 @@ def _norm(name: str | None) -> str:
     return "".join(c for c in name if c.isalnum()).lower()
 
 
+#: An area at least this wide (radius, metres) is a region for geo_precision.
+_REGION_RADIUS_M = 50_000
+
+
 def _geo_precision(text: str, m: Mention, head: Mention | None = None, folded_text: str | None = None) -> int:
     """ACLED geo_precision: 1 town or point, 2 part of / near a town, 3 province or larger.
 
     ``folded_text`` is ``_fold(text)`` when the caller has it."""
     place = m.place
     ft = place.feature_type if place is not None else None
-    if ft in ("country", "admin1"):
-        return 3
+    if ft in ("country", "admin1") or (ft == "area" and (place.precision_m or 0) >= _REGION_RADIUS_M):
+        return 3  # (a region the size of a province, such as the Kurdistan Region, counts as one)
     first = head or m
     lo = max(0, first.start - 40)
     folded = folded_text[lo: first.start] if folded_text is not None else _fold(text[lo: first.start])
