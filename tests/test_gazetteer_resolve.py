@@ -319,3 +319,11 @@ def test_exact_alias_beats_a_loose_spelling_once_context_names_the_country(gaz):
     # context the curated landmark's exact alias wins.
     p = best(gaz, "Kremlin", context="drones over Moscow, Russia")
     assert (p.country_code, p.feature_type) == ("RU", "landmark")
+
+
+@pytest.mark.parametrize("name", ["Kurdistan Region", "Kurdistan Region of Iraq", "Iraqi Kurdistan"])
+def test_kurdistan_region_is_iraqs_not_irans_province(gaz, name):
+    best = gaz.resolve(name).best
+    assert (best.country_code, best.feature_type) == ("IQ", "area") and best.precision_m >= 100_000
+    # the Iranian province keeps its own name
+    assert gaz.resolve("Kurdistan province", context="Sanandaj, Iran").best.country_code == "IR"
