@@ -337,6 +337,11 @@ def actor_country(actor: str | None) -> str | None:
     """
     if not actor:
         return None
+    return _actor_country(actor)
+
+
+@lru_cache(maxsize=4096)  # a handful of actor names per report, asked about for every pair of incidents
+def _actor_country(actor: str) -> str | None:
     m = re.match(r"(?:Military|Police) Forces of (.+)$", actor)
     if m:
         return _name_to_cc().get(m.group(1))

@@ -1319,7 +1319,7 @@ def extract_incidents(
             event_type=event_type, sub_event_type=sub_type, date=edate, sentence_index=si, paragraph=pi,
         )
     merged = _deduplicate(incidents)
-    link_responses(merged, text, mentions)
+    link_responses(merged, text, mentions, folded_text)
     rows = []
     for i, inc in enumerate(merged, start=1):
         inc.row["id"] = f"I{i}"
@@ -1517,11 +1517,18 @@ def _same_side(a: str | None, b: str | None) -> bool:
         return False
     if a == b:
         return True
+    return _same_state(a, b)
+
+
+_STATE_FORCES = re.compile(r"(?:Military|Police) Forces of ")
+
+
+@lru_cache(maxsize=4096)  # asked for every pair of incidents a retaliation may answer
+def _same_state(a: str, b: str) -> bool:
     ca, cb = actor_country(a), actor_country(b)
     if ca is None or ca != cb:
         return False
-    state = re.compile(r"(?:Military|Police) Forces of ")
-    return all(state.match(x) or country_name(ca) == x for x in (a, b))
+    return all(_STATE_FORCES.match(x) or country_name(ca) == x for x in (a, b))
 
 
 def _within(items: Sequence, i: int, start: int, end: int) -> tuple[list, int]:
