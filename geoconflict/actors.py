@@ -337,6 +337,11 @@ def actor_country(actor: str | None) -> str | None:
     """
     if not actor:
         return None
+    return _actor_country(actor)
+
+
+@lru_cache(maxsize=4096)  # a handful of actor names per report, asked about for every pair of incidents
+def _actor_country(actor: str) -> str | None:
     m = re.match(r"(?:Military|Police) Forces of (.+)$", actor)
     if m:
         return _name_to_cc().get(m.group(1))
@@ -490,6 +495,7 @@ _APPOSITIVE_AT = re.compile(
 # armed-group word whose first word is no country or nationality ("Syrian
 # Army", "Pakistan Army" are states' armies)
 _HEAD_AT = re.compile(r"\s(?:Army|Front|Movement|Brigades?|Militia|Battalions?|Legion)\b")
+_HEADS = ("Army", "Front", "Movement", "Brigade", "Militia", "Battalion", "Legion")  # every _HEAD_AT match has one
 _HEADED_NAME = re.compile(r"(?<![\w\-])[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for)){0,5}$")
 _MEMBERS_OF = re.compile(
     r"\b(?:members|fighters|militants|militiamen|gunmen)\s+of\s+(?P<name>(?:Los|Las|El|La)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)"
@@ -548,7 +554,8 @@ def _named_groups(text: str) -> dict[str, str]:
             if word in _ARMED_DESCRIPTORS or (word[:1].isupper() and word not in _NOT_A_NAME
                                               and (word,) not in proper):
                 found.append((m.group("name"), False))
-    for m in _HEAD_AT.finditer(text):
+    # (_HEAD_AT is case-sensitive: a report without its capitalised heads is not scanned)
+    for m in _HEAD_AT.finditer(text) if any(h in text for h in _HEADS) else ():
         named = _HEADED_NAME.search(text, max(0, m.start() - 70), m.start())
         if named is None:
             continue

@@ -219,6 +219,19 @@ _DATELINE_PREFIX = re.compile(
     # a capitalised place and a colon: "BANNU: "
     r"|^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{2,40}:\s+"
 )
+
+
+def _dateline_prefix(sentence: str) -> re.Match[str] | None:
+    """``_DATELINE_PREFIX.match(sentence)``, skipped for the many sentences
+    that hold none of the characters every dateline needs (a bracket, a
+    colon, a long dash, or a comma and a hyphen): the pattern backtracks over
+    every capitalised opening word before it fails."""
+    if "(" in sentence or ":" in sentence or "–" in sentence or "—" in sentence or (
+            "-" in sentence and "," in sentence):
+        return _DATELINE_PREFIX.match(sentence)
+    return None
+
+
 _FATALITIES = re.compile(
     r"\b(?:killing|killed|kills|left|leaving|claimed\s+the\s+lives\s+of|death\s+toll\s+(?:rose\s+to|of|at))\s+"
     r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+|over\s+|up\s+to\s+)?"
@@ -571,6 +584,19 @@ _ORG_BEFORE = re.compile(
 )
 
 
+# words every match of _NOT_SCENE_F / _FALSE_ON_F contains: both patterns
+# read folded windows case-sensitively, so a window without any of them
+# cannot match, and most windows hold none
+_NOT_SCENE_WORDS = (
+    "based", "headquartered", "stationed", "exiled", "hospital", "clinic", "medical", "deadliest", "worst",
+    "bloodiest", "heaviest", "biggest", "largest", "most", "work", "operate", "active", "sway", "present", "spread",
+)
+_FALSE_ON_WORDS = (
+    "war", "sanction", "pressure", "call", "depend", "focus", "rely", "relie", "based", "comment", "agreement",
+    "talks", "view", "position", "stance", "report", "insist", "spoke", "briefing", "statement", "crackdown",
+)
+
+
 def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: int,
                  folded_text: str | None = None) -> tuple[bool, str]:
     """Whether a mention is marked as the scene of an event, and how.
@@ -602,7 +628,7 @@ def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: in
                                     or _ACCORDING_F.search(folded, 0, speaker.start())):
             local = speaker.group("who").startswith(_LOCAL_SPEAKERS)
             return False, "local speaker" if local else "speaker"
-    not_scene = _NOT_SCENE_F.search(folded)
+    not_scene = _NOT_SCENE_F.search(folded) if _any_in(folded, _NOT_SCENE_WORDS) else None
     if not_scene is not None and (not_scene.group("best") is None or _SINCE_AFTER.match(text, m.end)):
         return False, next(k for k in ("seat", "care", "haunt", "trend", "best") if not_scene.group(k))
     if _maybe_distance(folded) and _DISTANCE_REF_F.search(folded):
@@ -612,7 +638,7 @@ def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: in
     # ("$" also matches before a final newline)
     if _BORDER_AFTER.match(text, m.end) or before.endswith(("-", "–", "-\n", "–\n")):
         return False, "border compound"
-    if _FALSE_ON_F.search(folded):
+    if _any_in(folded, _FALSE_ON_WORDS) and _FALSE_ON_F.search(folded):
         return False, "metonym"
     if _LOCATIVE_F.search(folded):
         return True, "cue"
@@ -663,7 +689,7 @@ def _container(text: str, mentions: list[Mention], starts: list[int], whole, sce
     spokesman for X") and it is not in the dateline."""
     from bisect import bisect_left
 
-    dl = _DATELINE_PREFIX.match(whole.text)
+    dl = _dateline_prefix(whole.text)
     lo = whole.start + (dl.end() if dl else 0)
     best = None
     for m in mentions[bisect_left(starts, lo): bisect_left(starts, whole.end)]:
@@ -1044,7 +1070,7 @@ def extract_incidents(
             continue  # ("X has suffered repeated massacres since 2014": history, not an incident)
 
         # --- locations (the dateline's city is where the report was filed, not a scene)
-        dl = _DATELINE_PREFIX.match(stext)
+        dl = _dateline_prefix(stext)
         if dl:
             s_mentions = [m for m in s_mentions if m.start - sent.start >= dl.end()]
             s_actors = [a for a in s_actors if a.start >= dl.end()]
@@ -1323,7 +1349,7 @@ def extract_incidents(
             event_type=event_type, sub_event_type=sub_type, date=edate, sentence_index=si, paragraph=pi,
         )
     merged = _deduplicate(incidents)
-    link_responses(merged, text, mentions)
+    link_responses(merged, text, mentions, folded_text)
     rows = []
     for i, inc in enumerate(merged, start=1):
         inc.row["id"] = f"I{i}"
@@ -1521,11 +1547,18 @@ def _same_side(a: str | None, b: str | None) -> bool:
         return False
     if a == b:
         return True
+    return _same_state(a, b)
+
+
+_STATE_FORCES = re.compile(r"(?:Military|Police) Forces of ")
+
+
+@lru_cache(maxsize=4096)  # asked for every pair of incidents a retaliation may answer
+def _same_state(a: str, b: str) -> bool:
     ca, cb = actor_country(a), actor_country(b)
     if ca is None or ca != cb:
         return False
-    state = re.compile(r"(?:Military|Police) Forces of ")
-    return all(state.match(x) or country_name(ca) == x for x in (a, b))
+    return all(_STATE_FORCES.match(x) or country_name(ca) == x for x in (a, b))
 
 
 def _within(items: Sequence, i: int, start: int, end: int) -> tuple[list, int]:

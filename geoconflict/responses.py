@@ -23,9 +23,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from geoconflict.actors import actor_country
+from geoconflict.actors import _fold, actor_country
+from geoconflict.dates import _CASE_TRAPS
 from geoconflict.facts import geodesic
 from geoconflict.mentions import Mention
 
@@ -73,10 +75,31 @@ CITY_MATCH_KM = 25.0
 
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)]+)?(?:\s|$)")
 
+# The whole report is scanned for cause clauses; case-sensitive copies of
+# the two cue patterns (all in lower case) read the case-folded report
+# (actors._fold keeps every offset) with a look-ahead on the letters a match
+# can start with: half the time of an IGNORECASE scan.  Case-insensitive
+# matching differs from folding only on text with dates._CASE_TRAPS, which is
+# read with the original patterns.
+_CAUSE_CLAUSE_F = re.compile("(?=[rta])" + CAUSE_CLAUSE.pattern)
+_FOLLOWING_CAUSE_F = re.compile("(?=[tap])" + _FOLLOWING_CAUSE.pattern)
+# Every match of CAUSE_CLAUSE contains one of _CAUSE_WORDS, and every match of
+# _FOLLOWING_CAUSE contains "followed" or a relative pronoun right before an
+# attack verb (_RELATIVE_ATTACK, a superset of that part of it): a report
+# without them is not scanned at all.
+_CAUSE_WORDS = ("retaliati", "respon", "revenge", "reprisal", "aveng")
+_RELATIVE_ATTACK = re.compile(
+    r"(?:that|who|which)\s+(?:had\s+)?(?:fired\s+(?:on|at|into)|attacked|shelled|bombed|raided|ambushed|struck|hit)")
+
 
 def _norm(name: Any) -> str:
     if not isinstance(name, str):
         return ""
+    return _norm_str(name)
+
+
+@lru_cache(maxsize=4096)  # the same few place names are compared for every cause
+def _norm_str(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name)
     return "".join(c for c in folded if c.isalnum()).casefold()
 
@@ -152,7 +175,8 @@ def _by_sides(incidents, i: int) -> list[int]:
     return named or hit_us or earlier or unclaimed
 
 
-def link_responses(incidents: list, text: str = "", mentions: Sequence[Mention] = ()) -> None:
+def link_responses(incidents: list, text: str = "", mentions: Sequence[Mention] = (),
+                   folded_text: str | None = None) -> None:
     """Fill ``answers`` (indices into ``incidents``) of every retaliation.
 
     ``incidents`` are extraction records with ``row`` (the incident's
@@ -166,10 +190,20 @@ def link_responses(incidents: list, text: str = "", mentions: Sequence[Mention] 
     attack" after the Kabul attack) is a retelling and is removed from
     ``incidents``.  A strike told with "Hours later" / "The next day" right
     after an attack on its side is a retaliation of that attack.
+    ``folded_text`` is ``actors._fold(text)`` when the caller has it.
     """
     # every cause clause of the report, found once for both passes below
-    clauses = _cause_clauses(text, 0, len(text)) if text else []
-    following = _cause_clauses(text, 0, len(text), _FOLLOWING_CAUSE) if text else []
+    # (each scan of the whole report only where its words occur)
+    if _CASE_TRAPS.search(text):
+        scanned, cue, following_cue = text, CAUSE_CLAUSE, _FOLLOWING_CAUSE
+        low = None
+    else:
+        low = _fold(text) if folded_text is None else folded_text
+        scanned, cue, following_cue = low, _CAUSE_CLAUSE_F, _FOLLOWING_CAUSE_F
+    clauses = _cause_clauses(scanned, 0, len(text), cue) if text and (
+        low is None or any(w in low for w in _CAUSE_WORDS)) else []
+    following = _cause_clauses(scanned, 0, len(text), following_cue) if text and (
+        low is None or "followed" in low or _RELATIVE_ATTACK.search(low)) else []
     if clauses or following:
         _drop_retellings(incidents, clauses + following)
     covered: list[tuple[int, int]] = []
@@ -179,7 +213,7 @@ def link_responses(incidents: list, text: str = "", mentions: Sequence[Mention] 
         start, end = r.row.get("source_start"), r.row.get("source_end")
         answered: list[int] = []
         if clauses and start is not None and end is not None:
-            for span in _cause_clauses(text, start, end):
+            for span in _cause_clauses(scanned, start, end, cue):
                 covered.append(span)
                 answered += [j for j in _answered_at(incidents, i, _named_causes(mentions, span))
                              if j not in answered]

@@ -897,3 +897,31 @@ def test_a_day_before_a_named_attack_counts_back_from_that_attack():
             "A day before the Kandahar attack, militants ambushed a convoy near Paktia.")
     rows = {r["location"]: r["event_date"] for r in incidents(text)}
     assert rows["Kandahar"] == date(2026, 2, 26) and rows["Paktia"] == date(2026, 2, 25)
+
+
+def test_word_gates_never_skip_a_match():
+    """The substring gates before _NOT_SCENE_F, _FALSE_ON_F and the dateline
+    pattern only skip windows the patterns cannot match (speed, not rules)."""
+    from pathlib import Path
+
+    from geoconflict.actors import _fold
+    from geoconflict.dates import _any_in
+    from geoconflict.events import (
+        _DATELINE_PREFIX, _FALSE_ON_F, _FALSE_ON_WORDS, _NOT_SCENE_F, _NOT_SCENE_WORDS, _dateline_prefix,
+    )
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "reports").glob("*.txt"))]
+    texts.append("The army, based in Kidal, struck on the road; the deadliest raid in Gao since 2020 was reported on"
+                 " Tuesday. KABUL (Reuters) - Strikes. BANNU: Shelling. Addis Abeba – Clashes. Sanctions on Iran.")
+    for text in texts:
+        folded = _fold(text)
+        for i in range(1, len(text)):
+            window = folded[max(0, i - 90):i]
+            assert _NOT_SCENE_F.search(window) is None or _any_in(window, _NOT_SCENE_WORDS)
+            assert _FALSE_ON_F.search(window) is None or _any_in(window, _FALSE_ON_WORDS)
+        for line in text.splitlines():
+            for start in range(0, len(line), 7):
+                chunk = line[start:]
+                expected = _DATELINE_PREFIX.match(chunk)
+                got = _dateline_prefix(chunk)
+                assert (got and got.span()) == (expected and expected.span())
