@@ -70,7 +70,8 @@ TRIGGERS: tuple[tuple[str, str, str, int], ...] = (
      "Remote explosive/landmine/IED", 3),
     (r"(?:air\s*strikes?|air[- ]raids?|aerial\s+(?:bombardments?|attacks?|strikes?|bombing)|drone\s+(?:strikes?|attacks?)|"
      r"drones?\s+(?:struck|hit|attacked|targeted|slammed|at|on|against|towards?)|kamikaze\s+drones?|"
-     r"(?:launched|fired|sent)\s+(?:\w+\s+){0,3}drones|warplanes?|fighter\s+jets?|"
+     r"(?:launched|fired|sent)\s+(?:\w+\s+){0,3}drones|warplanes?|fighter\s+jets?|jets|f-16s?(?:\s+jets)?|"
+     r"(?:attack\s+|army\s+|military\s+)?helicopters?|"
      r"bomb(?:ed|ing|ings)|bombs?\s+(?:fell|landed|rained|were\s+dropped)|aircraft|helicopter\s+gunships?|"
      r"barrel\s+bombs?)", _EXPLOSIONS, _AIR, 8),
     (r"(?:shell(?:ing|ed|s)?|artillery|missiles?|rockets?|mortars?|ballistic|barrages?|bombardments?|"
@@ -398,10 +399,25 @@ def _real_triggers(sentence: str, triggers: list[Trigger], folded_sentence: str 
             continue  # "strikes on missile launchers": the target, not the weapon used
         if low in ("hit", "struck") and _NATURAL_HAZARD.match(sentence, t.end):
             continue  # "families hit by drought"
-        if low == "aircraft" and not re.search(r"\b(?:bomb|strik|struck|hit|attack|raid|fired|pounded|targeted)", sentence, re.I):
-            continue
+        if low in _INSTRUMENTS or low.endswith(("helicopter", "helicopters")) or low.startswith("f-16"):
+            if not _ATTACK_VERB.search(sentence) or _BACKED_BY_F.search(folded):
+                # ("fighter jets had been taking off from the airport": aircraft,
+                # no event; "troops backed by helicopters attacked": the ground
+                # attack is the event, the aircraft support it)
+                continue
+        if _REFERRED_F.search(folded):
+            continue  # "did not comment on the strikes": the strikes told before
         kept.append(t)
     return kept
+
+
+# Aircraft named without an attack verb are no event of their own.
+_INSTRUMENTS = frozenset({"aircraft", "warplane", "warplanes", "fighter jet", "fighter jets", "jets"})
+_ATTACK_VERB = re.compile(r"\b(?:bomb|strik|struck|hit|attack|raid|fired|pounded|targeted|shell|strafed|pursued)",
+                          re.IGNORECASE)
+_BACKED_BY_F = re.compile(r"(?=[a-z])\b(?:backed|supported|covered|escorted)\s+by\s+(?:\w+\s+){0,2}$")
+# an event referred to as the object of a comment ("did not comment on the strikes", "denied the attack")
+_REFERRED_F = re.compile(r"(?=[a-z])\b(?:comment(?:ed|ing)?\s+on|confirm(?:ed)?|den(?:ied|y))\s+(?:the|these|those|any)\s+$")
 
 
 # Each end-anchored context pattern below costs 5-10 us per 80-character
