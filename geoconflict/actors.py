@@ -157,10 +157,11 @@ _FORCES = re.compile(
     r"jets|warplanes|fighter\s+jets|fighter\s+planes|planes|drones?|artillery|missiles?|rockets?|"
     r"helicopters?|gunships?|tanks|units|border\s+guards?|frontier\s+corps|paramilitar(?:y|ies)|"
     r"commandos|marines|battalions?|brigades?|positions|airstrikes?|air\s+strikes?|strikes?|shelling|"
-    r"bombardment|offensive|(?:national\s+)?defen[cs]e\s+forces?|fighters|militants|militiamen|militia|rebels|gunmen)\b"
+    r"bombardment|offensive|(?:national\s+)?defen[cs]e\s+forces?|fighters|militants|militiamen|militia|rebels|gunmen|"
+    r"jihadists|insurgents|remnants)\b"
 )
 # a nationality before these is not a state's forces ("Palestinian fighters")
-_NON_STATE = re.compile(r"(?i:fighters|militants|militiamen|militia|rebels|gunmen)$")
+_NON_STATE = re.compile(r"(?i:fighters|militants|militiamen|militia|rebels|gunmen|jihadists|insurgents|remnants)$")
 _FROM_GROUP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?$")
 _POLICE = re.compile(r"(?:'s|’s|')?\s+(?i:riot\s+police|police(?:\s+forces?)?|gendarmes|gendarmerie)\b")
 _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’|'|’)$")

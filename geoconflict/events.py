@@ -196,7 +196,13 @@ _AREA_AFTER = re.compile(
     r"(?:area|outskirts|suburbs?|district|neighbou?rhoods?|region|parts?)\b",
     re.IGNORECASE,
 )
-_TARGET_PREP = re.compile(r"\b(?:against|on|targeting|targeted|at|toward|towards|hitting)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+# ("... on Monday when ISIS attacked": a date and a clause boundary are no target phrase)
+_TARGET_PREP = re.compile(
+    r"\b(?:against|on(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|targeting|targeted|at|"
+    r"toward|towards|hitting)\s+(?:the\s+)?"
+    r"(?:(?!(?:when|as|after|while|before|since|because|but|which|who|where)\b)\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _BY_PREP = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
 _BORDER_AFTER = re.compile(r"\s*(?:[-–—]\s*\w+\s+)?border\b|[-–—]\w", re.IGNORECASE)
 _ANAPHORA = re.compile(

@@ -925,3 +925,20 @@ def test_word_gates_never_skip_a_match():
                 expected = _DATELINE_PREFIX.match(chunk)
                 got = _dateline_prefix(chunk)
                 assert (got and got.span()) == (expected and expected.span())
+
+
+def test_a_weekday_or_a_clause_boundary_is_no_target_phrase():
+    # "... on Friday when Taliban fighters attacked": the Taliban are not a target
+    (row,) = incidents("Five Afghan soldiers were killed late on Friday when Taliban fighters attacked an army "
+                       "checkpoint near Kandahar, officials said.")
+    assert row["actor1"] == "Taliban"
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Suspected Taliban jihadists", "Taliban"),
+    ("Islamic State remnants", "Islamic State"),
+    ("Afghan insurgents", "Unidentified Armed Group (Afghanistan)"),
+])
+def test_a_groups_fighters_are_the_group(phrase, name):
+    (row,) = incidents(f"{phrase} attacked a checkpoint near Kandahar on Friday.")
+    assert row["actor1"] == name
