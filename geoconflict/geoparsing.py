@@ -468,7 +468,7 @@ def _upper_class() -> str:
 
 _UP = _upper_class()
 _CAPWORD = (
-    rf"(?:(?:{_UP}\.){{2,}}|{_UP}[\w'’]*(?:-[\w'’]+)*|(?:al|el|ad|ar|as|ash|at|an|az|ed|es|ul)-{_UP}[\w'’]*(?:-[\w'’]+)*)"
+    rf"(?:(?:{_UP}\.){{2,}}|{_UP}[\w'’]*(?:-[\w'’]+)*|(?:al|el|ad|ar|as|ash|at|an|az|ed|es|ez|et|ech|ul)-{_UP}[\w'’]*(?:-[\w'’]+)*)"
 )
 # A capitalised run is
 #     (?<![\w'’-]) CAPWORD ([ nbsp] (connector [ nbsp])? CAPWORD)*
@@ -482,7 +482,7 @@ _RUN_TAIL = rf"(?:[ \u00a0](?:(?:{'|'.join(sorted(_RUN_CONNECTORS))})[ \u00a0])?
 _WORD_TAIL = r"[\w'’]*(?:-[\w'’]+)*"
 # the look-behind after the first letter keeps that letter the pattern's first item
 _RUN_UPPER = re.compile(rf"{_UP}(?<![\w'’-].)(?:\.(?:{_UP}\.)+|{_WORD_TAIL}){_RUN_TAIL}")
-_RUN_ARTICLE = re.compile(rf"(?:al|el|ad|ar|as|ash|at|an|az|ed|es|ul)-{_UP}{_WORD_TAIL}{_RUN_TAIL}")
+_RUN_ARTICLE = re.compile(rf"(?:al|el|ad|ar|as|ash|at|an|az|ed|es|ez|et|ech|ul)-{_UP}{_WORD_TAIL}{_RUN_TAIL}")
 _ARTICLE_HYPHEN = re.compile(rf"-{_UP}")
 
 

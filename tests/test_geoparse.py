@@ -691,3 +691,10 @@ def test_a_city_naming_an_agreement_is_no_place(gaz):
     found = _places(text, gaz)
     assert "Algiers" not in found and "Lusaka" not in found
     assert found["Kidal"].country_code == "ML"
+
+
+def test_levantine_articles_join_the_name(gaz):
+    # "ez-", "et-", "ech-" are articles like "al-": "Deir ez-Zor" is one name, not "Deir"
+    text = "Snipers killed two civilians in Deir ez-Zor on Monday."
+    (m,) = geoparse(text, gazetteer=gaz)
+    assert m.text == "Deir ez-Zor" and m.place.country_code == "SY"
