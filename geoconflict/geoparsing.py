@@ -311,7 +311,13 @@ class _Lexicon:
     """Membership and resolution cache in front of one gazetteer."""
 
     def __init__(self, gaz) -> None:
+        from gazetteer import Gazetteer
+
         self.gaz = gaz
+        # whether a name this gazetteer cannot resolve alone stays unresolved
+        # in any context (true of gazetteer.Gazetteer: a context only ranks
+        # the candidates a name has; another object may do otherwise)
+        self.misses_are_final = isinstance(gaz, Gazetteer)
         self._names: dict[str, bool] = {}
         self._resolved: dict[tuple, object] = {}
         self.shapes: dict[str, _RunShape | None] = {}
@@ -1358,7 +1364,8 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
             continue
         hit = resolved.get(key)
         if hit is None:
-            hit = resolved[key] = _resolve_in_context(c.lookup, c.text, parent_place, doc_ctx, vouched, lex)
+            hit = resolved[key] = _resolve_in_context(c.lookup, c.text, parent_place, doc_ctx, vouched, lex,
+                                                      first[c.lookup])
         res, c.resolved_as = hit
         # the same name, resolution and kind of cue pick the same place
         memo_key = (c.lookup if c.resolved_as is None else c.resolved_as, id(res), bool(c.cue), c.limit,
@@ -1406,9 +1413,10 @@ class _DocContext:
 
 
 def _resolve_in_context(lookup: str, surface: str, parent_place: Place | None, doc_ctx: _DocContext,
-                        support: _Support, lex: _Lexicon) -> tuple[object, str | None]:
+                        support: _Support, lex: _Lexicon, alone) -> tuple[object, str | None]:
     """The resolution of one name in the document context, and the shorter
-    name it was resolved as (None: as written)."""
+    name it was resolved as (None: as written); ``alone``: the name's
+    resolution without context (pass 1 of :func:`_resolve_all`)."""
     context, ids = doc_ctx.without(lookup)
     country = None
     if parent_place is not None:
@@ -1417,9 +1425,15 @@ def _resolve_in_context(lookup: str, surface: str, parent_place: Place | None, d
         country = parent_place.country_code
     if not context:
         context = ids = None
-    res = lex.resolve(lookup, context=context, country=country, ctx_key=ids)
-    if getattr(res, "best", None) is None and country is not None:
-        res = lex.resolve(lookup, context=context, ctx_key=ids)
+    if lex.misses_are_final and getattr(alone, "best", None) is None:
+        # Nothing the name matches on its own (no candidate, no near miss):
+        # a context only reorders candidates, so it finds none either, and
+        # the result is the same empty reading -- skip the gazetteer call.
+        res = alone
+    else:
+        res = lex.resolve(lookup, context=context, country=country, ctx_key=ids)
+        if getattr(res, "best", None) is None and country is not None:
+            res = lex.resolve(lookup, context=context, ctx_key=ids)
     if getattr(res, "best", None) is None:
         # "Kandahar Province", "Kani Township", "Rutshuru-centre" unknown as
         # written: resolve the name without its head word, keep the full span

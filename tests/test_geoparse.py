@@ -698,3 +698,27 @@ def test_levantine_articles_join_the_name(gaz):
     text = "Snipers killed two civilians in Deir ez-Zor on Monday."
     (m,) = geoparse(text, gazetteer=gaz)
     assert m.text == "Deir ez-Zor" and m.place.country_code == "SY"
+
+class _PlainGazetteer:
+    """A gazetteer that is not a gazetteer.Gazetteer (every attribute delegated)."""
+
+    def __init__(self, gaz):
+        self._gaz = gaz
+
+    def __getattr__(self, name):
+        return getattr(self._gaz, name)
+
+
+def test_names_unresolved_alone_skip_the_context_pass_with_the_same_result(gaz, parsed):
+    # geoparse skips the in-context resolve of a name that the gazetteer
+    # resolves to nothing on its own; an object of another class gets every
+    # call, and the mentions must come out the same
+    texts = {name: r["text"] for name, r in REPORTS.items()}
+    texts["unknown"] = "Shelling hit Qzxwvtown and Zzyqkel District near Kharkiv, officials in Qzxwvtown said."
+    plain = _PlainGazetteer(gaz)
+
+    def key(ms):
+        return [(m.start, m.end, m.text, m.place, m.alternatives, m.ambiguous, m.cue) for m in ms]
+
+    for name, text in texts.items():
+        assert key(geoparse(text, gazetteer=gaz)) == key(geoparse(text, gazetteer=plain)), name
