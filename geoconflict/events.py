@@ -76,13 +76,15 @@ TRIGGERS: tuple[tuple[str, str, str, int], ...] = (
      r"barrel\s+bombs?)", _EXPLOSIONS, _AIR, 8),
     (r"(?:shell(?:ing|ed|s)?|artillery|missiles?|rockets?|mortars?|ballistic|barrages?|bombardments?|"
      r"projectiles?|howitzers?)", _EXPLOSIONS, _SHELL, 7),
-    (r"(?:clash(?:es|ed)?|fighting|fought|firefights?|gun\s*battles?|exchanges?\s+of\s+fire|exchanged\s+fire|"
+    (r"(?:clash(?:es|ed)?|fighting|fought|firefights?|gun\s*battles?|gun\s*fights?|shoot-?outs?|"
+     r"exchanges?\s+of\s+fire|exchanged\s+fire|"
      r"ambush(?:ed|es)?|battles?|battled|skirmish(?:es)?|offensive|stormed|overran|seized\s+control|"
      r"captured|recaptured|retook|regained\s+control)", "Battles", "Armed clash", 5),
     (r"(?:massacre[ds]?|executed|beheaded|abduct(?:ed|ion|ions)|kidnapp(?:ed|ing|ings))", "Violence against civilians", "Attack", 6),
     (r"(?:riot(?:s|ing|ers)?|looting|looted|torched|set\s+fire\s+to|mob\s+attack)", "Riots", "Violent demonstration", 6),
     (r"(?:protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ions?|ors?|ed)|rall(?:y|ies|ied)|marche[ds]|sit-ins?|"
-     r"general\s+strike)", "Protests", "Peaceful protest", 4),
+     r"general\s+strike|gathered\s+(?:[\w,]+\s+){0,9}?to\s+(?:demand|protest|denounce|condemn|call\s+for))",
+     "Protests", "Peaceful protest", 4),
     (r"(?:strikes?|struck|attack(?:s|ed)?|assaults?|raid(?:s|ed)?|targeted|targeting|pounded|hit|opened\s+fire|"
      r"fired\s+(?:on|upon|at)|shots\s+(?:were\s+)?fired|fired\s+shots|came\s+under\s+(?:\w+\s+)?fire|gunfire|"
      r"shot\s+dead|gunmen|shooting)", "", "", 1),
@@ -739,6 +741,10 @@ def _stand_ins(text: str, folded_text: str, sent, scenes: list[Mention], contain
     scene keeps its own name and span.
     """
     near_ref = references[0] if references and not _ACROSS_F.search(folded_text, sent.start, sent.end) else None
+    if near_ref is None:
+        # "spread to X, where settlers set fire to houses in Y": Y is in or near X
+        near_ref = next((m for m in mentions if sent.start <= m.start < scenes[0].start and m.place.feature_type
+                         in ("city", "admin1", "area") and _WHERE_AFTER.match(text, m.end)), None)
     out = []
     for u in scenes:
         stand_in, how = (container, "container") if container is not None else (near_ref, "near")
@@ -757,6 +763,7 @@ def _stand_ins(text: str, folded_text: str, sent, scenes: list[Mention], contain
     return out
 
 
+_WHERE_AFTER = re.compile(r",\s+where\b")
 # "on the Venezuelan side of the river", "from the Afghan bank"
 _SIDE_OF_F = re.compile(r"\bthe\s+(?P<who>[a-z]+(?:an|ian|ese|ish|i|ean))\s+(?:side|bank|shore|part)\b")
 _ACROSS_F = re.compile(r"\b(?:across|beyond)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:river|border|frontier|line)\b")
@@ -1286,6 +1293,10 @@ def extract_incidents(
                 else:
                     actor1 = _actor_for(attacker, cc, doc_groups) if attacker else (frame.actor1 if continues else None)
                 actor2 = _actor_for(target, cc, doc_groups) if target else (frame.actor2 if continues else None)
+                if event_type in ("Protests", "Riots") and attacker is None and frame is not None \
+                        and frame.event_type not in ("Protests", "Riots"):
+                    # a crowd after a battle is not the battle's side
+                    actor1 = actor2 = None
                 if event_type in ("Protests", "Riots") and actor1 is None:
                     actor1 = with_country("Protesters" if event_type == "Protests" else "Rioters", cc)
                 if event_type == "Protests" and sub_type != "Peaceful protest" and actor2 is None:

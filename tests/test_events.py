@@ -942,3 +942,26 @@ def test_a_weekday_or_a_clause_boundary_is_no_target_phrase():
 def test_a_groups_fighters_are_the_group(phrase, name):
     (row,) = incidents(f"{phrase} attacked a checkpoint near Kandahar on Friday.")
     assert row["actor1"] == name
+
+
+def test_gunfights_and_gatherings_to_demand_are_events():
+    (row,) = incidents("Afghan troops killed two militants in a gunfight near Kandahar on Friday.")
+    assert row["event_type"] == "Battles"
+    (row,) = incidents("In Kabul, several hundred people gathered on Friday outside the regional government "
+                       "building to demand the release of the bodies.")
+    assert (row["event_type"], row["actor1"]) == ("Protests", "Protesters (Afghanistan)")
+
+
+def test_a_crowd_after_a_battle_is_not_the_battles_side():
+    text = ("Afghan troops clashed with militants in Kandahar on Thursday. "
+            "Residents set fire to the police station in Kabul on Friday.")
+    rows = {r["location"]: r for r in incidents(text)}
+    assert rows["Kabul"]["actor1"] == "Rioters (Afghanistan)"
+
+
+def test_a_village_in_a_where_clause_is_placed_near_the_town_before_it():
+    text = ("Tension spread to Kandahar, where settlers set fire to at least 20 houses in Zarghun Kalay on "
+            "Friday night.")
+    (row,) = _read_with_unresolved(text, "Zarghun Kalay")
+    assert (row["location"], row["gazetteer_id"], row["geo_precision"]) == (
+        "Zarghun Kalay", _PLACES_BY_NAME["Kandahar"].gazetteer_id, 2)
