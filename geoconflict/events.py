@@ -227,6 +227,9 @@ _DATELINE_PREFIX = re.compile(
     r"(?:,\s*[^\n–—]{0,30}?\d[^\n–—]{0,10}?)?\s+[–—]+\s+"
     # a capitalised place and a colon: "BANNU: "
     r"|^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{2,40}:\s+"
+    # a capitalised place, its country and any dash: "KANTHARALAK, Thailand - "
+    r"|^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\-]+){0,3},\s+[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}"
+    r"\s+[-–—]+\s+"
 )
 
 
@@ -595,7 +598,10 @@ _NOT_SCENE_F = re.compile(
     # in the valley of X"), and where a trend heads ("attacks have spread south towards X")
     r"|(?P<haunt>\b(?:which|who|that)\s+(?:\w+\s+)?(?:works?|operates?|is\s+active|are\s+active|is\s+based|"
     r"are\s+based|holds?\s+sway|is\s+present|are\s+present)\b[^.;:]{0,60})"
-    r"|(?P<trend>spread\s+(?:\w+\s+)?towards?\s+(?:the\s+)?))$"
+    r"|(?P<trend>spread\s+(?:\w+\s+)?towards?\s+(?:the\s+)?)"
+    # where people fled to ("hundreds of families fled towards X")
+    r"|(?P<refuge>\b(?:fled|flee|flees|fleeing|escaped|evacuated|displaced|sought\s+refuge)\s+(?:\w+\s+){0,3}?"
+    r"(?:towards?|to|into)\s+(?:the\s+)?(?:\w+\s+)?))$"
 )
 _SINCE_AFTER = re.compile(r"[^.;:]{0,40}?\b(?:since|in\s+(?:recent\s+)?(?:years|months|decades)|this\s+year|so\s+far)\b")
 _ON_ROUTE_F = re.compile(r"(?=[a-z])\b(?:on|along|near|at|off)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$")
@@ -614,6 +620,7 @@ _ORG_BEFORE = re.compile(
 _NOT_SCENE_WORDS = (
     "based", "headquartered", "stationed", "exiled", "hospital", "clinic", "medical", "deadliest", "worst",
     "bloodiest", "heaviest", "biggest", "largest", "most", "work", "operate", "active", "sway", "present", "spread",
+    "fle", "escaped", "evacuated", "displaced", "refuge",
 )
 _FALSE_ON_WORDS = (
     "war", "sanction", "pressure", "call", "depend", "focus", "rely", "relie", "based", "comment", "agreement",
@@ -654,7 +661,7 @@ def _is_location(text: str, m: Mention, prev_loc: Mention | None, sent_start: in
             return False, "local speaker" if local else "speaker"
     not_scene = _NOT_SCENE_F.search(folded) if _any_in(folded, _NOT_SCENE_WORDS) else None
     if not_scene is not None and (not_scene.group("best") is None or _SINCE_AFTER.match(text, m.end)):
-        return False, next(k for k in ("seat", "care", "haunt", "trend", "best") if not_scene.group(k))
+        return False, next(k for k in ("seat", "care", "haunt", "trend", "refuge", "best") if not_scene.group(k))
     if _maybe_distance(folded) and _DISTANCE_REF_F.search(folded):
         return False, "distance reference"
     if prev_loc is not None and _APPOSITIVE_REF.fullmatch(text, prev_loc.end, m.start):
@@ -878,6 +885,7 @@ def _actor_for(a: ActorMention, location_cc: str | None, sides: dict[str, str] |
 
 # a trigger in the passive voice: "was attacked", "were reportedly shot dead", "had been fired on"
 _PASSIVE_BEFORE_F = re.compile(r"(?=[a-z])\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+_FIRED_FROM_F = re.compile(r"(?=[a-z])\b(?:fired|launched)\s+from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:of\s+)?$")
 _BY_AGENT_F = re.compile(r"\bby\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,6}$")
 
 
@@ -890,6 +898,9 @@ def _pick_attacker(sentence: str, actors: list[ActorMention], anchor: int, locat
         left = sentence[max(0, a.start - 20): a.start].rstrip().lower()
         if a.start >= anchor and (left.endswith(" by") or left.endswith(" by the")) and a.kind != "demonym":
             return a  # "airstrikes by Pakistan", "attacked by RSF fighters"
+    for a in usable:
+        if a.kind in ("country", "capital") and _FIRED_FROM_F.search(_fold(sentence[max(0, a.start - 30): a.start])):
+            return a  # "rockets fired from Cambodia": the state the fire came from
     if _PASSIVE_BEFORE_F.search(_fold(sentence[max(0, anchor - 30): anchor])):
         # "a patrol was attacked with rifles by a column of the X": the subject is
         # the victim; the agent, if any, follows "by"

@@ -965,3 +965,15 @@ def test_a_village_in_a_where_clause_is_placed_near_the_town_before_it():
     (row,) = _read_with_unresolved(text, "Zarghun Kalay")
     assert (row["location"], row["gazetteer_id"], row["geo_precision"]) == (
         "Zarghun Kalay", _PLACES_BY_NAME["Kandahar"].gazetteer_id, 2)
+
+
+def test_where_people_fled_to_is_not_a_scene():
+    rows = incidents("Shelling killed three people in Kandahar on Friday and hundreds of families fled towards "
+                     "Kabul.")
+    assert [r["location"] for r in rows] == ["Kandahar"]
+
+
+def test_the_state_fire_came_from_is_the_attacker():
+    (row,) = incidents("Rockets fired from Pakistan slammed into a market in Kandahar on Friday, killing three "
+                       "civilians, Afghan officials said.")
+    assert row["actor1"] == "Military Forces of Pakistan"
