@@ -807,7 +807,10 @@ def _recognise(text: str, lex: _Lexicon) -> list[_Candidate]:
             run_cue = _cue_for(text, run_start, run_end) or ""
             if _UNKNOWN_PLACE_AFTER.match(text[run_end : run_end + 30]) or (
                 run_cue.endswith(" of X") and run_cue.split()[0] in _AREA_OF
-            ) or (run_cue and words[0] in _PLACE_MODIFIERS and words[0] not in ("Al", "El")):
+            ) or (run_cue and words[0] in _PLACE_MODIFIERS and words[0] not in ("Al", "El")) or (
+                # an item of a list of places the gazetteer lacks ("around Miski, Kouri Bougoudi and ...")
+                not run_cue and n > 1 and _unknown_words_ok(shape) and _unknown_place_like(text, run_start, run_end)
+            ):
                 first = shape.place_first
                 # one word after a possessive parent: "Serbia's Vojvodina province"
                 if first < n - 1 or (0 < first == n - 1 and shape.possessive[first - 1]
@@ -937,7 +940,7 @@ _NAME_FORMING = frozenset(
 _UNKNOWN_CUES = frozenset(
     """village town city district province region camp near outside stormed captured seized shelled
     bombed besieged entered recaptured overran encircled liberated in at toward towards into struck
-    attacked targeted reached hit
+    attacked targeted reached hit around raided ambushed
     territory township villages towns districts areas provinces townships""".split()
 )
 # Languages follow "in" as often as places do ("said in Pashto").

@@ -722,3 +722,12 @@ def test_names_unresolved_alone_skip_the_context_pass_with_the_same_result(gaz, 
 
     for name, text in texts.items():
         assert key(geoparse(text, gazetteer=gaz)) == key(geoparse(text, gazetteer=plain)), name
+
+
+def test_villages_listed_after_a_cued_one_are_listed_not_dropped(gaz):
+    # names the gazetteer lacks (or only knows in part) in a list after
+    # "around X" are places too: unresolved rows, never silently dropped
+    text = ("Chadian warplanes bombed rebel positions around Miski, Kouri Bougoudi and Yebbi-Bou in the "
+            "Tibesti region on Tuesday.")
+    names = [m.text for m in geoparse(text, gazetteer=gaz)]
+    assert ["Miski", "Kouri Bougoudi", "Yebbi-Bou"] == [n for n in names if n != "Tibesti"]
