@@ -105,7 +105,12 @@ def _country_name(country_code: str | None) -> str | None:
 
 
 def _containment(lats: np.ndarray, lons: np.ndarray):
-    """(country codes, admin1 names, border km) for points, via gazetteer.boundaries."""
+    """(country codes, admin1 names, border km) for points, via gazetteer.boundaries.
+
+    Answers are remembered per point: a feed of reports names the same towns
+    again and again, and the nearest-border search is the costliest step of
+    building a report's tables.
+    """
     from gazetteer import boundaries as b
 
     n = len(lats)
@@ -116,16 +121,26 @@ def _containment(lats: np.ndarray, lons: np.ndarray):
     if not ok.any():
         return codes, admin1s, border
     idx = np.flatnonzero(ok)
-    la, lo = lats[idx], lons[idx]
-    found_c = _call_vector(b, "countries_at", "country_at", la, lo)
-    found_a = _call_vector(b, "admin1s_at", "admin1_at", la, lo)
-    dist = _call_vector(b, "distances_to_border_km", "distance_to_border_km", la, lo)
+    keys = list(zip(lats[idx].tolist(), lons[idx].tolist()))
+    todo = [k for k, key in enumerate(keys) if key not in _CONTAINED]
+    if todo:
+        if len(_CONTAINED) + len(todo) > _CONTAINED_MAX:
+            _CONTAINED.clear()
+        la, lo = lats[idx[todo]], lons[idx[todo]]
+        found_c = _call_vector(b, "countries_at", "country_at", la, lo)
+        found_a = _call_vector(b, "admin1s_at", "admin1_at", la, lo)
+        dist = _call_vector(b, "distances_to_border_km", "distance_to_border_km", la, lo)
+        for j, k in enumerate(todo):
+            d = dist[j]
+            _CONTAINED[keys[k]] = (_code_of(found_c[j]), _name_of(found_a[j]), np.nan if d is None else float(d))
     for k, i in enumerate(idx):
-        codes[i] = _code_of(found_c[k])
-        admin1s[i] = _name_of(found_a[k])
-        d = dist[k]
-        border[i] = np.nan if d is None else float(d)
+        codes[i], admin1s[i], border[i] = _CONTAINED[keys[k]]
     return codes, admin1s, border
+
+
+# (lat, lon) -> (country code, admin1 name, border km); boundaries are static data
+_CONTAINED: dict[tuple[float, float], tuple[str | None, str | None, float]] = {}
+_CONTAINED_MAX = 200_000
 
 
 def _call_vector(module, vector_name: str, scalar_name: str, lats, lons) -> list:

@@ -162,3 +162,14 @@ def test_read_report_leaves_a_country_level_incident_without_province():
     r = read_report("Iranian drones and missiles struck Israel on Sunday.", "2026-04-20")
     row = r.incidents.iloc[0]
     assert row["location"] == "Israel" and row["geo_precision"] == 3 and pd.isna(row["admin1"])
+
+
+def test_containment_is_remembered_per_point_with_the_same_answers():
+    from geoconflict import facts
+
+    facts._CONTAINED.clear()
+    lats, lons = np.array([KABUL[0], 24.8607, np.nan]), np.array([KABUL[1], 67.0011, np.nan])
+    first = facts._containment(lats, lons)
+    assert len(facts._CONTAINED) == 2  # the missing point is not stored
+    again = facts._containment(lats, lons)
+    assert first[:2] == again[:2] and np.array_equal(first[2], again[2], equal_nan=True)
