@@ -112,8 +112,11 @@ _LAYER_OF = {
 
 #: Words that make an incident a retaliation.
 RETALIATION_CUES = re.compile(
-    r"\b(?:retaliat\w*|in\s+response|(?:a|as\s+a)\s+response\s+to|in\s+revenge|revenge\s+(?:attack|strike)s?|responded|"
-    r"hit\s+back|struck\s+back|counter-?attack\w*|counter-?offensive|to\s+avenge|avenging|reprisal\w*)\b",
+    r"\b(?:retaliat\w*|in\s+response|(?:a|as\s+a)\s+response\s+to|in\s+(?:apparent\s+|possible\s+|suspected\s+)?revenge|"
+    r"revenge\s+(?:attack|strike)s?|responded|"
+    r"hit\s+back|struck\s+back|counter-?attack\w*|counter-?offensive|to\s+avenge|avenging|reprisal\w*|"
+    # going after the attackers answers their attack
+    r"(?:pursued|chased|hunted\s+down|tracked\s+down)\s+(?:the\s+)?(?:attackers|assailants|gunmen|militants|raiders))\b",
     re.IGNORECASE,
 )
 # "in retaliation for the strike on Kharkiv": places after this describe the
@@ -455,7 +458,8 @@ _SPEAKER_PREPS = (" in ", " at ", " from ", " in the ", " at the ", " from the "
 
 # words every match of a case-insensitive pattern contains (see _may_contain)
 _FATALITY_WORDS = ("kill", "left", "leaving", "claimed", "death")
-_RETALIATION_WORDS = ("retaliat", "respon", "revenge", "back", "counter", "aveng", "reprisal")
+_RETALIATION_WORDS = ("retaliat", "respon", "revenge", "back", "counter", "aveng", "reprisal", "pursued", "chased",
+                      "hunted", "tracked")
 
 
 def _may_contain(text: str, words: tuple[str, ...]) -> bool:
@@ -493,6 +497,9 @@ _AIR_WORDS = re.compile(
 )
 
 
+_MOB = re.compile(r"\b(?:mobs?|lynch\w*|vigilantes)\b", re.IGNORECASE)
+
+
 def _classify(triggers: list[Trigger], sentence: str, attacker: ActorMention | None) -> tuple[str, str]:
     """ACLED (event_type, sub_event_type) for a sentence's triggers."""
     best = max(triggers, key=lambda t: t.rank)
@@ -501,6 +508,8 @@ def _classify(triggers: list[Trigger], sentence: str, attacker: ActorMention | N
             or (attacker.kind == "crowd" and attacker.name.startswith("Unidentified"))):
         # "troops torched homes": armed forces burning property is violence against civilians, not a riot
         return "Violence against civilians", "Attack"
+    if best.event_type == "Riots" and _MOB.search(sentence):
+        return "Riots", "Mob violence"  # "a mob set fire to shops": not a demonstration turned violent
     if best.sub_event_type == _AIR and best.text.lower() in ("bombing", "bombings", "bombed") \
             and not _AIR_WORDS.search(sentence) and not (attacker is not None and attacker.kind == "military"):
         # "a bombing at a market", "militants bombed a bus": no aircraft named

@@ -977,3 +977,18 @@ def test_the_state_fire_came_from_is_the_attacker():
     (row,) = incidents("Rockets fired from Pakistan slammed into a market in Kandahar on Friday, killing three "
                        "civilians, Afghan officials said.")
     assert row["actor1"] == "Military Forces of Pakistan"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hours later, a mob set fire to shops in Kabul in apparent revenge.",
+    "Within hours, Afghan helicopters pursued the attackers and struck a camp near Kabul.",
+])
+def test_revenge_and_pursuit_make_a_retaliation(sentence):
+    rows = incidents("Gunmen attacked a checkpoint in Kandahar on Friday, killing two soldiers. " + sentence)
+    kabul = [r for r in rows if r["location"] == "Kabul"]
+    assert kabul and kabul[0]["layer"] == "retaliation"
+
+
+def test_a_mob_is_mob_violence():
+    (row,) = incidents("A mob set fire to shops and a petrol pump in Kandahar on Friday.")
+    assert (row["event_type"], row["sub_event_type"]) == ("Riots", "Mob violence")
