@@ -429,9 +429,17 @@ def _real_triggers(sentence: str, triggers: list[Trigger], folded_sentence: str 
 _INSTRUMENTS = frozenset({"aircraft", "warplane", "warplanes", "fighter jet", "fighter jets", "jets"})
 _ATTACK_VERB = re.compile(r"\b(?:bomb|strik|struck|hit|attack|raid|fired|pounded|targeted|shell|strafed|pursued)",
                           re.IGNORECASE)
+# a definite event or place that points back to what was told before
+_TOLD_BEFORE_F = re.compile(
+    r"\b(?:by|in|during|from|after)\s+the\s+(?:shelling|strikes?|air\s*strikes?|attacks?|raids?|bombing|bombardment|"
+    r"blasts?|explosions?|assault|fighting)\b|\bthe\s+(?:town|village|city|camp)(?:'s|’s)\s")
 _BACKED_BY_F = re.compile(r"(?=[a-z])\b(?:backed|supported|covered|escorted)\s+by\s+(?:\w+\s+){0,2}$")
 # an event referred to as the object of a comment ("did not comment on the strikes", "denied the attack")
-_REFERRED_F = re.compile(r"(?=[a-z])\b(?:comment(?:ed|ing)?\s+on|confirm(?:ed)?|den(?:ied|y))\s+(?:the|these|those|any)\s+$")
+_REFERRED_F = re.compile(
+    r"(?=[a-z])\b(?:(?:comment(?:ed|ing)?\s+on|confirm(?:ed)?|den(?:ied|y))\s+(?:the|these|those|any)\s+"
+    # a third party's concern is about violence told elsewhere ("concern over repeated Turkish strikes")
+    r"|concern(?:ed)?[\"”’']?\s+(?:over|about|at|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3})$"
+)
 
 
 # Each end-anchored context pattern below costs 5-10 us per 80-character
@@ -1141,7 +1149,10 @@ def extract_incidents(
                 elif how == "local speaker":
                     speakers.append(m)
                 prev_loc = None
-        if not located and speakers and not _cued_unresolved(text, unresolved, sent, folded_text):
+        if not located and speakers and not _cued_unresolved(text, unresolved, sent, folded_text) and not (
+                last_scene is not None and _TOLD_BEFORE_F.search(folded_text, sent.start, sent.end)):
+            # ("killed by the shelling, an administrator in X said", "torched the
+            # town's health centre, a source in X said": the event told before)
             located = [(m, "weak") for m in speakers[:1] if m.place.feature_type != "country"]
         # un-cued towns and landmarks (not capitals or countries) as a fallback,
         # unless the sentence marks a place the gazetteer lacks as the scene

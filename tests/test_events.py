@@ -992,3 +992,15 @@ def test_revenge_and_pursuit_make_a_retaliation(sentence):
 def test_a_mob_is_mob_violence():
     (row,) = incidents("A mob set fire to shops and a petrol pump in Kandahar on Friday.")
     assert (row["event_type"], row["sub_event_type"]) == ("Riots", "Mob violence")
+
+
+def test_a_third_partys_concern_over_strikes_is_no_new_incident():
+    text = ("Pakistani jets struck Kandahar on Friday. Iran expressed concern over repeated Pakistani strikes "
+            "in Kabul, and India said it was \\"deeply concerned\\" about the fighting near Kabul.")
+    assert [r["location"] for r in incidents(text)] == ["Kandahar"]
+
+
+def test_a_local_source_retelling_the_last_event_is_not_a_new_scene():
+    text = ("Gunmen raided Kandahar overnight, killing seven people. The assailants torched the town's health "
+            "centre and made off with cattle, a security source in Kabul told reporters.")
+    assert [r["location"] for r in incidents(text)] == ["Kandahar"]
