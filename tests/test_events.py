@@ -996,7 +996,7 @@ def test_a_mob_is_mob_violence():
 
 def test_a_third_partys_concern_over_strikes_is_no_new_incident():
     text = ("Pakistani jets struck Kandahar on Friday. Iran expressed concern over repeated Pakistani strikes "
-            "in Kabul, and India said it was \\"deeply concerned\\" about the fighting near Kabul.")
+            "in Kabul, and India said it was \"deeply concerned\" about the fighting near Kabul.")
     assert [r["location"] for r in incidents(text)] == ["Kandahar"]
 
 
