@@ -26,9 +26,13 @@ Tolerance (documented contract)
     tolerance = max(rel * min(stated_km, computed_km), 1.0)
                 + min(extent_km, 0.5 * computed_km)
 
-``extent_km`` is the sum of the extents (``precision_m`` / 1000) of the
-reference and the target when they are areas rather than points (a city
-quarter, a province), because a report may measure from any part of an area.
+``extent_km`` is the sum of the extents of the reference and the target.
+An area (a province, a city quarter: ``admin1``, ``area``) counts its radius
+``precision_m`` / 1000, because a report may measure from any part of it.  A
+settlement or other point place counts its radius (from its population) up
+to :data:`POINT_EXTENT_CAP_KM` (3 km): reports measure between town centres,
+and a town point sometimes carries the population of its whole district, so
+an uncapped radius let a distance misstated by half pass as consistent.
 The relative part is taken of the smaller of the two distances, so a figure
 inflated by a third ("about 600 km" for 450 km) is *overstated* however large
 it is; the areal part is capped at half the computed distance, so a
@@ -127,6 +131,7 @@ __all__ = [
     "RELATIVE_TOLERANCE",
     "DIRECTION_TOLERANCE_DEG",
     "BORDER_TOLERANCE_KM",
+    "POINT_EXTENT_CAP_KM",
     "UNIT_KM",
     "extract_claims",
     "find_distance_statements",
@@ -149,6 +154,8 @@ RELATIVE_TOLERANCE = {
 MIN_TOLERANCE_KM = 1.0
 #: Half-width of the compass sector a stated direction accepts.
 DIRECTION_TOLERANCE_DEG = 45.0
+#: Most the radius of a settlement (or another point place) adds to a tolerance, km.
+POINT_EXTENT_CAP_KM = 3.0
 #: Tolerance for "just across the border" (distance to the nearest border).
 BORDER_TOLERANCE_KM = 15.0
 
@@ -730,9 +737,9 @@ def _too_coarse(rp, tp, stated_km: float, extent: float, computed_km: float | No
 def _extent_km(place) -> float:
     if place is None:
         return 0.0
-    if place.feature_type in _AREAL or place.precision_m:
+    if place.feature_type in _AREAL:
         return float(place.precision_m or 0.0) / 1000.0
-    return 0.0
+    return min(float(place.precision_m or 0.0) / 1000.0, POINT_EXTENT_CAP_KM)
 
 
 def _pick_reference(stmt: dict, mentions: Sequence[Mention], text: str, sentence_end: int) -> Mention | None:

@@ -522,3 +522,13 @@ def test_to_the_without_a_located_place_or_antecedent_is_no_claim(text):
     places = [("Kisumu", KISUMU)] + ([("Kericho", KERICHO)] if "Kericho" in text else [])
     assert extract_claims(text, _mentions(text, places)) == []
 
+
+def test_a_settlements_radius_adds_at_most_a_few_km():
+    # a town point carrying its district's population must not excuse a figure
+    # half as large again as the distance between the centres (~56 km)
+    nairobi = _place("Nairobi", -1.2864, 36.8172, "KE", precision_m=17_000)
+    machakos = _place("Machakos", -1.5177, 37.2634, "KE", precision_m=6_000)
+    text = "Machakos lies around 85 km south-east of Nairobi."
+    (row,) = extract_claims(text, _mentions(text, [("Machakos", machakos), ("Nairobi", nairobi)]))
+    assert row["verdict"] == "overstated"
+    assert row["tolerance_km"] == pytest.approx(0.3 * row["computed_km"] + 6.0)
