@@ -100,7 +100,9 @@ tolerance rule; an unqualified "the border" is the border with the country the
 report names most after the target's own (when one clearly leads), else the
 nearest border; "just across the border" (``reference = "border"``,
 ``stated_km = 0``) is consistent when the target lies within
-:data:`BORDER_TOLERANCE_KM` plus its extent of that border.
+:data:`BORDER_TOLERANCE_KM` plus its extent of that border.  "across the border"
+right after a distance's reference ("15 km from X across the border") only
+says where X lies: it is no claim of its own.
 
 Direction
 ---------
@@ -500,6 +502,8 @@ def find_distance_statements(text: str) -> list[dict[str, Any]]:
     for m in _ACROSS_BORDER.finditer(text) if _ACROSS_CORE.search(text) else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
+        if any(0 <= m.start() - b <= 40 and _NAME_GAP.fullmatch(text, b, m.start()) for _, b in taken):
+            continue  # "15 km from X across the border": says where X is, not another distance
         start = m.start("hedge") if m.group("hedge") else m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         out.append(
             {
@@ -519,6 +523,9 @@ def find_distance_statements(text: str) -> list[dict[str, Any]]:
     out.sort(key=lambda d: d["start"])
     return out
 
+
+# a place name alone, between a distance phrase and "across the border"
+_NAME_GAP = re.compile(r"\s*(?:the\s+)?[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}\s*")
 
 _AREAL = {"admin1", "area", "country"}
 # a bracket opens an aside unless it only holds an acronym, a short name or a

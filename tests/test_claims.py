@@ -532,3 +532,9 @@ def test_a_settlements_radius_adds_at_most_a_few_km():
     (row,) = extract_claims(text, _mentions(text, [("Machakos", machakos), ("Nairobi", nairobi)]))
     assert row["verdict"] == "overstated"
     assert row["tolerance_km"] == pytest.approx(0.3 * row["computed_km"] + 6.0)
+
+
+def test_across_the_border_after_a_reference_is_no_claim_of_its_own():
+    text = "Busia sits just 95 km from Kisumu across the border, by the lake."
+    rows = extract_claims(text, _mentions(text, [("Busia", BUSIA), ("Kisumu", KISUMU)]))
+    assert [(r["target"], r["reference"]) for r in rows] == [("Busia", "Kisumu")]
