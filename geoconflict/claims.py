@@ -26,9 +26,13 @@ Tolerance (documented contract)
     tolerance = max(rel * min(stated_km, computed_km), 1.0)
                 + min(extent_km, 0.5 * computed_km)
 
-``extent_km`` is the sum of the extents (``precision_m`` / 1000) of the
-reference and the target when they are areas rather than points (a city
-quarter, a province), because a report may measure from any part of an area.
+``extent_km`` is the sum of the extents of the reference and the target.
+An area (a province, a city quarter: ``admin1``, ``area``) counts its radius
+``precision_m`` / 1000, because a report may measure from any part of it.  A
+settlement or other point place counts its radius (from its population) up
+to :data:`POINT_EXTENT_CAP_KM` (3 km): reports measure between town centres,
+and a town point sometimes carries the population of its whole district, so
+an uncapped radius let a distance misstated by half pass as consistent.
 The relative part is taken of the smaller of the two distances, so a figure
 inflated by a third ("about 600 km" for 450 km) is *overstated* however large
 it is; the areal part is capped at half the computed distance, so a
@@ -69,10 +73,25 @@ The target is the subject of the statement's own clause ("A lies 950 km
 north of B, while C is 300 km west of D": C for the second); an earlier
 distance phrase of the same clause is an aside ("X, 30 km north of Y, is 60
 miles from Z" locates X twice), and a country after the reference only
-qualifies it ("south of Cali, Colombia's third city").
-"C is about 110 km to its north-east" measures from a place named before:
-one of the last two towns named before it in the sentence (else in the one
-before), the one whose distance to C is nearer the stated figure.
+qualifies it ("south of Cali, Colombia's third city").  An apposition
+describing a place ("Sabha, the largest city of the Fezzan, lies ...",
+"Pemba, the Cabo Delgado capital, is ...", "Bosaso, Puntland's main port,
+...") is an aside: a province or country inside it is neither the target nor
+the reference.  A place after the reference is the target only when the
+clause has no subject before the statement ("About 30 km from X lies Y");
+"K lies 20 km from M, which is 60 km from N" with K unknown to the gazetteer
+has no target (not N).
+"C is about 110 km to its north-east", "C lies 1,500 km to the south-west"
+and "C is 95 km further west" measure from a place named in the clause
+before (in the sentence, else the last clause of the sentence before, in
+the same paragraph); C must be the subject ("C lies", "C, on the border,
+is") or carry the distance as an aside ("..., C, 200 km to the east").
+"further" goes on from that clause's subject; "to the" after a clause of
+the same sentence that measures from R elides "of R"; otherwise ("its") the
+subject or the reference of that clause, whichever the paragraph has named
+more often (its topic), the subject on a tie.  The stated figure never
+chooses (it would bias the verdict towards *consistent*); no claim when that
+clause locates no town.
 
 Border statements are measured from the target to an international border
 (bundled Natural Earth boundaries): "20 km from the Afghan border" uses the
@@ -81,7 +100,9 @@ tolerance rule; an unqualified "the border" is the border with the country the
 report names most after the target's own (when one clearly leads), else the
 nearest border; "just across the border" (``reference = "border"``,
 ``stated_km = 0``) is consistent when the target lies within
-:data:`BORDER_TOLERANCE_KM` plus its extent of that border.
+:data:`BORDER_TOLERANCE_KM` plus its extent of that border.  "across the border"
+right after a distance's reference ("15 km from X across the border") only
+says where X lies: it is no claim of its own.
 
 Direction
 ---------
@@ -112,6 +133,7 @@ __all__ = [
     "RELATIVE_TOLERANCE",
     "DIRECTION_TOLERANCE_DEG",
     "BORDER_TOLERANCE_KM",
+    "POINT_EXTENT_CAP_KM",
     "UNIT_KM",
     "extract_claims",
     "find_distance_statements",
@@ -134,6 +156,8 @@ RELATIVE_TOLERANCE = {
 MIN_TOLERANCE_KM = 1.0
 #: Half-width of the compass sector a stated direction accepts.
 DIRECTION_TOLERANCE_DEG = 45.0
+#: Most the radius of a settlement (or another point place) adds to a tolerance, km.
+POINT_EXTENT_CAP_KM = 3.0
 #: Tolerance for "just across the border" (distance to the nearest border).
 BORDER_TOLERANCE_KM = 15.0
 
@@ -204,10 +228,13 @@ _STATEMENT = re.compile(
     # a conversion in brackets: "75 kilometers (45 miles) north of"
     r"(?:\s*\(\s*(?:about\s+|some\s+|roughly\s+)?[\d.,]+\s*(?:nautical\s+miles?|miles?|mi|km|kms|kilomet(?:re|er)s?)\s*\))?"
     rf"(?:\s+(?:away|distant|inland|out|drive|walk|ride|journey|trip|stretch))?"
-    rf"(?:(?:\s+(?:to\s+the\s+)?{_DIRECTION}(?:ward|wards)?)?"
+    rf"(?:(?:\s+(?:to\s+the\s+|(?:further|farther)\s+)?{_DIRECTION}(?:ward|wards)?)?"
     rf"\s*,?\s+(?P<prep>from|of|off|outside(?:\s+of)?|away\s+from|short\s+of|beyond|past|before)\b"
     # "Y lies about 45 miles to its north-east": the reference is a place named before
-    rf"|\s+to\s+(?P<its>its|their)\s+{_DIRECTION.replace('?P<dir>', '?P<its_dir>')}\b)",
+    rf"|\s+to\s+(?P<its>its|their)\s+{_DIRECTION.replace('?P<dir>', '?P<its_dir>')}\b"
+    # "Y lies 1,500 km to the south-west", "Y is 95 km further west": from a place named
+    # before too (the statement has no reference of its own)
+    rf"|\s+(?P<imp>to\s+the|further|farther)\s+{_DIRECTION.replace('?P<dir>', '?P<imp_dir>')}\b)",
     re.IGNORECASE,
 )
 _ACROSS_BORDER = re.compile(
@@ -449,7 +476,8 @@ def find_distance_statements(text: str) -> list[dict[str, Any]]:
             continue
         km = value * UNIT_KM.get(unit, UNIT_KM.get(unit.rstrip("s"), 1.0))
         its = m.group("its") is not None
-        label, deg = _direction_of(m.group("its_dir") if its else m.group("dir"))
+        implicit = m.group("imp")
+        label, deg = _direction_of(m.group("its_dir") if its else m.group("imp_dir") if implicit else m.group("dir"))
         start = m.start("hedge") if m.group("hedge") else m.start("num")
         stated_end = m.end("unit")
         out.append(
@@ -461,9 +489,11 @@ def find_distance_statements(text: str) -> list[dict[str, Any]]:
                 "hedge": _hedge_of(m.group("hedge"), number_text),
                 "stated_direction": label,
                 "direction_deg": deg,
-                "prep_end": m.start("its") if its else m.end("prep"),
+                "prep_end": m.start("its") if its else m.start("imp") if implicit else m.end("prep"),
                 "border": False,
                 "pronoun": its,
+                # "further" (from the place the clause before located) or "to the"
+                "implicit": None if not implicit else "to the" if implicit[:2].lower() == "to" else "further",
             }
         )
     taken = [(d["start"], d["end"]) for d in out]
@@ -472,6 +502,8 @@ def find_distance_statements(text: str) -> list[dict[str, Any]]:
     for m in _ACROSS_BORDER.finditer(text) if _ACROSS_CORE.search(text) else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
+        if any(0 <= m.start() - b <= 40 and _NAME_GAP.fullmatch(text, b, m.start()) for _, b in taken):
+            continue  # "15 km from X across the border": says where X is, not another distance
         start = m.start("hedge") if m.group("hedge") else m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         out.append(
             {
@@ -485,11 +517,15 @@ def find_distance_statements(text: str) -> list[dict[str, Any]]:
                 "prep_end": m.end(),
                 "border": True,
                 "pronoun": False,
+                "implicit": None,
             }
         )
     out.sort(key=lambda d: d["start"])
     return out
 
+
+# a place name alone, between a distance phrase and "across the border"
+_NAME_GAP = re.compile(r"\s*(?:the\s+)?[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}\s*")
 
 _AREAL = {"admin1", "area", "country"}
 # a bracket opens an aside unless it only holds an acronym, a short name or a
@@ -562,50 +598,90 @@ def _possessive_capital(text: str, mention: Mention, gazetteer=None) -> Mention:
     return Mention(mention.start, m.end(), f"{text[mention.start:m.end()]} ({place.name})", place, cue="capital")
 
 
-def _pronoun_reference(stmt: dict, mentions: Sequence[Mention], text: str, sent_start: int,
-                       target: Mention | None) -> Mention | None:
-    """ "Bardai is about 110 km to its north-east": what "its" stands for.
+# Between an implicit statement's target and the statement: "Y lies ", "Y, on the
+# border, is " (the target is the clause's subject), or "Y, " (the distance is an aside on Y)
+_IMPLICIT_TARGET_GAP = re.compile(
+    r"(?:,\s+[^,;:()\n]{1,80},)?\s+(?:lies|lie|lay|is|are|was|were|sits|sit|stands|stand)\s+"
+    r"(?:located\s+|situated\s+)?$|,\s*$"
+)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
-    The candidates are the last two places finer than a province named before
-    the statement (in its sentence, else in the one before) other than the
-    target: usually the subject and the reference of the clause before.  When
-    both resolve, the one whose distance to the target is nearer the stated
-    figure is taken, as a reader who knows the map would ("A lies 950 km north
-    of B, while C is 110 km to its north-east" is about A when C is near A);
-    otherwise the last one.
+
+def _antecedent(stmt: dict, mentions: Sequence[Mention], text: str, sent_start: int,
+                target: Mention | None, located: Sequence[tuple]) -> Mention | None:
+    """ "C is about 110 km to its north-east", "C lies 1,500 km to the
+    south-west", "C is 95 km further west": the place measured from.
+
+    It is named in the clause before: the one before C's clause in the same
+    sentence, else the last clause of the sentence before (same paragraph).
+    ``located`` holds ``(start, target, reference)`` of the statements read
+    so far.  "further" goes on from the place that clause locates (its
+    subject).  "to the" right after a clause of the same sentence that
+    measures from R elides "of R", as that clause does.  Otherwise ("its",
+    or "to the" opening a sentence) it is that clause's subject or its
+    reference, whichever the paragraph has named more often so far (the
+    topic of the passage), the subject on a tie: "Zouar lies 950 km north of
+    N'Djamena, while Bardai is 110 km to its north-east" is about Zouar.  The
+    distance to C is not
+    consulted, so a misstated figure cannot pick its own reference.  None
+    when that clause locates no town (a region, or a name the gazetteer does
+    not hold): better no claim than a guessed one.
     """
-    def finer(m: Mention) -> bool:
-        if m is target or m.place is None or m.place.feature_type in ("country", "admin1"):
+    lo = target.start if target is not None and target.start < stmt["start"] else stmt["start"]
+    breaks = list(_CLAUSE_BREAK.finditer(text, sent_start, lo))
+    if breaks:
+        p_start = breaks[-2].end() if len(breaks) > 1 else sent_start
+        p_end = breaks[-1].start()
+    else:
+        if sent_start <= 0:
+            return None
+        p_start, p_end = _sentence_around(text, max(0, sent_start - 2)).start, sent_start
+        if _BLANK_LINE.search(text, p_start, p_end):
+            return None  # a new paragraph does not point back
+        for c in _CLAUSE_BREAK.finditer(text, p_start, p_end):
+            p_start = c.end()
+    earlier = [x for x in located if p_start <= x[0] < p_end]
+    if earlier:
+        _, subject, ref = earlier[-1]
+    else:
+        subject, ref = _clause_subject(text, mentions, p_start, p_end), None
+
+    def town(m: Mention | None) -> bool:
+        if m is None or m.place is None or m.place.feature_type in ("country", "admin1"):
             return False
         return target is None or target.place is None or m.place.gazetteer_id != target.place.gazetteer_id
 
-    lo = target.start if target is not None and target.start < stmt["start"] else stmt["start"]
-    pool = [m for m in mentions if sent_start <= m.start and m.end <= lo and finer(m)]
-    if not pool and sent_start > 0:
-        prev_start = _sentence_around(text, max(0, sent_start - 2)).start
-        pool = [m for m in mentions if prev_start <= m.start and m.end <= sent_start and finer(m)]
-    distinct: list[Mention] = []
-    for m in reversed(pool):
-        if all(m.place.gazetteer_id != d.place.gazetteer_id for d in distinct):
-            distinct.append(m)
-        if len(distinct) == 2:
-            break
-    if not distinct:
+    if not town(subject):
         return None
-    best = distinct[0]
-    if len(distinct) == 2 and target is not None and target.place is not None and stmt["stated_km"] > 0:
-        from geoconflict.facts import geodesic
+    best = subject
+    if stmt["implicit"] == "further" or not town(ref) or ref.place.gazetteer_id == subject.place.gazetteer_id:
+        pass
+    elif stmt["implicit"] == "to the" and breaks:
+        best = ref  # "X is 100 km south-east of R, while Y lies 1,500 km to the south-west [of R]"
+    else:
+        para = 0
+        for b in _BLANK_LINE.finditer(text, max(0, stmt["start"] - 3000), stmt["start"]):
+            para = b.end()
 
-        tp = target.place
+        def named(m: Mention) -> int:
+            return sum(1 for x in mentions if para <= x.start < stmt["start"] and x.place is not None
+                       and x.place.gazetteer_id == m.place.gazetteer_id)
 
-        def misfit(m: Mention) -> float:
-            km = geodesic(m.place.lat, m.place.lon, tp.lat, tp.lon)[0]
-            return abs(math.log(max(km, MIN_TOLERANCE_KM) / stmt["stated_km"]))
-
-        best = min(distinct, key=misfit)
+        if named(ref) > named(subject):
+            best = ref
     start = stmt["prep_end"]
-    end = start + len(text[start:].split(None, 1)[0])
-    return Mention(start, end, f"{text[start:end]} ({best.text})", best.place, cue="anaphora")
+    end = stmt["end"] if stmt["implicit"] else start + len(text[start:].split(None, 1)[0])
+    return Mention(start, end, f"{' '.join(text[start:end].split())} ({best.text})", best.place, cue="anaphora")
+
+
+def _clause_subject(text: str, mentions: Sequence[Mention], lo: int, hi: int) -> Mention | None:
+    """The first place of ``text[lo:hi]`` that no preposition governs and no
+    apposition holds ("Fighting erupted in X" has none)."""
+    inside = [m for m in mentions if lo <= m.start and m.end <= hi]
+    for m in _outside_appositions(text, inside, hi):
+        if not _AFTER_PREPOSITION.search(text, max(lo, m.start - 20), m.start):
+            return m
+    return None
 
 
 # "45 km north of the city": a town or city the report has just named
@@ -668,9 +744,9 @@ def _too_coarse(rp, tp, stated_km: float, extent: float, computed_km: float | No
 def _extent_km(place) -> float:
     if place is None:
         return 0.0
-    if place.feature_type in _AREAL or place.precision_m:
+    if place.feature_type in _AREAL:
         return float(place.precision_m or 0.0) / 1000.0
-    return 0.0
+    return min(float(place.precision_m or 0.0) / 1000.0, POINT_EXTENT_CAP_KM)
 
 
 def _pick_reference(stmt: dict, mentions: Sequence[Mention], text: str, sentence_end: int) -> Mention | None:
@@ -710,6 +786,7 @@ def _pick_target(stmt: dict, mentions: Sequence[Mention], text: str, sent_start:
         cut = c.end()
     if cut is not None and any(m.start >= cut for m in before):
         before = [m for m in before if m.start >= cut]
+    before = _outside_appositions(text, before, stmt["start"])
     if before:
         # a relative clause ("X area, which is ... 6 km from Y") points back to
         # the last place before the relative pronoun
@@ -743,11 +820,17 @@ def _pick_target(stmt: dict, mentions: Sequence[Mention], text: str, sent_start:
     resume = reference.end if reference is not None else stmt["end"]
     nxt = _CLAUSE_BREAK.search(text, resume, sent_end)
     clause_end = sent_end if nxt is None else nxt.start()
+    rel = _RELATIVE.search(text, resume, clause_end)
+    if rel is not None:
+        clause_end = rel.start()  # "..., which is 60 km from Z": Z is that clause's reference
     # a country after the reference qualifies it ("south of Cali, Colombia's
     # third city"); a town-to-country distance is no target anyway
     after = [m for m in mentions if m.start >= resume and m.end <= clause_end
              and (m.place is None or m.place.feature_type != "country")]
-    if after:
+    # "Kolofata lies 20 km north-west of Mora": a predicate right before the
+    # statement means the clause has a subject of its own, one the gazetteer
+    # does not hold; a place after the reference is not it
+    if after and not _OWN_SUBJECT.search(text, sent_start if cut is None else cut, stmt["start"]):
         return after[0]
     if _ANAPHORA.match(text, sent_start, stmt["start"]):
         # "Both villages lie about 40 km north-west of Monywa": the last
@@ -768,9 +851,45 @@ _CONTAINER_GAP = re.compile(
     r"|,\s+(?:the\s+)?(?:[a-z]+\s+)?capital\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# ", the capital of Y,", ", a border town in Y,", ", Y's main port,", ", on the Y border,":
+# an aside describing the place before it (matched from that place's end up to the
+# statement).  A place inside it is neither the subject nor the reference.
+_APPOSITION = re.compile(
+    r",\s+(?:(?:the|a|an|on|in|near|at)\s+|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}['’]s\s+)"
+    r"[^,;:()\n]{0,80}?(?:,(?=\s*(?P<pred>lies|lie|lay|is|are|was|were|sits|sit|stands|stand|remains)\b)|,?(?=\s*$))"
+)
+# a place right after one of these is a complement, not the head of an apposition
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|at|near|from|of|to|on|outside|around|into|across|by|for|with|towards?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _outside_appositions(text: str, ms: Sequence[Mention], end: int) -> list[Mention]:
+    """``ms`` without the places inside an apposition to an earlier one of them
+    ("Sabha, the largest city of the Fezzan, lies ..." keeps Sabha only).
+
+    An apposition closes before a predicate ("is", "lies") or at ``end`` (the
+    statement): "In Goma, the rebels shelled Sake, 20 km ..." has none, since a
+    place after a preposition heads no apposition and the rest is a clause."""
+    out: list[Mention] = []
+    skip_to = -1
+    for m in ms:
+        if m.start < skip_to:
+            continue
+        out.append(m)
+        a = _APPOSITION.match(text, m.end, end)
+        if a is not None and (a.group("pred") or not _AFTER_PREPOSITION.search(text, max(0, m.start - 20), m.start)):
+            skip_to = a.end()
+    return out
+
+
 # Where a new clause with its own subject starts: "..., while X is ...",
 # "..., and X lies ...", "...; X is ..."
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whilst|whereas|and|but)\s+|\s+(?:while|whilst|whereas)\s+")
+
+# a predicate before the statement: the clause names its subject there
+_OWN_SUBJECT = re.compile(r"\b(?:lies|lie|lay|is|are|was|were|sits|sit|stands|stand)\s+(?:located\s+|situated\s+)?$")
 
 _ANAPHORA = re.compile(
     r"\s*(?:Both|The|These|Those|This|That|It|They|Each)\b(?:\s+(?:two|three|both|twin|targeted|attacked|affected))?"
@@ -898,6 +1017,7 @@ def extract_claims(
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     rows: list[dict[str, Any]] = []
     phrases: list[tuple[int, int]] = []  # statement-to-reference spans, for _pick_target's skip
+    located: list[tuple] = []  # (statement start, target, reference), for _antecedent
     for stmt in statements:
         sent = _sentence_around(text, stmt["start"])
         s_start, s_end = sent.start, sent.end
@@ -909,9 +1029,11 @@ def extract_claims(
         target = None
         if stmt["border"]:
             reference = None
-        elif stmt["pronoun"]:
+        elif stmt["pronoun"] or stmt["implicit"]:
             target = _pick_target(stmt, mentions, text, s_start, s_end, None, skip)
-            reference = _pronoun_reference(stmt, mentions, text, s_start, target)
+            if stmt["implicit"] and (target is None or not _IMPLICIT_TARGET_GAP.match(text, target.end, stmt["start"])):
+                continue  # "troops pushed 10 km to the east": the statement locates no place
+            reference = _antecedent(stmt, mentions, text, s_start, target, located)
             if reference is None:
                 continue
         else:
@@ -943,6 +1065,7 @@ def extract_claims(
                 target = _possessive_capital(text, target, gazetteer)
         if reference is not None and reference.start >= stmt["end"]:
             phrases.append((stmt["start"], reference.end))
+        located.append((stmt["start"], target, reference))
         if stmt["border"] and target is None:
             continue
         if stmt["border"] and border_country is None and target.place is not None:

@@ -372,14 +372,18 @@ UGANDA = _place("Uganda", 1.3, 32.3, "UG", "country", 300_000)
         # "its" is the subject of the clause before: Malindi is near Mombasa, not Nairobi
         ("Mombasa lies some 440 km south-east of Nairobi, while Malindi is about 110 km to its north-east.",
          ("Mombasa", MOMBASA), "Mombasa"),
-        # ... or the place that clause measures from: Malindi is near Mombasa, not Voi
-        ("Voi lies about 150 km north-west of Mombasa, and Malindi is some 110 km to its north-east.",
+        # ... or the place that clause measures from, when the passage is about it
+        ("Police in Mombasa repelled the raid. "
+         "Voi lies about 150 km north-west of Mombasa, and Malindi is some 110 km to its north-east.",
          ("Voi", VOI), "Mombasa"),
     ],
 )
 def test_its_direction_is_measured_from_the_place_named_before(text, first, antecedent):
     other = ("Nairobi", NAIROBI) if first[0] == "Mombasa" else ("Mombasa", MOMBASA)
-    rows = extract_claims(text, _mentions(text, [first, other, ("Malindi", MALINDI)]))
+    places = [first, other, ("Malindi", MALINDI)]
+    if text.startswith("Police"):
+        places = [("Mombasa", MOMBASA), first, other, ("Malindi", MALINDI)]
+    rows = extract_claims(text, _mentions(text, places))
     row = rows[-1]
     assert row["target"] == "Malindi" and row["reference"] == f"its ({antecedent})"
     assert row["stated_direction"] == "NE" and row["verdict"] == "consistent"
@@ -440,3 +444,97 @@ def test_a_countrys_capital_is_its_national_capital():
     (row,) = extract_claims(text, _mentions(text, [("Uganda", UGANDA), ("Nairobi", NAIROBI)]))
     assert (row["target"], row["reference"]) == ("Uganda's capital (Kampala)", "Nairobi")
     assert row["verdict"] == "consistent"
+
+
+BUSIA = _place("Busia", 0.4608, 34.1115, "KE")
+NYANZA = _place("Nyanza", -0.5, 34.6, "KE", "admin1", 60_000)
+BUSIA_COUNTY = _place("Busia County", 0.43, 34.2, "KE", "admin1", 25_000)
+
+
+def test_its_in_a_new_sentence_is_the_subject_before_whatever_the_figure():
+    # Malindi is ~175 km from Voi but ~105 km from Mombasa: the misstated 120 km
+    # must not pick Mombasa as the antecedent and pass as consistent
+    text = "Voi lies about 150 km north-west of Mombasa. Malindi is about 120 km to its east."
+    rows = extract_claims(text, _mentions(text, [("Voi", VOI), ("Mombasa", MOMBASA), ("Malindi", MALINDI)]))
+    assert (rows[-1]["target"], rows[-1]["reference"]) == ("Malindi", "its (Voi)")
+    assert rows[-1]["verdict"] == "understated" and rows[-1]["direction_ok"]
+
+
+def test_a_region_inside_an_apposition_is_not_the_target():
+    text = "Kisumu, the largest city of Nyanza, lies about 265 km north-west of Nairobi."
+    ms = _mentions(text, [("Kisumu", KISUMU), ("Nyanza", NYANZA), ("Nairobi", NAIROBI)])
+    (row,) = extract_claims(text, ms)
+    assert (row["target"], row["reference"], row["verdict"]) == ("Kisumu", "Nairobi", "consistent")
+
+
+def test_a_possessive_apposition_is_skipped_before_its():
+    text = ("Kisumu lies about 65 km west of Kericho. "
+            "Busia, Busia County's main town, is roughly 95 km to its north-west.")
+    ms = _mentions(text, [("Kisumu", KISUMU), ("Kericho", KERICHO), ("Busia", BUSIA), ("Busia County", BUSIA_COUNTY)])
+    row = extract_claims(text, ms)[-1]
+    assert (row["target"], row["reference"], row["verdict"]) == ("Busia", "its (Kisumu)", "consistent")
+
+
+def test_a_clause_after_a_fronted_place_is_no_apposition():
+    text = "In Mombasa, the police said gunmen had attacked Voi, about 150 km north-west of Mombasa."
+    ms = _mentions(text, [("Mombasa", MOMBASA), ("Voi", VOI), ("Mombasa", MOMBASA)])
+    (row,) = extract_claims(text, ms)
+    assert (row["target"], row["reference"], row["verdict"]) == ("Voi", "Mombasa", "consistent")
+
+
+def test_an_unknown_subject_is_not_replaced_by_a_later_place():
+    # the gazetteer does not hold "Ahero": the first distance has no target,
+    # and Nairobi (the reference of the relative clause) is not it
+    text = "Ahero lies roughly 20 km east of Kisumu, which is itself some 265 km north-west of Nairobi."
+    rows = extract_claims(text, _mentions(text, [("Kisumu", KISUMU), ("Nairobi", NAIROBI)]))
+    assert [(r["target"], r["reference"], r["verdict"]) for r in rows] == [
+        (None, "Kisumu", "unverifiable"), ("Kisumu", "Nairobi", "consistent")]
+
+
+def test_further_goes_on_from_the_place_just_located():
+    text = "Kericho is about 65 km east of Kisumu, and Nairobi is roughly 200 km further east."
+    ms = _mentions(text, [("Kericho", KERICHO), ("Kisumu", KISUMU), ("Nairobi", NAIROBI)])
+    row = extract_claims(text, ms)[-1]
+    assert (row["target"], row["reference"]) == ("Nairobi", "further east (Kericho)")
+    assert row["verdict"] == "consistent" and row["stated_direction"] == "E"
+
+
+def test_to_the_after_a_parallel_clause_shares_its_reference():
+    text = "Voi is some 150 km north-west of Mombasa, while Malindi lies about 110 km to the north-east."
+    ms = _mentions(text, [("Voi", VOI), ("Mombasa", MOMBASA), ("Malindi", MALINDI)])
+    row = extract_claims(text, ms)[-1]
+    assert (row["target"], row["reference"]) == ("Malindi", "to the north-east (Mombasa)")
+    assert row["verdict"] == "consistent" and row["direction_ok"]
+
+
+def test_to_the_opening_a_sentence_measures_from_the_subject_before():
+    text = "Kisumu lies about 265 km north-west of Nairobi. Kericho, on the main highway, is some 65 km to the east."
+    ms = _mentions(text, [("Kisumu", KISUMU), ("Nairobi", NAIROBI), ("Kericho", KERICHO)])
+    row = extract_claims(text, ms)[-1]
+    assert (row["target"], row["reference"], row["verdict"]) == ("Kericho", "to the east (Kisumu)", "consistent")
+
+
+@pytest.mark.parametrize("text", [
+    "After the raid on Kisumu, troops pushed about 10 km to the east.",  # a movement, no place located
+    "Kisumu was shelled.\n\nKericho lies some 65 km to the east.",  # a new paragraph does not point back
+])
+def test_to_the_without_a_located_place_or_antecedent_is_no_claim(text):
+    places = [("Kisumu", KISUMU)] + ([("Kericho", KERICHO)] if "Kericho" in text else [])
+    assert extract_claims(text, _mentions(text, places)) == []
+
+
+def test_a_settlements_radius_adds_at_most_a_few_km():
+    # a town point carrying its district's population must not excuse a figure
+    # half as large again as the distance between the centres (~56 km)
+    nairobi = _place("Nairobi", -1.2864, 36.8172, "KE", precision_m=17_000)
+    machakos = _place("Machakos", -1.5177, 37.2634, "KE", precision_m=6_000)
+    text = "Machakos lies around 85 km south-east of Nairobi."
+    (row,) = extract_claims(text, _mentions(text, [("Machakos", machakos), ("Nairobi", nairobi)]))
+    assert row["verdict"] == "overstated"
+    assert row["tolerance_km"] == pytest.approx(0.3 * row["computed_km"] + 6.0)
+
+
+def test_across_the_border_after_a_reference_is_no_claim_of_its_own():
+    text = "Busia sits just 95 km from Kisumu across the border, by the lake."
+    rows = extract_claims(text, _mentions(text, [("Busia", BUSIA), ("Kisumu", KISUMU)]))
+    assert [(r["target"], r["reference"]) for r in rows] == [("Busia", "Kisumu")]
