@@ -27,8 +27,11 @@ Sentence structure, by general rules rather than per-report lists:
 
 * a sentence splits into clauses at ", while" / "; " / ", and" / ", but"
   when an actor opens the new clause ("China urged restraint, while the UK
-  condemned the strikes"); a cue binds to the subject of its own clause, and
-  a clause without a named subject continues the previous speaker;
+  condemned the strikes"), or a body the tables do not know (", and UNESCO
+  condemned"); a cue binds to the subject of its own clause, and a clause
+  without a named subject continues the previous speaker; a body's seat is
+  not part of its name ("the Kurdistan Regional Government in Erbil");
+* "rockets slammed into a market" is an impact, not a condemnation;
 * coordinated subjects ("Jordan and Egypt condemned ...") are all speakers
   and never each other's target; parties addressed by a call ("called on
   both India and Pakistan to ...") and actors inside a relative clause or
@@ -60,7 +63,8 @@ Sentence structure, by general rules rather than per-report lists:
 * a city that names an accord ("the Pretoria agreement", "the Minsk
   accords"), the venue of talks ("a return to talks in Doha") or a posting
   ("the UN Verification Mission in Colombia", "the embassy in Lima") is no
-  party: it neither speaks nor is a target;
+  party, nor is the office of a posting ("the UN resident coordinator's office
+  in Dhaka"): it neither speaks nor is a target;
 * "the spokesman for X" speaks for X; "<Place> Chief Minister/Governor
   <Name>" for the place; a named body described by its appositive ("Kuki Inpi
   Manipur, the apex tribal body,") for itself; a quotation attributed to a
@@ -73,6 +77,10 @@ Sentence structure, by general rules rather than per-report lists:
   government", "<person>, who leads the <body>,") speaks for itself, so an
   earlier speaker never leaks into it; a country word inside a longer name
   ("Datu Saudi Ampatuan") names no speaker;
+* "all sides" / "both sides" are named as written when the incidents know
+  fewer than two sides, or when a place no actor names qualifies them ("all
+  sides in Sinjar": a local dispute); "both sides" in another speaker's clause
+  is not addressed by this one;
 * calls addressed to "all parties" or to two named sides are calls for
   restraint toward those sides ("called on Belgrade and Pristina": the list
   counts when one of them is a known side); unaddressed concern goes to the
@@ -293,6 +301,7 @@ _ON_FORCES = re.compile(r"\s+(?:on|against|targeting)\s+(?:[^.;,\"“”]{0,60}?
 # "the collapse of the truce": a truce talked about, not called for
 _LAPSED = re.compile(r"(?:collapse|breakdown|breach|violations?|end|failure|violat\w+|broke|broken|shattered|"
                      r"expir\w+)\s+(?:of\s+)?(?:the\s+|a\s+|this\s+)?$", re.IGNORECASE)
+_INTO = re.compile(r"\s+(?:into|onto|against|through)\b", re.IGNORECASE)
 # "defend themselves against aggression": an unnamed aggression a party may resist, not a reaction of its own
 _DEFENDED_AGAINST = re.compile(r"\bdefen[cds]\w*\s+(?:[\w'’]+\s+){0,2}against\s+[\"“‘']?$", re.IGNORECASE)
 # "concerned that the violence could spread", "concern about the growth of illicit crops in the valley",
@@ -338,10 +347,11 @@ _SEAT_LEFT = re.compile(r"\b(?:ministry|office|government|authorities|presidency
 # "the Pretoria agreement", "the Minsk accords", "the Astana format": a city that names a deal, not a party
 _ACCORD_AFTER = re.compile(r"\s+(?:peace\s+|ceasefire\s+|cease-fire\s+)?(?:agreements?|accords?|deal|protocols?|"
                            r"declaration|process|format|framework|treaty|roadmap|communiqu[eé])\b", re.IGNORECASE)
-# "the UN Verification Mission in Colombia", "the US embassy in Lima": the posting, not a party
+# "the UN Verification Mission in Colombia", "the US embassy in Lima", "the UN resident coordinator's office
+# in Dhaka": the posting, not a party
 # (but "the Foreign Office in Islamabad" is Pakistan's own: see _SEAT_LEFT)
 _HOST_LEFT = re.compile(r"\b(?:mission|coordinator|envoy|representative|delegation|embassy|ambassador|rapporteur|"
-                        r"commissioner)\s+(?:in|for|to|on)\s+(?:the\s+)?$", re.IGNORECASE)
+                        r"commissioner)(?:['’]s\s+office)?\s+(?:in|for|to|on)\s+(?:the\s+)?$", re.IGNORECASE)
 # "return to talks in Doha", "at talks in Jeddah": the venue of talks, not a party
 _VENUE_LEFT = re.compile(r"\b(?:return\s+to|resum\w+|resumption\s+of|at)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?"
                          r"(?:talks|negotiations|summit)\s+in\s+$", re.IGNORECASE)
@@ -604,6 +614,8 @@ def extract_stances(
                 # part of a name ("Group for the Support of Islam", "Support Mission") or a
                 # compound modifier ("US-backed SDF") that describes a party: no reaction is reported
                 continue
+            if st == "condemns" and stext[a:a + 4].lower() == "slam" and _INTO.match(stext, b):
+                continue  # "rockets slammed into a market": an impact, not a reaction
             if st == "calls_for_restraint" and _LAPSED.search(stext, max(0, a - 40), a):
                 continue
             if st == "condemns" and _DEFENDED_AGAINST.search(stext, max(0, a - 60), a):
@@ -708,15 +720,23 @@ def _clauses(stext: str, s_actors: list[ActorMention], cues) -> list[int]:
     """Start offsets of the clauses of a sentence that each name their own speaker.
 
     A break (", while", "; ", ", and", ", but") counts only when an actor opens the
-    new clause and the clause before it holds a stance cue -- so a list such as
-    "Jordan, Egypt, and Qatar condemned" stays one clause.
+    new clause, or a body the actor tables do not know does (", and UNESCO condemned",
+    ", and the Kurdistan Regional Government urged": see :func:`_named_subject`), and the
+    clause before it holds a stance cue -- so a list such as "Jordan, Egypt, and Qatar
+    condemned" stays one clause.
     """
     bounds = [0]
     if len(cues) < 2 and "while" not in stext:
         return bounds
     starts = {a.start for a in s_actors if a.kind not in ("crowd", "state")}
     for m in _CLAUSE_BREAK.finditer(stext):
-        if m.end() in starts and any(bounds[-1] <= c[1] < m.start() for c in cues):
+        if not any(bounds[-1] <= c[1] < m.start() for c in cues):
+            continue
+        if m.end() in starts:
+            bounds.append(m.start())
+        elif (stext[m.end():m.end() + 1].isupper()
+              and (nxt := next((c[1] for c in cues if c[1] >= m.end()), None)) is not None
+              and _named_subject(stext, m.start(), nxt, s_actors) is not None):
             bounds.append(m.start())
     return bounds
 
@@ -778,7 +798,7 @@ def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties,
             if others is None:  # the same for every cue of the clause
                 others = _others(c_actors, speakers)
             targets = _targets(stext, c_actors, stance, cstart, cend, speakers, parties, clause_end, fallback, others,
-                               faceless)
+                               faceless, hi)
             pairs = [(who, t) for who in speakers for t in targets]
         for who, toward in pairs:
             emit(who, toward, stance)
@@ -895,6 +915,11 @@ def _named_subject(stext: str, lo: int, first_cue: int, s_actors=()) -> _Speaker
         org_at = m.start("appos") + lead.start("org")
         known = next((e for a in s_actors if a.start == org_at and (e := _entity(a)) is not None), None)
         return known or _Speaker(lead.group("org"), None, name)
+    # "the Kurdistan Regional Government in Erbil": the body, not its seat (but "Movement for
+    # Democracy in Chad" is one name)
+    body, seat, _ = name.partition(" in ")
+    if seat and body.split()[-1].lower() in _ORG_WORDS:
+        name = body
     words = name.split()
     if (office := _territorial_office(words)) is not None:
         return office
@@ -1007,7 +1032,7 @@ def _others(s_actors, speakers: list[_Speaker]) -> list[tuple[ActorMention, _Spe
 
 
 def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], parties, clause_end=None,
-             fallback=None, others=None, faceless=False) -> list[_Speaker | None]:
+             fallback=None, others=None, faceless=False, hi=None) -> list[_Speaker | None]:
     """Whom a stance is directed at: the party whose action is judged.
 
     "condemned the strikes (as a violation of Yemen's sovereignty)" -> the
@@ -1029,7 +1054,8 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
     if stance in ("calls_for_restraint", "concern"):
         party_cc = {p.cc for p in parties}
         after = [(a, ent) for a, ent in others if a.start >= cend and ent.cc in party_cc]
-        both = _BOTH.search(stext)
+        # (up to the end of the clause: "both sides" in another speaker's clause is not addressed here)
+        both = _BOTH.search(stext, 0, len(stext) if hi is None else hi)
         if after and not both:
             return _listed(stext, others, after[0])  # "called on both Turkey and the PKK to ..."
         if stance == "concern":
@@ -1043,6 +1069,15 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
         usable_parties = [p for p in parties if usable(p)]
         if both is not None and both.group().lower().endswith("communities"):
             return [_Speaker(both.group(), None)]  # communities are neither states nor armed sides
+        if (both is not None and not both.group().lower().startswith("each")
+                and (stance == "calls_for_restraint" or both.start() < clause_end)):
+            # "all sides in Sinjar" (a place no actor names): the sides of a local dispute the incidents
+            # need not tell; "all sides" where the incidents know fewer than two: named as written
+            local = _BOTH_IN.match(stext, both.end())
+            if local is not None and all(a.start != local.start("place") for a in s_actors):
+                return [_Speaker(stext[both.start():local.end()], None)]
+            if len(usable_parties) < 2:
+                return [_Speaker(both.group(), None)]
         if (stance == "concern" and faceless and len(parties) < 2
                 and (obj := _concern_object(stext, cend, clause_end))):
             # the incidents do not tell two sides apart and some violence has no known author (one
@@ -1140,6 +1175,7 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
     return _adversary(speaker, parties)
 
 
+_BOTH_IN = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)")
 _ADDRESSED = re.compile(r"\b(?:call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|"
                         r"appeal(?:s|ed|ing)?\s+to)\s+(?:both\s+|all\s+)?(?:the\s+)?(?:government\s+of\s+)?$",
                         re.IGNORECASE)

@@ -631,3 +631,38 @@ def test_concern_about_the_violence_of_a_crackdown_is_the_state_s():
     got = stances("Police fired tear gas at protesters in Nairobi. "
                   "The United Nations expressed concern about the violence.", KENYA_PROTEST[:1])
     assert ("United Nations", "concern", "Kenya") in got
+
+
+def test_rockets_slamming_into_a_town_are_no_condemnation():
+    assert not stances("PARACHINAR, Pakistan – Rockets fired from Afghanistan slammed into a bazaar on Monday.")
+
+
+def test_an_unknown_body_opening_a_later_clause_speaks_for_itself():
+    # "UNICEF" and "the Balochistan Provincial Government" are not in the actor tables: the clause is theirs,
+    # not the previous speaker's
+    got = stances("Turkey said it was deeply worried by the fighting, and UNICEF condemned the destruction "
+                  "of two schools.")
+    assert not any(actor == "Turkey" and stance == "condemns" for actor, stance, _ in got)
+    assert any(actor == "UNICEF" and stance == "condemns" for actor, stance, _ in got)
+    got = stances("Iran voiced concern over the clashes, and the Balochistan Provincial Government in Quetta "
+                  "urged restraint.")
+    assert ("Iran", "calls_for_restraint", "Pakistan") not in got
+    assert any(actor == "Balochistan Provincial Government" and stance == "calls_for_restraint"
+               for actor, stance, _ in got)
+
+
+ONE_SIDE = [{"actor1": "ADF: Allied Democratic Forces", "actor2": "Civilians (Uganda)", "country_code": "UG",
+             "location": "Kasese", "source_start": 0, "notes": "ADF fighters raided Kasese."}]
+
+
+def test_all_sides_are_named_as_written_when_the_incidents_know_one_side_or_a_local_dispute():
+    assert stances("The Inter-Religious Council called on all sides to exercise restraint.", ONE_SIDE) == {
+        ("Inter-Religious Council", "calls_for_restraint", "all sides")}
+    # the sides of a dispute in a place no actor names are not the war's two sides
+    got = stances("The Sindh government urged restraint and dialogue between all sides in Kandhkot.")
+    assert got == {("Sindh government", "calls_for_restraint", "all sides in Kandhkot")}
+
+
+def test_the_office_of_a_posting_is_no_party():
+    got = stances("The UN resident coordinator's office in Kampala said it was concerned by the raids.", ONE_SIDE)
+    assert {actor for actor, _, _ in got} == {"United Nations"}
