@@ -11,7 +11,8 @@ Each sentence with a stance cue (see :data:`STANCE_CUES`) yields rows
   "return to the negotiating table", "resolve differences through diplomacy";
 * ``concern`` -- "concerned", "deep concern", "alarmed";
 * ``engages`` -- "held talks", "telephone conversation", "spoke with",
-  "in contact with", "to meet both ...", "agreed to stay engaged".
+  "in contact with", "to meet both ...", "agreed to stay engaged",
+  "coordinating closely with", "to discuss the situation".
 
 The actor is the body a speaker speaks for: a country ("China" for "Chinese
 Foreign Ministry spokesperson Mao Ning", "Russia" for "Moscow"), or an
@@ -59,6 +60,16 @@ Sentence structure, by general rules rather than per-report lists:
   ("shelling"), its weapon ("killings by armed drones") and the country it hit
   ("the shelling of Lebanese territory") pick the incident; attacks "on the
   security forces" are never the state's own;
+* an outside body that speaks for itself engages every party it names right
+  after the cue ("in touch with New Delhi and Dhaka", "offered to mediate
+  between the Taliban and the Tajik authorities"), else a side the sentence
+  names, else a country of the incidents ("would meet in Maputo to discuss the
+  situation"); the others it names are not speakers;
+* "The government of <Place>" (lower-case "government") speaks for the place,
+  and neither an actor in its appositive ("the Indian state where ...") nor
+  the seat of an unknown body ("... Government in Erbil") is the subject; an
+  unknown body's reported words may name others ("The SADC said its ministers
+  would meet in Maputo");
 * "accused X of backing Y" condemns X and reports no support;
 * a city that names an accord ("the Pretoria agreement", "the Minsk
   accords"), the venue of talks ("a return to talks in Doha") or a posting
@@ -153,7 +164,9 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      # "its envoy would travel there to meet both regional administrations"
      r"meet(?:s|ing)?\s+(?:with\s+)?(?:both|the\s+two|all\s+(?:sides|parties))\b|"
      r"speaks\s+with|(?:stay|remain)\s+(?:closely\s+)?engaged|engage\s+with|exchanged\s+views|met\s+with|"
-     r"meeting\s+with|consultations?\s+with|discussed\s+the\s+situation|"
+     r"meeting\s+with|consultations?\s+with|discuss(?:es|ed|ing)?\s+the\s+situation|"
+     # "said it was \"coordinating closely\" with Cameroonian forces"
+     r"coordinat(?:e|es|ed|ing)\s+(?:closely)?[\"”’']?\s*with|"
      r"offer(?:s|ed|ing)?\s+(?:its\s+|their\s+)?(?:to\s+(?:mediate|facilitate|host\s+(?:talks|negotiations))|mediation)|"
      # "ready to host a new round of dialogue", "committed to hosting the next round of talks"
      r"host(?:s|ed|ing)?\s+(?:the\s+|a\s+)?(?:next\s+|new\s+|further\s+)?(?:round\s+of\s+)?"
@@ -375,11 +388,14 @@ _NAMED_SUBJECT = re.compile(
     # a leading adverbial: "In a statement, the SPLM-IO ...", "On Monday, MINUSCA ..."
     r"(?:(?:In|On|Late|Early|Earlier|Later|Meanwhile|Separately|Elsewhere|However|Also)\b[^,;]{0,40},\s+)?"
     r"(?:the\s+|The\s+)?"
+    # "The government of Mizoram": a territory's own government
+    r"(?:(?P<office>government|administration|authorities)\s+of\s+)?"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|on|and|the|in|de|du|des|la|le|al|el))*?)"
     rf"(?P<tail>(?:\s+(?:{_BODY_TAIL}))*)"
     r"(?:\s*\((?P<acr>[A-Z][\w\-]{1,10})\))?"
     r"(?P<appos>\s*,[^,;]{1,100},)?"
-    r"(?:\s+(?:[\"“‘']?[a-z][\w'’\-]*[\"”’']?))*\s*[\"“‘']?"
+    # what it says may name others ("The SADC said its ministers would meet in Maputo to discuss")
+    r"(?:\s+(?:said|says|stated|announced)\b[^;]*?|(?:\s+(?:[\"“‘']?[a-z][\w'’\-]*[\"”’']?))*)\s*[\"“‘']?"
 )
 # "<Name>, who leads the <Org>," / "<Name>, head of the <Org>,": the person speaks for the body
 _LEADS = re.compile(
@@ -558,6 +574,7 @@ def extract_stances(
     parties = _parties(actors, incidents, party)
     # some violence in the report has no known author (see _targets: a concern about "the violence")
     faceless = any(not (a1 := row.get("actor1")) or a1.startswith("Unidentified") for row in incidents or ())
+    theatre = frozenset(cc for row in incidents or () if (cc := row.get("country_code")))
     sides = {p.actor for row in incidents or () for col in ("actor1", "actor2") if (p := party(row.get(col)))}
     index = _Lazy(lambda: _incident_index(incidents, party))
     persons: dict[str, _Speaker] = {}
@@ -667,7 +684,7 @@ def extract_stances(
             named_sides = _named_sides(s_actors, sides) if sides else []
             _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, named_sides or parties, fallback,
                          lambda who, toward, stance: _add(rows, seen, who, toward, stance, stext, sent), appos,
-                         faceless)
+                         faceless, theatre)
     for i, row in enumerate(rows, start=1):
         row["id"] = f"S{i}"
     return rows
@@ -763,9 +780,9 @@ def _add(rows, seen, who: _Speaker, toward: _Speaker | None, stance: str, stext:
 
 
 def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties, fallback, emit, appos=(),
-                 faceless=False) -> None:
+                 faceless=False, theatre=frozenset()) -> None:
     """Rows for the cues of one clause, spoken by ``speakers`` (``faceless``: some violence in the
-    report has no known author)."""
+    report has no known author; ``theatre``: the countries of the incidents)."""
     done: set[str] = set()
     others = None
     for ci, (stance, cstart, cend) in enumerate(c_cues):
@@ -786,7 +803,12 @@ def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties,
             patient = _entity(subj) if subj is not None else None
             pairs = [(agent, patient)] if agent is not None and patient is not None else []
         elif stance == "engages":
-            pairs = _engagements(c_actors, speaker if local else None, parties, appos)
+            engaged = _engaged(stext, c_actors, cend, hi, speakers, appos) if local and speaker is not None else []
+            if engaged and not _is_party(speaker, parties):
+                # "said it was in touch with New Delhi and Dhaka": an outside body talks to whom it names
+                pairs = [(who, t) for who in speakers for t in engaged]
+            else:
+                pairs = _engagements(c_actors, speaker if local else None, parties, appos, theatre)
         elif stance == "condemns" and (by := _PASSIVE_AGENT.match(stext, cend)) is not None:
             pairs = _passive_condemnation(stext, c_actors, cstart, by.end(), fallback)
         elif speaker is None:
@@ -911,14 +933,20 @@ def _named_subject(stext: str, lo: int, first_cue: int, s_actors=()) -> _Speaker
     if m is None:
         return None
     name, tail, acr, appos = m.group("name"), m.group("tail").strip(), m.group("acr"), m.group("appos")
+    if m.group("office"):
+        if tail or acr or any(a.start == m.start("name") for a in s_actors) or len(name.split()) > 3:
+            return None  # "the government of India": the country the tables know
+        return _Speaker(name, None)
     if appos and (lead := _LEADS.match(appos)) is not None:
         org_at = m.start("appos") + lead.start("org")
         known = next((e for a in s_actors if a.start == org_at and (e := _entity(a)) is not None), None)
         return known or _Speaker(lead.group("org"), None, name)
-    # "the Kurdistan Regional Government in Erbil": the body, not its seat (but "Movement for
-    # Democracy in Chad" is one name)
+    # "the Kurdistan Regional Government in Erbil", "the Government of National Unity in Tripoli": the
+    # body, not its seat (but "Movement for Democracy in Chad" is one name)
     body, seat, _ = name.partition(" in ")
-    if seat and body.split()[-1].lower() in _ORG_WORDS:
+    seat_at = m.start("name") + len(body) + 4
+    if seat and (body.split()[-1].lower() in _ORG_WORDS
+                 or any(a.start == seat_at and a.kind == "capital" for a in s_actors)):
         name = body
     words = name.split()
     if (office := _territorial_office(words)) is not None:
@@ -966,6 +994,14 @@ def _speaker(stext, s_actors, first_cue, persons, last, sentences, si, appos=()
         pos = stext.find(surname)
         if 0 <= pos < first_cue and (subj is None or pos < subj.start):
             return sp, True, subj
+    if subj is not None and ("," in stext[:subj.start] or " in " in stext[:subj.start]):
+        # "The government of Mizoram, the Indian state where ..., said", "the Kurdistan Regional
+        # Government in Erbil urged": an actor in the appositive or the seat of an unknown body is not
+        # the subject
+        m = _NAMED_SUBJECT.fullmatch(stext, 0, first_cue)
+        if (m is not None and (m.start("appos") <= subj.start < m.end("appos") or m.start("name") < subj.start < m.end("name"))
+                and (named := _named_subject(stext, 0, first_cue, s_actors)) is not None):
+            return named, True, None
     if subj is not None:
         ent = _entity(subj)
         if ent is not None:
@@ -1247,12 +1283,22 @@ def _adversary(speaker: _Speaker, parties) -> list[_Speaker]:
     return adversaries[:1] if speaker.cc in {p.cc for p in parties} else []
 
 
-def _engagements(s_actors, speaker, parties, appos=()) -> list[tuple[_Speaker, _Speaker | None]]:
+def _engagements(s_actors, speaker, parties, appos=(), theatre_cc=frozenset()) -> list[tuple[_Speaker, _Speaker | None]]:
     """Contacts: each outside party named in the sentence engages the conflict party it talks to
     (but not one named inside an appositive: "Angola, which mediates between Kinshasa and
     Kigali, said it was ready to host talks" -- Kigali is not a host)."""
     party_cc = {p.cc for p in parties}
     named = [(a.start, e) for a in s_actors if (e := _entity(a)) is not None]
+    if speaker is not None and not _is_party(speaker, parties):
+        # an outside body that speaks for itself is the one engaging ("The SADC said its ministers would
+        # meet in Maputo"): the others it names are where or whom, not speakers; whom is a side, else a
+        # country the incidents are in (a side may be a group of no known country)
+        sides = [e for _, e in named if e.actor != speaker.actor and _is_party(e, parties)]
+        theatre = [e for _, e in named if e.actor != speaker.actor and e.cc and e.cc in theatre_cc]
+        toward = (sides or theatre or _states(parties) or parties or [None])[0]
+        if toward is not None:
+            toward = next((p for p in parties if p.actor == toward.actor), toward)
+        return [(speaker, toward)]
     if speaker is not None and all(speaker.actor != e.actor for _, e in named):
         named.insert(0, (-1, speaker))
     ents = [e for _, e in named]
@@ -1263,6 +1309,32 @@ def _engagements(s_actors, speaker, parties, appos=()) -> list[tuple[_Speaker, _
     if toward is not None:
         toward = next((p for p in parties if p.actor == toward.actor), toward)
     return [(e, toward) for e in outside]
+
+
+# "spoken with officials in Gitega and Kinshasa", "offered to mediate between the Taliban and the Tajik
+# authorities": a few lower-case words from the cue to the first party it names, then a list
+_TO_ENGAGED = re.compile(r"[\"”’']?\s+(?:[a-z][\w\-]*\s+){0,4}?(?:[\"“‘']\s*)?$")
+_ENGAGED_GAP = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:with\s+|to\s+)?(?:the\s+)?")
+
+
+def _engaged(stext, c_actors, cend, hi, speakers, appos=()) -> list[_Speaker]:
+    """The parties an engagement cue names right after it, listed ("in touch with New Delhi and
+    Dhaka", "in contact with Damascus and with SDF leaders"), other than the speakers."""
+    own = {sp.actor for sp in speakers}
+    out: list[_Speaker] = []
+    end = None
+    for a in c_actors:
+        if a.start < cend or a.start >= hi or any(lo < a.start < up for lo, up in appos):
+            continue
+        if end is None and not _TO_ENGAGED.match(stext[cend:a.start]):
+            break
+        if end is not None and not _ENGAGED_GAP.fullmatch(stext, end, a.start):
+            break
+        end = a.end
+        ent = _entity(a)
+        if ent is not None and ent.actor not in own and all(ent.actor != o.actor for o in out):
+            out.append(ent)
+    return out
 
 
 _FORCES_OF = re.compile(r"(?:Military|Police) Forces of (.+)$")

@@ -666,3 +666,31 @@ def test_all_sides_are_named_as_written_when_the_incidents_know_one_side_or_a_lo
 def test_the_office_of_a_posting_is_no_party():
     got = stances("The UN resident coordinator's office in Kampala said it was concerned by the raids.", ONE_SIDE)
     assert {actor for actor, _, _ in got} == {"United Nations"}
+
+
+def test_an_outside_body_engages_every_party_it_names():
+    got = stances("Qatar said its envoy had spoken with officials in Islamabad and Kabul.")
+    assert got == {("Qatar", "engages", "Pakistan"), ("Qatar", "engages", "Afghanistan")}
+    got = stances("Turkey offered to mediate between the Taliban and the Pakistani authorities.")
+    assert got == {("Turkey", "engages", "Taliban"), ("Turkey", "engages", "Pakistan")}
+    assert ("China", "engages", "Pakistan") in stances(
+        'China\'s army said it was "coordinating closely" with Pakistani forces along the corridor.')
+
+
+def test_a_body_meeting_in_a_capital_engages_the_country_at_war():
+    # the capital is where the body meets, not a speaker; the incidents' country is whom it engages
+    got = stances("The Economic Community of West African States said its ministers would meet in Bamako "
+                  "to discuss the situation in the north.", ONE_SIDE_MALI)
+    assert got == {("Economic Community of West African States", "engages", "Mali")}
+
+
+ONE_SIDE_MALI = [{"actor1": "JNIM: Group for the Support of Islam and Muslims", "actor2": "Civilians (Mali)",
+                  "country_code": "ML", "location": "Gao", "source_start": 0, "notes": "JNIM fighters raided Gao."}]
+
+
+def test_a_territory_government_speaks_for_the_territory_not_the_country_in_its_appositive():
+    got = stances("The government of Punjab, the Indian state bordering the area, said it was in touch with "
+                  "Islamabad and Kabul.")
+    assert got == {("Punjab", "engages", "Pakistan"), ("Punjab", "engages", "Afghanistan")}
+    # (but "the government of India" is India)
+    assert ("India", "engages", "Pakistan") in stances("The government of India said it was in touch with Islamabad.")
