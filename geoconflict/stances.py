@@ -70,6 +70,12 @@ Sentence structure, by general rules rather than per-report lists:
   the seat of an unknown body ("... Government in Erbil") is the subject; an
   unknown body's reported words may name others ("The SADC said its ministers
   would meet in Maputo");
+* a condemned act at a named place that no incident is at or tells ("the
+  arson attack in Dighinala") has no known author: named as written; "the
+  attack" right after a ground attack was told is that attack; a condemned
+  thing that is no act ("the damage to heritage sites") is named as written,
+  not pinned on whoever fought last; "the other side" of a speaker is only a
+  party the incidents show fighting it (two sides may be allies against a third);
 * "accused X of backing Y" condemns X and reports no support;
 * a city that names an accord ("the Pretoria agreement", "the Minsk
   accords"), the venue of talks ("a return to talks in Doha") or a posting
@@ -299,9 +305,11 @@ _APPOSITIVE = re.compile(r",\s*(?:which|who|whose|itself|accused|long|once|home\
 _EVENT_NP = re.compile(
     r"\s+(?:[\w'’\-“\"]+\s+){0,5}?[\w'’\-“\"]*?(?:attacks?|strikes?|airstrikes?|assaults?|offensives?|bombings?|"
     r"bombardments?|shelling|killings?|raids?|incursions?|invasion|operations?|massacres?|ambush(?:es)?|"
-    r"aggression|advance|deployments?|arson)\b",
+    r"aggression|advance|deployments?|arson(?:\s+attacks?)?)\b",
     re.IGNORECASE,
 )
+# "the arson attack in Dighinala": where the act happened
+_ACT_PLACE = re.compile(r"(?:\s+[a-z][\w\-]*){0,2}?\s+(?:in|at|near|outside)\s+(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)")
 # "killings by armed drones": the weapon of a condemned act whose agent is not named
 _WEAPON = re.compile(r"(?:[\w\-]+\s+){0,2}?(?P<weapon>drones?|missiles?|rockets?|artillery|mortars?|shells|warplanes|"
                      r"jets|aircraft|bombs?)\b", re.IGNORECASE)
@@ -575,6 +583,7 @@ def extract_stances(
     # some violence in the report has no known author (see _targets: a concern about "the violence")
     faceless = any(not (a1 := row.get("actor1")) or a1.startswith("Unidentified") for row in incidents or ())
     theatre = frozenset(cc for row in incidents or () if (cc := row.get("country_code")))
+    foes = _foes(incidents, party) if incidents else None
     sides = {p.actor for row in incidents or () for col in ("actor1", "actor2") if (p := party(row.get(col)))}
     index = _Lazy(lambda: _incident_index(incidents, party))
     persons: dict[str, _Speaker] = {}
@@ -649,12 +658,13 @@ def extract_stances(
         # the sentence's words and ASCII folding, shared by the look-ups of each kind of act
         words = _Lazy(lambda _stext=stext: (_content_words(_stext), _Lazy(lambda: _ascii(_stext))))
 
-        def fallback(kind=None, strict=False, word="", where=None, _memo=memo, _stext=stext, _start=sent.start,
-                     _words=words):
-            if (kind, strict, word, where) not in _memo:
-                _memo[kind, strict, word, where] = _incident_target(_stext, _start, index(), kind, *_words(),
-                                                                    strict=strict, word=word, where=where)
-            return _memo[kind, strict, word, where]
+        def fallback(kind=None, strict=False, word="", where=None, place=None, _memo=memo, _stext=stext,
+                     _start=sent.start, _words=words, _prev=sentences[si - 1].start if si else sent.start):
+            if (kind, strict, word, where, place) not in _memo:
+                _memo[kind, strict, word, where, place] = _incident_target(
+                    _stext, _start, index(), kind, *_words(), strict=strict, word=word, where=where, place=place,
+                    told_from=_prev)
+            return _memo[kind, strict, word, where, place]
         bounds = _clauses(stext, s_actors, cues)
         speaker: _Speaker | None = None
         local = False
@@ -684,7 +694,7 @@ def extract_stances(
             named_sides = _named_sides(s_actors, sides) if sides else []
             _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, named_sides or parties, fallback,
                          lambda who, toward, stance: _add(rows, seen, who, toward, stance, stext, sent), appos,
-                         faceless, theatre)
+                         faceless, theatre, foes)
     for i, row in enumerate(rows, start=1):
         row["id"] = f"S{i}"
     return rows
@@ -780,9 +790,10 @@ def _add(rows, seen, who: _Speaker, toward: _Speaker | None, stance: str, stext:
 
 
 def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties, fallback, emit, appos=(),
-                 faceless=False, theatre=frozenset()) -> None:
+                 faceless=False, theatre=frozenset(), foes=None) -> None:
     """Rows for the cues of one clause, spoken by ``speakers`` (``faceless``: some violence in the
-    report has no known author; ``theatre``: the countries of the incidents)."""
+    report has no known author; ``theatre``: the countries of the incidents; ``foes``: see
+    :func:`_foes`)."""
     done: set[str] = set()
     others = None
     for ci, (stance, cstart, cend) in enumerate(c_cues):
@@ -820,7 +831,7 @@ def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties,
             if others is None:  # the same for every cue of the clause
                 others = _others(c_actors, speakers)
             targets = _targets(stext, c_actors, stance, cstart, cend, speakers, parties, clause_end, fallback, others,
-                               faceless, hi)
+                               faceless, hi, foes)
             pairs = [(who, t) for who in speakers for t in targets]
         for who, toward in pairs:
             emit(who, toward, stance)
@@ -1068,7 +1079,7 @@ def _others(s_actors, speakers: list[_Speaker]) -> list[tuple[ActorMention, _Spe
 
 
 def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], parties, clause_end=None,
-             fallback=None, others=None, faceless=False, hi=None) -> list[_Speaker | None]:
+             fallback=None, others=None, faceless=False, hi=None, foes=None) -> list[_Speaker | None]:
     """Whom a stance is directed at: the party whose action is judged.
 
     "condemned the strikes (as a violation of Yemen's sovereignty)" -> the
@@ -1178,7 +1189,11 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
             victim = _VICTIM_AT.match(stext, act.end(), clause_end)
             where = next((ent.cc for a, ent in others if victim is not None and a.start == victim.end()
                           and a.kind in ("country", "capital", "demonym")), None)
-            perpetrator = fallback(kind, True, word, where) if fallback is not None else None
+            # "the arson attack in Dighinala": an act at a named place no incident is at has no known author
+            at = _ACT_PLACE.match(stext, act.end(), clause_end)
+            place = (at.group("place") if at is not None and all(a.start != at.start("place") for a in s_actors)
+                     else None)
+            perpetrator = fallback(kind, True, word, where, place) if fallback is not None else None
             if (perpetrator is not None and perpetrator.cc and country_name(perpetrator.cc) == perpetrator.actor
                     and _ON_FORCES.match(stext, act.end(), clause_end)):
                 perpetrator = None  # "the attacks on the security forces" were not the state's own
@@ -1186,7 +1201,7 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
                 return [perpetrator]
             # never the victim named after the act, nor the place where it happened: the other side
             # when the speaker is a side, else the act itself (its perpetrator is unknown)
-            return _adversary(speaker, parties) or [_act_target(act.group())]
+            return _adversary(speaker, parties, foes) or [_act_target(act.group())]
     if stance == "supports":
         inside = [ent for a, ent in others if cstart <= a.start < cend and a.kind != "organisation"]
         if inside:
@@ -1205,13 +1220,19 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
         # but never whom an attack was by, which says nothing of whom the speaker backs
         body = _BODY_OBJECT.match(stext, cend, clause_end)
         return [_Speaker(body.group("np"), None)] if body is not None else []
+    if stance == "condemns" and (obj := _CONDEMNED_NP.match(stext, cend, clause_end)) is not None:
+        # "condemned the damage to cultural heritage sites": a thing that is no act names no author;
+        # guessing one from the latest incident would pin it on whoever fought last
+        return [_Speaker(obj.group("np"), None)]
     fallback = fallback() if fallback is not None else None
     if usable(fallback):
         return [fallback]
-    return _adversary(speaker, parties)
+    return _adversary(speaker, parties, foes)
 
 
 _BOTH_IN = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)")
+# "condemned the damage to ...", "condemned the destruction of ...": what is condemned, as written
+_CONDEMNED_NP = re.compile(rf"\s+(?:the|this|these|such)\s+(?P<np>(?!(?:{_NP_STOP})\b)[a-z][\w\-]*)\b")
 _ADDRESSED = re.compile(r"\b(?:call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|"
                         r"appeal(?:s|ed|ing)?\s+to)\s+(?:both\s+|all\s+)?(?:the\s+)?(?:government\s+of\s+)?$",
                         re.IGNORECASE)
@@ -1275,12 +1296,27 @@ def _listed(stext: str, others, first) -> list[_Speaker]:
     return out
 
 
-def _adversary(speaker: _Speaker, parties) -> list[_Speaker]:
-    """The other side of the conflict, when the speaker is one of its sides."""
+def _adversary(speaker: _Speaker, parties, foes=None) -> list[_Speaker]:
+    """The other side of the conflict, when the speaker is one of its sides -- and, when ``foes``
+    (see :func:`_foes`) is given, one the incidents show fighting it: two sides of a report may be
+    allies against a third the incidents do not name."""
     if speaker.cc is None:
         return []  # a body of no country is no side ("MINUSCA", an unnamed front)
     adversaries = [p for p in parties if p.cc != speaker.cc]
+    if foes is not None:
+        adversaries = [p for p in adversaries
+                       if any(frozenset((k, j)) in foes for k in (speaker.actor, speaker.cc) for j in (p.actor, p.cc) if k and j)]
     return adversaries[:1] if speaker.cc in {p.cc for p in parties} else []
+
+
+def _foes(incidents, party) -> frozenset:
+    """Pairs (as frozensets of names and country codes) of parties the incidents show at odds."""
+    out = set()
+    for row in incidents or ():
+        one, two = party(row.get("actor1")), party(row.get("actor2"))
+        if one is not None and two is not None:
+            out.update(frozenset((k, j)) for k in (one.actor, one.cc) for j in (two.actor, two.cc) if k and j and k != j)
+    return frozenset(out)
 
 
 def _engagements(s_actors, speaker, parties, appos=(), theatre_cc=frozenset()) -> list[tuple[_Speaker, _Speaker | None]]:
@@ -1451,7 +1487,8 @@ _NOT_PERPETRATORS = ("Unidentified", "Protesters", "Rioters", "Civilians")
 
 def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str | None = None,
                      words: set[str] | None = None, folded=None, strict: bool = False,
-                     word: str = "", where: str | None = None) -> _Speaker | None:
+                     word: str = "", where: str | None = None, place: str | None = None,
+                     told_from: int | None = None) -> _Speaker | None:
     """'condemned the attack on Kharkiv' / 'the attack on the market': the
     attacker of the incident the sentence refers to -- by a place it names,
     else an incident of the same kind of act (``kind``, see :data:`_ACT_KINDS`),
@@ -1467,7 +1504,18 @@ def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str 
     pinned on the wrong party); ``word`` (the stem of the act's noun, "kill")
     then prefers incidents whose sentence uses it, and ``where`` (a country
     code: "the shelling of Lebanese territory") keeps only incidents there.
+
+    ``place``: a place the act is said to have happened at ("the arson attack in
+    Dighinala"); when no incident is at it or told with it, the act is one the
+    incidents do not hold, and its attacker is unknown (None).  ``told_from``:
+    the start of the sentence before this one; a word for any act ("condemned the
+    attack") then means the ground attack just told, when there is one.
     """
+    if place is not None:
+        low = place.lower()
+        if not any(low in notes or _ascii(place) in location_ascii or location_ascii in _ascii(place)
+                   for _, _, _, location_ascii, _, _, notes, _ in index if location_ascii):
+            return None
     words = _content_words(stext) if words is None else words
     folded = _Lazy(lambda: _ascii(stext)) if folded is None else folded
     best = None
@@ -1481,7 +1529,10 @@ def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str 
         if strict and kind is None:
             # a word for any act ("the attack", "the killings"): the first incident told with that
             # word, else the report's main incident, which news writing puts first
-            score = (0, bool(word) and word in notes, -start)
+            # ... or the ground attack just told ("an IS cell ambushed a patrol. X condemned the attack"; a strike
+            # or a clash told last is no "attack" of that sentence's kind)
+            score = (told_from is not None and start >= told_from and kinds == {"ground"}, bool(word) and word in notes,
+                     -start)
         elif strict and not same_kind:
             continue
         else:

@@ -694,3 +694,38 @@ def test_a_territory_government_speaks_for_the_territory_not_the_country_in_its_
     assert got == {("Punjab", "engages", "Pakistan"), ("Punjab", "engages", "Afghanistan")}
     # (but "the government of India" is India)
     assert ("India", "engages", "Pakistan") in stances("The government of India said it was in touch with Islamabad.")
+
+
+def test_a_condemned_act_at_a_place_no_incident_is_at_has_no_known_author():
+    got = stances("Human Rights Watch condemned the arson attack in Kibera.", ONE_SIDE)
+    assert got == {("Human Rights Watch", "condemns", "arson attack")}
+    # (at the incident's place it is that incident's attacker)
+    got = stances("Human Rights Watch condemned the raid in Kasese.", ONE_SIDE)
+    assert got == {("Human Rights Watch", "condemns", "ADF: Allied Democratic Forces")}
+
+
+def test_the_attack_just_told_is_the_one_condemned():
+    text = ("Pakistani aircraft bombed Kabul on Monday. Taliban fighters ambushed a patrol near Chaman on "
+            "Tuesday. Turkey condemned the attack.")
+    incidents = [dict(INCIDENTS[0], source_start=0),
+                 {"actor1": "Taliban", "actor2": "Military Forces of Pakistan", "country_code": "PK",
+                  "location": "Chaman", "source_start": text.index("Taliban"),
+                  "notes": "Taliban fighters ambushed a patrol near Chaman on Tuesday."}]
+    assert stances(text, incidents) == {("Turkey", "condemns", "Taliban")}
+
+
+def test_allies_in_the_incidents_are_not_each_other_s_adversary():
+    # Kenya and the United States both fight an unnamed group: the bombing's author is unknown, not the US
+    incidents = [{"actor1": None, "actor2": "Military Forces of Kenya", "country_code": "KE", "location": "Lamu",
+                  "source_start": 0, "notes": "A suicide bomber struck a checkpoint in Lamu."},
+                 {"actor1": "Military Forces of Kenya", "actor2": None, "country_code": "KE", "location": "Boni",
+                  "source_start": 0, "notes": "Kenyan troops raided a camp in Boni."},
+                 {"actor1": "Military Forces of United States", "actor2": "Unidentified Armed Group (Kenya)",
+                  "country_code": "KE", "location": "Boni", "source_start": 0, "notes": "A US airstrike hit Boni."}]
+    got = stances("Kenya condemned the Lamu bombing.", incidents)
+    assert got == {("Kenya", "condemns", "Lamu bombing")}
+
+
+def test_a_condemned_thing_that_is_no_act_is_named_as_written():
+    got = stances("UNICEF condemned the destruction of two schools.")
+    assert got == {("UNICEF", "condemns", "destruction")}
