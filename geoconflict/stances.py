@@ -98,6 +98,8 @@ Sentence structure, by general rules rather than per-report lists:
   fewer than two sides, or when a place no actor names qualifies them ("all
   sides in Sinjar": a local dispute); "both sides" in another speaker's clause
   is not addressed by this one;
+* a call addressed to parties the tables do not know ("urged Puntland and
+  the federal government to", "urged the tribes to") names them as written;
 * calls addressed to "all parties" or to two named sides are calls for
   restraint toward those sides ("called on Belgrade and Pristina": the list
   counts when one of them is a known side); unaddressed concern goes to the
@@ -692,7 +694,7 @@ def extract_stances(
             speakers = [speaker] + (_coordinated(stext, c_actors, subj, speaker) if local else [])
             # "both sides" of a sentence that names two sides of an incident are those two
             named_sides = _named_sides(s_actors, sides) if sides else []
-            _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, named_sides or parties, fallback,
+            _clause_rows(stext, c_actors, c_cues, lo, hi, speaker, speakers, local, named_sides or parties, fallback,
                          lambda who, toward, stance: _add(rows, seen, who, toward, stance, stext, sent), appos,
                          faceless, theatre, foes)
     for i, row in enumerate(rows, start=1):
@@ -747,19 +749,18 @@ def _clauses(stext: str, s_actors: list[ActorMention], cues) -> list[int]:
     """Start offsets of the clauses of a sentence that each name their own speaker.
 
     A break (", while", "; ", ", and", ", but") counts only when an actor opens the
-    new clause, or a body the actor tables do not know does (", and UNESCO condemned",
-    ", and the Kurdistan Regional Government urged": see :func:`_named_subject`), and the
-    clause before it holds a stance cue -- so a list such as "Jordan, Egypt, and Qatar
-    condemned" stays one clause.
+    new clause and the clause before it holds a stance cue -- so a list such as
+    "Jordan, Egypt, and Qatar condemned" stays one clause -- or when a body the actor
+    tables do not know opens it (", and UNESCO condemned", "A jirga met elders, and
+    the Kurdistan Regional Government urged": see :func:`_named_subject`).
     """
     bounds = [0]
-    if len(cues) < 2 and "while" not in stext:
+    if len(cues) < 2 and "while" not in stext and ", and" not in stext:
         return bounds
     starts = {a.start for a in s_actors if a.kind not in ("crowd", "state")}
     for m in _CLAUSE_BREAK.finditer(stext):
-        if not any(bounds[-1] <= c[1] < m.start() for c in cues):
-            continue
-        if m.end() in starts:
+        cue_before = any(bounds[-1] <= c[1] < m.start() for c in cues)
+        if m.end() in starts and cue_before:
             bounds.append(m.start())
         elif (stext[m.end():m.end() + 1].isupper()
               and (nxt := next((c[1] for c in cues if c[1] >= m.end()), None)) is not None
@@ -789,7 +790,7 @@ def _add(rows, seen, who: _Speaker, toward: _Speaker | None, stance: str, stext:
     })
 
 
-def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties, fallback, emit, appos=(),
+def _clause_rows(stext, c_actors, c_cues, lo, hi, speaker, speakers, local, parties, fallback, emit, appos=(),
                  faceless=False, theatre=frozenset(), foes=None) -> None:
     """Rows for the cues of one clause, spoken by ``speakers`` (``faceless``: some violence in the
     report has no known author; ``theatre``: the countries of the incidents; ``foes``: see
@@ -831,7 +832,7 @@ def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties,
             if others is None:  # the same for every cue of the clause
                 others = _others(c_actors, speakers)
             targets = _targets(stext, c_actors, stance, cstart, cend, speakers, parties, clause_end, fallback, others,
-                               faceless, hi, foes)
+                               faceless, hi, foes, lo)
             pairs = [(who, t) for who in speakers for t in targets]
         for who, toward in pairs:
             emit(who, toward, stance)
@@ -1079,7 +1080,7 @@ def _others(s_actors, speakers: list[_Speaker]) -> list[tuple[ActorMention, _Spe
 
 
 def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], parties, clause_end=None,
-             fallback=None, others=None, faceless=False, hi=None, foes=None) -> list[_Speaker | None]:
+             fallback=None, others=None, faceless=False, hi=None, foes=None, lo=0) -> list[_Speaker | None]:
     """Whom a stance is directed at: the party whose action is judged.
 
     "condemned the strikes (as a violation of Yemen's sovereignty)" -> the
@@ -1101,8 +1102,10 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
     if stance in ("calls_for_restraint", "concern"):
         party_cc = {p.cc for p in parties}
         after = [(a, ent) for a, ent in others if a.start >= cend and ent.cc in party_cc]
-        # (up to the end of the clause: "both sides" in another speaker's clause is not addressed here)
-        both = _BOTH.search(stext, 0, len(stext) if hi is None else hi)
+        # a call is addressed to "both sides" in its own clause only; a concern may be about the sides an
+        # earlier clause names ("Egypt called on both sides ..., while the UAE was concerned by the
+        # escalation"), but not about those a later speaker addresses
+        both = _BOTH.search(stext, lo if stance == "calls_for_restraint" else 0, len(stext) if hi is None else hi)
         if after and not both:
             return _listed(stext, others, after[0])  # "called on both Turkey and the PKK to ..."
         if stance == "concern":
@@ -1152,6 +1155,11 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
                     # "Kabul" addressed where the Taliban are the side: the side of that country
                     return [ent if any(p.actor == ent.actor for p in parties)
                             else next((p for p in parties if p.cc and p.cc == ent.cc), ent) for ent in listed]
+            # "urged Puntland and the federal government to settle their differences", "urged the tribes to
+            # exercise restraint": those addressed, as written when the tables do not know them
+            addressed = _addressed(stext, others, lo, cstart, clause_end)
+            if addressed:
+                return addressed
             # "supported Turkey's right to defend itself but urged restraint": asked of the party it backs
             backed = [ent for a, ent in others if a.start < cstart and _is_party(ent, parties)
                       and _BACKS.search(stext, 0, a.start)]
@@ -1236,6 +1244,40 @@ _CONDEMNED_NP = re.compile(rf"\s+(?:the|this|these|such)\s+(?P<np>(?!(?:{_NP_STO
 _ADDRESSED = re.compile(r"\b(?:call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|"
                         r"appeal(?:s|ed|ing)?\s+to)\s+(?:both\s+|all\s+)?(?:the\s+)?(?:government\s+of\s+)?$",
                         re.IGNORECASE)
+_ADDRESSED_LIST = re.compile(r"\b(?:call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to|"
+                             r"ask(?:s|ed|ing)?|press(?:es|ed|ing)?)\s+(?P<list>[^,;:.\"“”]{2,80}?)\s+to\s+[a-z]")
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+# the heads of an addressed group that can be asked to hold back: "the tribes", "the federal government"
+_ADDRESSABLE = frozenset("government authorities administration leaders leadership tribes communities factions "
+                         "militias groups sides parties forces rebels clans".split())
+
+
+def _addressed(stext: str, others, lo: int, cstart: int, clause_end: int) -> list[_Speaker]:
+    """'urged Puntland and the federal government to settle ...': each party a call is addressed to,
+    a known actor as such, else as written -- a name, or a group such as "the tribes"; [] when the
+    call is addressed to anything else ("urged residents to stay indoors")."""
+    found = None
+    for m in _ADDRESSED_LIST.finditer(stext, lo, clause_end):
+        if m.start() < cstart:
+            found = m
+    if found is None:
+        return []
+    out: list[_Speaker] = []
+    pos = found.start("list")
+    for item in _LIST_SPLIT.split(found.group("list")):
+        at = stext.index(item, pos)
+        pos = at + len(item)
+        known = next((ent for a, ent in others if at <= a.start < at + len(item)), None)
+        words = re.sub(r"^(?:the|both|all)\s+", "", item).split()
+        if known is not None:
+            out.append(known)
+        elif words and (words[0][0].isupper() or words[-1].lower() in _ADDRESSABLE):
+            out.append(_Speaker(" ".join(words), None))
+        else:
+            return []
+    return out
+
+
 _BACKS = re.compile(r"\b(?:support(?:s|ed)?|back(?:s|ed)?|stands?\s+with|stood\s+with)\s+(?:[\w'’\-]+\s+){0,3}$",
                     re.IGNORECASE)
 

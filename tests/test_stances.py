@@ -729,3 +729,18 @@ def test_allies_in_the_incidents_are_not_each_other_s_adversary():
 def test_a_condemned_thing_that_is_no_act_is_named_as_written():
     got = stances("UNICEF condemned the destruction of two schools.")
     assert got == {("UNICEF", "condemns", "destruction")}
+
+
+def test_a_call_addressed_to_parties_the_tables_do_not_know_names_them_as_written():
+    got = stances("The UN urged Jubaland and the federal government to settle their differences through dialogue.")
+    assert got == {("United Nations", "calls_for_restraint", "Jubaland"),
+                   ("United Nations", "calls_for_restraint", "federal government")}
+    # (a call to anyone else is no call on a party: the sides of the conflict, as before)
+    got = stances("The UN urged residents to stay indoors and called for an end to the fighting.")
+    assert {t for _, _, t in got} == {"Pakistan", "Taliban"}
+
+
+def test_a_body_opening_the_clause_of_the_only_cue_speaks():
+    got = stances("Elders from Hangu met representatives of both sides in Kohat, and the Sindh government "
+                  "urged the tribes to exercise restraint.")
+    assert got == {("Sindh government", "calls_for_restraint", "tribes")}
