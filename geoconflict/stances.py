@@ -87,8 +87,11 @@ Sentence structure, by general rules rather than per-report lists:
   Manipur, the apex tribal body,") for itself; a quotation attributed to a
   newly named source ('..." army spokesman Colonel X told reporters') is that
   source's (unknown unless the tables know it), not the last speaker's;
-* support for "the authorities in <place>" the tables do not know is named
-  as written;
+* support for "the authorities in <place>" or "the people of <place>" the
+  tables do not know is named as written, and so is an unknown possessor
+  ("supported Puntland's operations"); "The US-led coalition" speaks for itself;
+* a concern about an act whose author it names ("concern over repeated
+  Turkish strikes") is about that author, whichever side it is;
 * a clause subject the actor tables do not know ("The SPLM-IO", "MINUSCA",
   "The International Atomic Energy Agency (IAEA)", "The Bangsamoro regional
   government", "<person>, who leads the <body>,") speaks for itself, so an
@@ -311,6 +314,8 @@ _EVENT_NP = re.compile(
     re.IGNORECASE,
 )
 # "the arson attack in Dighinala": where the act happened
+_OWNER_AFTER = re.compile(r"\s+(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})['’]s\s+[a-z]")
+_ABOUT = re.compile(r"[\"”’']?\s+(?:by|about|over|at)\s")
 _ACT_PLACE = re.compile(r"(?:\s+[a-z][\w\-]*){0,2}?\s+(?:in|at|near|outside)\s+(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)")
 # "killings by armed drones": the weapon of a condemned act whose agent is not named
 _WEAPON = re.compile(r"(?:[\w\-]+\s+){0,2}?(?P<weapon>drones?|missiles?|rockets?|artillery|mortars?|shells|warplanes|"
@@ -352,7 +357,7 @@ def _concern_object(stext: str, cend: int, clause_end: int) -> tuple[str, int] |
 
 
 # "support for the authorities in Tskhinvali", "solidarity with the people of Darfur"
-_BODY_OBJECT = re.compile(r"[\"”’']?\s+(?:for|with|to|behind)\s+(?:the\s+)?(?P<np>(?:de\s+facto\s+)?(?:authorities|"
+_BODY_OBJECT = re.compile(r"[\"”’']?(?:\s+(?:for|with|to|behind))?\s+(?:the\s+)?(?P<np>(?:de\s+facto\s+)?(?:authorities|"
                           r"government|administration|leadership|people)\s+(?:in|of)\s+[A-Z][\w'’\-]*"
                           r"(?:\s+[A-Z][\w'’\-]*)*)")
 # "concerned about threats from the FDLR": an agent the actor tables do not know, named as written
@@ -392,7 +397,7 @@ _DASH_AUTHOR = re.compile(r"[—–]\s*(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,
 # on the text between the clause start and its first cue (see _named_subject).
 _NAME_WORD = r"[A-Z][\w'’.\-]*"
 _BODY_TAIL = r"regional|provincial|state|local|federal|interim|transitional|central|government|authorities|" \
-             r"administration|council|mission|governor|leadership|executive"
+             r"administration|council|mission|governor|leadership|executive|coalition"
 _NAMED_SUBJECT = re.compile(
     r"[\W_]*(?:(?:and|but|while|whereas)\s+)?"
     # a leading adverbial: "In a statement, the SPLM-IO ...", "On Monday, MINUSCA ..."
@@ -1099,6 +1104,13 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
     def usable(p: _Speaker | None) -> bool:
         return p is not None and p.actor not in own and not (p.cc and p.cc in own_cc)
 
+    if stance == "concern" and (about := _ABOUT.match(stext, cend, clause_end)) is not None:
+        # "concern over repeated Turkish strikes": the author the act names, whichever side it is
+        act = _EVENT_NP.match(stext, about.end() - 1, clause_end)
+        named = [ent for a, ent in others if act is not None and about.end() <= a.start < act.end()
+                 and a.kind != "organisation"]
+        if named:
+            return named[:1]
     if stance in ("calls_for_restraint", "concern"):
         party_cc = {p.cc for p in parties}
         after = [(a, ent) for a, ent in others if a.start >= cend and ent.cc in party_cc]
@@ -1227,7 +1239,11 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
         # "voiced support for the authorities in Tskhinvali": a body of a place the tables do not know;
         # but never whom an attack was by, which says nothing of whom the speaker backs
         body = _BODY_OBJECT.match(stext, cend, clause_end)
-        return [_Speaker(body.group("np"), None)] if body is not None else []
+        if body is not None:
+            return [_Speaker(body.group("np"), None)]
+        # "supported Puntland's operations": a possessor the tables do not know, as written
+        owner = _OWNER_AFTER.match(stext, cend, clause_end)
+        return [_Speaker(owner.group("name"), None)] if owner is not None else []
     if stance == "condemns" and (obj := _CONDEMNED_NP.match(stext, cend, clause_end)) is not None:
         # "condemned the damage to cultural heritage sites": a thing that is no act names no author;
         # guessing one from the latest incident would pin it on whoever fought last

@@ -744,3 +744,18 @@ def test_a_body_opening_the_clause_of_the_only_cue_speaks():
     got = stances("Elders from Hangu met representatives of both sides in Kohat, and the Sindh government "
                   "urged the tribes to exercise restraint.")
     assert got == {("Sindh government", "calls_for_restraint", "tribes")}
+
+
+def test_a_concern_about_a_named_author_s_acts_is_about_that_author():
+    # Iran is no side of the Pakistan-Taliban fighting, but the strikes it names are its own
+    got = stances("Turkey expressed concern over repeated Iranian strikes in the border area.")
+    assert got == {("Turkey", "concern", "Iran")}
+
+
+def test_support_for_a_body_or_an_owner_the_tables_do_not_know():
+    assert stances("The United Arab Emirates said it stood with the people of Jubaland.") == {
+        ("United Arab Emirates", "supports", "people of Jubaland")}
+    assert stances("The United States said it supported Jubaland's operations against the militants.") == {
+        ("United States", "supports", "Jubaland")}
+    got = stances("The Saudi-led coalition said it stood with the Pakistani security forces.")
+    assert got == {("Saudi-led coalition", "supports", "Pakistan")}
