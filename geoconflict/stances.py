@@ -11,7 +11,8 @@ Each sentence with a stance cue (see :data:`STANCE_CUES`) yields rows
   "return to the negotiating table", "resolve differences through diplomacy";
 * ``concern`` -- "concerned", "deep concern", "alarmed";
 * ``engages`` -- "held talks", "telephone conversation", "spoke with",
-  "in contact with", "to meet both ...", "agreed to stay engaged".
+  "in contact with", "to meet both ...", "agreed to stay engaged",
+  "coordinating closely with", "to discuss the situation".
 
 The actor is the body a speaker speaks for: a country ("China" for "Chinese
 Foreign Ministry spokesperson Mao Ning", "Russia" for "Moscow"), or an
@@ -27,8 +28,11 @@ Sentence structure, by general rules rather than per-report lists:
 
 * a sentence splits into clauses at ", while" / "; " / ", and" / ", but"
   when an actor opens the new clause ("China urged restraint, while the UK
-  condemned the strikes"); a cue binds to the subject of its own clause, and
-  a clause without a named subject continues the previous speaker;
+  condemned the strikes"), or a body the tables do not know (", and UNESCO
+  condemned"); a cue binds to the subject of its own clause, and a clause
+  without a named subject continues the previous speaker; a body's seat is
+  not part of its name ("the Kurdistan Regional Government in Erbil");
+* "rockets slammed into a market" is an impact, not a condemnation;
 * coordinated subjects ("Jordan and Egypt condemned ...") are all speakers
   and never each other's target; parties addressed by a call ("called on
   both India and Pakistan to ...") and actors inside a relative clause or
@@ -56,23 +60,49 @@ Sentence structure, by general rules rather than per-report lists:
   ("shelling"), its weapon ("killings by armed drones") and the country it hit
   ("the shelling of Lebanese territory") pick the incident; attacks "on the
   security forces" are never the state's own;
+* an outside body that speaks for itself engages every party it names right
+  after the cue ("in touch with New Delhi and Dhaka", "offered to mediate
+  between the Taliban and the Tajik authorities"), else a side the sentence
+  names, else a country of the incidents ("would meet in Maputo to discuss the
+  situation"); the others it names are not speakers;
+* "The government of <Place>" (lower-case "government") speaks for the place,
+  and neither an actor in its appositive ("the Indian state where ...") nor
+  the seat of an unknown body ("... Government in Erbil") is the subject; an
+  unknown body's reported words may name others ("The SADC said its ministers
+  would meet in Maputo");
+* a condemned act at a named place that no incident is at or tells ("the
+  arson attack in Dighinala") has no known author: named as written; "the
+  attack" right after a ground attack was told is that attack; a condemned
+  thing that is no act ("the damage to heritage sites") is named as written,
+  not pinned on whoever fought last; "the other side" of a speaker is only a
+  party the incidents show fighting it (two sides may be allies against a third);
 * "accused X of backing Y" condemns X and reports no support;
 * a city that names an accord ("the Pretoria agreement", "the Minsk
   accords"), the venue of talks ("a return to talks in Doha") or a posting
   ("the UN Verification Mission in Colombia", "the embassy in Lima") is no
-  party: it neither speaks nor is a target;
+  party, nor is the office of a posting ("the UN resident coordinator's office
+  in Dhaka"): it neither speaks nor is a target;
 * "the spokesman for X" speaks for X; "<Place> Chief Minister/Governor
   <Name>" for the place; a named body described by its appositive ("Kuki Inpi
   Manipur, the apex tribal body,") for itself; a quotation attributed to a
   newly named source ('..." army spokesman Colonel X told reporters') is that
   source's (unknown unless the tables know it), not the last speaker's;
-* support for "the authorities in <place>" the tables do not know is named
-  as written;
+* support for "the authorities in <place>" or "the people of <place>" the
+  tables do not know is named as written, and so is an unknown possessor
+  ("supported Puntland's operations"); "The US-led coalition" speaks for itself;
+* a concern about an act whose author it names ("concern over repeated
+  Turkish strikes") is about that author, whichever side it is;
 * a clause subject the actor tables do not know ("The SPLM-IO", "MINUSCA",
   "The International Atomic Energy Agency (IAEA)", "The Bangsamoro regional
   government", "<person>, who leads the <body>,") speaks for itself, so an
   earlier speaker never leaks into it; a country word inside a longer name
   ("Datu Saudi Ampatuan") names no speaker;
+* "all sides" / "both sides" are named as written when the incidents know
+  fewer than two sides, or when a place no actor names qualifies them ("all
+  sides in Sinjar": a local dispute); "both sides" in another speaker's clause
+  is not addressed by this one;
+* a call addressed to parties the tables do not know ("urged Puntland and
+  the federal government to", "urged the tribes to") names them as written;
 * calls addressed to "all parties" or to two named sides are calls for
   restraint toward those sides ("called on Belgrade and Pristina": the list
   counts when one of them is a known side); unaddressed concern goes to the
@@ -145,7 +175,9 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      # "its envoy would travel there to meet both regional administrations"
      r"meet(?:s|ing)?\s+(?:with\s+)?(?:both|the\s+two|all\s+(?:sides|parties))\b|"
      r"speaks\s+with|(?:stay|remain)\s+(?:closely\s+)?engaged|engage\s+with|exchanged\s+views|met\s+with|"
-     r"meeting\s+with|consultations?\s+with|discussed\s+the\s+situation|"
+     r"meeting\s+with|consultations?\s+with|discuss(?:es|ed|ing)?\s+the\s+situation|"
+     # "said it was \"coordinating closely\" with Cameroonian forces"
+     r"coordinat(?:e|es|ed|ing)\s+(?:closely)?[\"”’']?\s*with|"
      r"offer(?:s|ed|ing)?\s+(?:its\s+|their\s+)?(?:to\s+(?:mediate|facilitate|host\s+(?:talks|negotiations))|mediation)|"
      # "ready to host a new round of dialogue", "committed to hosting the next round of talks"
      r"host(?:s|ed|ing)?\s+(?:the\s+|a\s+)?(?:next\s+|new\s+|further\s+)?(?:round\s+of\s+)?"
@@ -278,9 +310,13 @@ _APPOSITIVE = re.compile(r",\s*(?:which|who|whose|itself|accused|long|once|home\
 _EVENT_NP = re.compile(
     r"\s+(?:[\w'’\-“\"]+\s+){0,5}?[\w'’\-“\"]*?(?:attacks?|strikes?|airstrikes?|assaults?|offensives?|bombings?|"
     r"bombardments?|shelling|killings?|raids?|incursions?|invasion|operations?|massacres?|ambush(?:es)?|"
-    r"aggression|advance|deployments?|arson)\b",
+    r"aggression|advance|deployments?|arson(?:\s+attacks?)?)\b",
     re.IGNORECASE,
 )
+# "the arson attack in Dighinala": where the act happened
+_OWNER_AFTER = re.compile(r"\s+(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})['’]s\s+[a-z]")
+_ABOUT = re.compile(r"[\"”’']?\s+(?:by|about|over|at)\s")
+_ACT_PLACE = re.compile(r"(?:\s+[a-z][\w\-]*){0,2}?\s+(?:in|at|near|outside)\s+(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)")
 # "killings by armed drones": the weapon of a condemned act whose agent is not named
 _WEAPON = re.compile(r"(?:[\w\-]+\s+){0,2}?(?P<weapon>drones?|missiles?|rockets?|artillery|mortars?|shells|warplanes|"
                      r"jets|aircraft|bombs?)\b", re.IGNORECASE)
@@ -293,6 +329,7 @@ _ON_FORCES = re.compile(r"\s+(?:on|against|targeting)\s+(?:[^.;,\"“”]{0,60}?
 # "the collapse of the truce": a truce talked about, not called for
 _LAPSED = re.compile(r"(?:collapse|breakdown|breach|violations?|end|failure|violat\w+|broke|broken|shattered|"
                      r"expir\w+)\s+(?:of\s+)?(?:the\s+|a\s+|this\s+)?$", re.IGNORECASE)
+_INTO = re.compile(r"\s+(?:into|onto|against|through)\b", re.IGNORECASE)
 # "defend themselves against aggression": an unnamed aggression a party may resist, not a reaction of its own
 _DEFENDED_AGAINST = re.compile(r"\bdefen[cds]\w*\s+(?:[\w'’]+\s+){0,2}against\s+[\"“‘']?$", re.IGNORECASE)
 # "concerned that the violence could spread", "concern about the growth of illicit crops in the valley",
@@ -320,7 +357,7 @@ def _concern_object(stext: str, cend: int, clause_end: int) -> tuple[str, int] |
 
 
 # "support for the authorities in Tskhinvali", "solidarity with the people of Darfur"
-_BODY_OBJECT = re.compile(r"[\"”’']?\s+(?:for|with|to|behind)\s+(?:the\s+)?(?P<np>(?:de\s+facto\s+)?(?:authorities|"
+_BODY_OBJECT = re.compile(r"[\"”’']?(?:\s+(?:for|with|to|behind))?\s+(?:the\s+)?(?P<np>(?:de\s+facto\s+)?(?:authorities|"
                           r"government|administration|leadership|people)\s+(?:in|of)\s+[A-Z][\w'’\-]*"
                           r"(?:\s+[A-Z][\w'’\-]*)*)")
 # "concerned about threats from the FDLR": an agent the actor tables do not know, named as written
@@ -338,10 +375,11 @@ _SEAT_LEFT = re.compile(r"\b(?:ministry|office|government|authorities|presidency
 # "the Pretoria agreement", "the Minsk accords", "the Astana format": a city that names a deal, not a party
 _ACCORD_AFTER = re.compile(r"\s+(?:peace\s+|ceasefire\s+|cease-fire\s+)?(?:agreements?|accords?|deal|protocols?|"
                            r"declaration|process|format|framework|treaty|roadmap|communiqu[eé])\b", re.IGNORECASE)
-# "the UN Verification Mission in Colombia", "the US embassy in Lima": the posting, not a party
+# "the UN Verification Mission in Colombia", "the US embassy in Lima", "the UN resident coordinator's office
+# in Dhaka": the posting, not a party
 # (but "the Foreign Office in Islamabad" is Pakistan's own: see _SEAT_LEFT)
 _HOST_LEFT = re.compile(r"\b(?:mission|coordinator|envoy|representative|delegation|embassy|ambassador|rapporteur|"
-                        r"commissioner)\s+(?:in|for|to|on)\s+(?:the\s+)?$", re.IGNORECASE)
+                        r"commissioner)(?:['’]s\s+office)?\s+(?:in|for|to|on)\s+(?:the\s+)?$", re.IGNORECASE)
 # "return to talks in Doha", "at talks in Jeddah": the venue of talks, not a party
 _VENUE_LEFT = re.compile(r"\b(?:return\s+to|resum\w+|resumption\s+of|at)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?"
                          r"(?:talks|negotiations|summit)\s+in\s+$", re.IGNORECASE)
@@ -359,17 +397,20 @@ _DASH_AUTHOR = re.compile(r"[—–]\s*(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,
 # on the text between the clause start and its first cue (see _named_subject).
 _NAME_WORD = r"[A-Z][\w'’.\-]*"
 _BODY_TAIL = r"regional|provincial|state|local|federal|interim|transitional|central|government|authorities|" \
-             r"administration|council|mission|governor|leadership|executive"
+             r"administration|council|mission|governor|leadership|executive|coalition"
 _NAMED_SUBJECT = re.compile(
     r"[\W_]*(?:(?:and|but|while|whereas)\s+)?"
     # a leading adverbial: "In a statement, the SPLM-IO ...", "On Monday, MINUSCA ..."
     r"(?:(?:In|On|Late|Early|Earlier|Later|Meanwhile|Separately|Elsewhere|However|Also)\b[^,;]{0,40},\s+)?"
     r"(?:the\s+|The\s+)?"
+    # "The government of Mizoram": a territory's own government
+    r"(?:(?P<office>government|administration|authorities)\s+of\s+)?"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|on|and|the|in|de|du|des|la|le|al|el))*?)"
     rf"(?P<tail>(?:\s+(?:{_BODY_TAIL}))*)"
     r"(?:\s*\((?P<acr>[A-Z][\w\-]{1,10})\))?"
     r"(?P<appos>\s*,[^,;]{1,100},)?"
-    r"(?:\s+(?:[\"“‘']?[a-z][\w'’\-]*[\"”’']?))*\s*[\"“‘']?"
+    # what it says may name others ("The SADC said its ministers would meet in Maputo to discuss")
+    r"(?:\s+(?:said|says|stated|announced)\b[^;]*?|(?:\s+(?:[\"“‘']?[a-z][\w'’\-]*[\"”’']?))*)\s*[\"“‘']?"
 )
 # "<Name>, who leads the <Org>," / "<Name>, head of the <Org>,": the person speaks for the body
 _LEADS = re.compile(
@@ -548,6 +589,8 @@ def extract_stances(
     parties = _parties(actors, incidents, party)
     # some violence in the report has no known author (see _targets: a concern about "the violence")
     faceless = any(not (a1 := row.get("actor1")) or a1.startswith("Unidentified") for row in incidents or ())
+    theatre = frozenset(cc for row in incidents or () if (cc := row.get("country_code")))
+    foes = _foes(incidents, party) if incidents else None
     sides = {p.actor for row in incidents or () for col in ("actor1", "actor2") if (p := party(row.get(col)))}
     index = _Lazy(lambda: _incident_index(incidents, party))
     persons: dict[str, _Speaker] = {}
@@ -604,6 +647,8 @@ def extract_stances(
                 # part of a name ("Group for the Support of Islam", "Support Mission") or a
                 # compound modifier ("US-backed SDF") that describes a party: no reaction is reported
                 continue
+            if st == "condemns" and stext[a:a + 4].lower() == "slam" and _INTO.match(stext, b):
+                continue  # "rockets slammed into a market": an impact, not a reaction
             if st == "calls_for_restraint" and _LAPSED.search(stext, max(0, a - 40), a):
                 continue
             if st == "condemns" and _DEFENDED_AGAINST.search(stext, max(0, a - 60), a):
@@ -620,12 +665,13 @@ def extract_stances(
         # the sentence's words and ASCII folding, shared by the look-ups of each kind of act
         words = _Lazy(lambda _stext=stext: (_content_words(_stext), _Lazy(lambda: _ascii(_stext))))
 
-        def fallback(kind=None, strict=False, word="", where=None, _memo=memo, _stext=stext, _start=sent.start,
-                     _words=words):
-            if (kind, strict, word, where) not in _memo:
-                _memo[kind, strict, word, where] = _incident_target(_stext, _start, index(), kind, *_words(),
-                                                                    strict=strict, word=word, where=where)
-            return _memo[kind, strict, word, where]
+        def fallback(kind=None, strict=False, word="", where=None, place=None, _memo=memo, _stext=stext,
+                     _start=sent.start, _words=words, _prev=sentences[si - 1].start if si else sent.start):
+            if (kind, strict, word, where, place) not in _memo:
+                _memo[kind, strict, word, where, place] = _incident_target(
+                    _stext, _start, index(), kind, *_words(), strict=strict, word=word, where=where, place=place,
+                    told_from=_prev)
+            return _memo[kind, strict, word, where, place]
         bounds = _clauses(stext, s_actors, cues)
         speaker: _Speaker | None = None
         local = False
@@ -653,9 +699,9 @@ def extract_stances(
             speakers = [speaker] + (_coordinated(stext, c_actors, subj, speaker) if local else [])
             # "both sides" of a sentence that names two sides of an incident are those two
             named_sides = _named_sides(s_actors, sides) if sides else []
-            _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, named_sides or parties, fallback,
+            _clause_rows(stext, c_actors, c_cues, lo, hi, speaker, speakers, local, named_sides or parties, fallback,
                          lambda who, toward, stance: _add(rows, seen, who, toward, stance, stext, sent), appos,
-                         faceless)
+                         faceless, theatre, foes)
     for i, row in enumerate(rows, start=1):
         row["id"] = f"S{i}"
     return rows
@@ -709,14 +755,21 @@ def _clauses(stext: str, s_actors: list[ActorMention], cues) -> list[int]:
 
     A break (", while", "; ", ", and", ", but") counts only when an actor opens the
     new clause and the clause before it holds a stance cue -- so a list such as
-    "Jordan, Egypt, and Qatar condemned" stays one clause.
+    "Jordan, Egypt, and Qatar condemned" stays one clause -- or when a body the actor
+    tables do not know opens it (", and UNESCO condemned", "A jirga met elders, and
+    the Kurdistan Regional Government urged": see :func:`_named_subject`).
     """
     bounds = [0]
-    if len(cues) < 2 and "while" not in stext:
+    if len(cues) < 2 and "while" not in stext and ", and" not in stext:
         return bounds
     starts = {a.start for a in s_actors if a.kind not in ("crowd", "state")}
     for m in _CLAUSE_BREAK.finditer(stext):
-        if m.end() in starts and any(bounds[-1] <= c[1] < m.start() for c in cues):
+        cue_before = any(bounds[-1] <= c[1] < m.start() for c in cues)
+        if m.end() in starts and cue_before:
+            bounds.append(m.start())
+        elif (stext[m.end():m.end() + 1].isupper()
+              and (nxt := next((c[1] for c in cues if c[1] >= m.end()), None)) is not None
+              and _named_subject(stext, m.start(), nxt, s_actors) is not None):
             bounds.append(m.start())
     return bounds
 
@@ -742,10 +795,11 @@ def _add(rows, seen, who: _Speaker, toward: _Speaker | None, stance: str, stext:
     })
 
 
-def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties, fallback, emit, appos=(),
-                 faceless=False) -> None:
+def _clause_rows(stext, c_actors, c_cues, lo, hi, speaker, speakers, local, parties, fallback, emit, appos=(),
+                 faceless=False, theatre=frozenset(), foes=None) -> None:
     """Rows for the cues of one clause, spoken by ``speakers`` (``faceless``: some violence in the
-    report has no known author)."""
+    report has no known author; ``theatre``: the countries of the incidents; ``foes``: see
+    :func:`_foes`)."""
     done: set[str] = set()
     others = None
     for ci, (stance, cstart, cend) in enumerate(c_cues):
@@ -766,7 +820,12 @@ def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties,
             patient = _entity(subj) if subj is not None else None
             pairs = [(agent, patient)] if agent is not None and patient is not None else []
         elif stance == "engages":
-            pairs = _engagements(c_actors, speaker if local else None, parties, appos)
+            engaged = _engaged(stext, c_actors, cend, hi, speakers, appos) if local and speaker is not None else []
+            if engaged and not _is_party(speaker, parties):
+                # "said it was in touch with New Delhi and Dhaka": an outside body talks to whom it names
+                pairs = [(who, t) for who in speakers for t in engaged]
+            else:
+                pairs = _engagements(c_actors, speaker if local else None, parties, appos, theatre)
         elif stance == "condemns" and (by := _PASSIVE_AGENT.match(stext, cend)) is not None:
             pairs = _passive_condemnation(stext, c_actors, cstart, by.end(), fallback)
         elif speaker is None:
@@ -778,7 +837,7 @@ def _clause_rows(stext, c_actors, c_cues, hi, speaker, speakers, local, parties,
             if others is None:  # the same for every cue of the clause
                 others = _others(c_actors, speakers)
             targets = _targets(stext, c_actors, stance, cstart, cend, speakers, parties, clause_end, fallback, others,
-                               faceless)
+                               faceless, hi, foes, lo)
             pairs = [(who, t) for who in speakers for t in targets]
         for who, toward in pairs:
             emit(who, toward, stance)
@@ -891,10 +950,21 @@ def _named_subject(stext: str, lo: int, first_cue: int, s_actors=()) -> _Speaker
     if m is None:
         return None
     name, tail, acr, appos = m.group("name"), m.group("tail").strip(), m.group("acr"), m.group("appos")
+    if m.group("office"):
+        if tail or acr or any(a.start == m.start("name") for a in s_actors) or len(name.split()) > 3:
+            return None  # "the government of India": the country the tables know
+        return _Speaker(name, None)
     if appos and (lead := _LEADS.match(appos)) is not None:
         org_at = m.start("appos") + lead.start("org")
         known = next((e for a in s_actors if a.start == org_at and (e := _entity(a)) is not None), None)
         return known or _Speaker(lead.group("org"), None, name)
+    # "the Kurdistan Regional Government in Erbil", "the Government of National Unity in Tripoli": the
+    # body, not its seat (but "Movement for Democracy in Chad" is one name)
+    body, seat, _ = name.partition(" in ")
+    seat_at = m.start("name") + len(body) + 4
+    if seat and (body.split()[-1].lower() in _ORG_WORDS
+                 or any(a.start == seat_at and a.kind == "capital" for a in s_actors)):
+        name = body
     words = name.split()
     if (office := _territorial_office(words)) is not None:
         return office
@@ -941,6 +1011,14 @@ def _speaker(stext, s_actors, first_cue, persons, last, sentences, si, appos=()
         pos = stext.find(surname)
         if 0 <= pos < first_cue and (subj is None or pos < subj.start):
             return sp, True, subj
+    if subj is not None and ("," in stext[:subj.start] or " in " in stext[:subj.start]):
+        # "The government of Mizoram, the Indian state where ..., said", "the Kurdistan Regional
+        # Government in Erbil urged": an actor in the appositive or the seat of an unknown body is not
+        # the subject
+        m = _NAMED_SUBJECT.fullmatch(stext, 0, first_cue)
+        if (m is not None and (m.start("appos") <= subj.start < m.end("appos") or m.start("name") < subj.start < m.end("name"))
+                and (named := _named_subject(stext, 0, first_cue, s_actors)) is not None):
+            return named, True, None
     if subj is not None:
         ent = _entity(subj)
         if ent is not None:
@@ -1007,7 +1085,7 @@ def _others(s_actors, speakers: list[_Speaker]) -> list[tuple[ActorMention, _Spe
 
 
 def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], parties, clause_end=None,
-             fallback=None, others=None, faceless=False) -> list[_Speaker | None]:
+             fallback=None, others=None, faceless=False, hi=None, foes=None, lo=0) -> list[_Speaker | None]:
     """Whom a stance is directed at: the party whose action is judged.
 
     "condemned the strikes (as a violation of Yemen's sovereignty)" -> the
@@ -1026,10 +1104,20 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
     def usable(p: _Speaker | None) -> bool:
         return p is not None and p.actor not in own and not (p.cc and p.cc in own_cc)
 
+    if stance == "concern" and (about := _ABOUT.match(stext, cend, clause_end)) is not None:
+        # "concern over repeated Turkish strikes": the author the act names, whichever side it is
+        act = _EVENT_NP.match(stext, about.end() - 1, clause_end)
+        named = [ent for a, ent in others if act is not None and about.end() <= a.start < act.end()
+                 and a.kind != "organisation"]
+        if named:
+            return named[:1]
     if stance in ("calls_for_restraint", "concern"):
         party_cc = {p.cc for p in parties}
         after = [(a, ent) for a, ent in others if a.start >= cend and ent.cc in party_cc]
-        both = _BOTH.search(stext)
+        # a call is addressed to "both sides" in its own clause only; a concern may be about the sides an
+        # earlier clause names ("Egypt called on both sides ..., while the UAE was concerned by the
+        # escalation"), but not about those a later speaker addresses
+        both = _BOTH.search(stext, lo if stance == "calls_for_restraint" else 0, len(stext) if hi is None else hi)
         if after and not both:
             return _listed(stext, others, after[0])  # "called on both Turkey and the PKK to ..."
         if stance == "concern":
@@ -1043,6 +1131,15 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
         usable_parties = [p for p in parties if usable(p)]
         if both is not None and both.group().lower().endswith("communities"):
             return [_Speaker(both.group(), None)]  # communities are neither states nor armed sides
+        if (both is not None and not both.group().lower().startswith("each")
+                and (stance == "calls_for_restraint" or both.start() < clause_end)):
+            # "all sides in Sinjar" (a place no actor names): the sides of a local dispute the incidents
+            # need not tell; "all sides" where the incidents know fewer than two: named as written
+            local = _BOTH_IN.match(stext, both.end())
+            if local is not None and all(a.start != local.start("place") for a in s_actors):
+                return [_Speaker(stext[both.start():local.end()], None)]
+            if len(usable_parties) < 2:
+                return [_Speaker(both.group(), None)]
         if (stance == "concern" and faceless and len(parties) < 2
                 and (obj := _concern_object(stext, cend, clause_end))):
             # the incidents do not tell two sides apart and some violence has no known author (one
@@ -1070,6 +1167,11 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
                     # "Kabul" addressed where the Taliban are the side: the side of that country
                     return [ent if any(p.actor == ent.actor for p in parties)
                             else next((p for p in parties if p.cc and p.cc == ent.cc), ent) for ent in listed]
+            # "urged Puntland and the federal government to settle their differences", "urged the tribes to
+            # exercise restraint": those addressed, as written when the tables do not know them
+            addressed = _addressed(stext, others, lo, cstart, clause_end)
+            if addressed:
+                return addressed
             # "supported Turkey's right to defend itself but urged restraint": asked of the party it backs
             backed = [ent for a, ent in others if a.start < cstart and _is_party(ent, parties)
                       and _BACKS.search(stext, 0, a.start)]
@@ -1107,7 +1209,11 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
             victim = _VICTIM_AT.match(stext, act.end(), clause_end)
             where = next((ent.cc for a, ent in others if victim is not None and a.start == victim.end()
                           and a.kind in ("country", "capital", "demonym")), None)
-            perpetrator = fallback(kind, True, word, where) if fallback is not None else None
+            # "the arson attack in Dighinala": an act at a named place no incident is at has no known author
+            at = _ACT_PLACE.match(stext, act.end(), clause_end)
+            place = (at.group("place") if at is not None and all(a.start != at.start("place") for a in s_actors)
+                     else None)
+            perpetrator = fallback(kind, True, word, where, place) if fallback is not None else None
             if (perpetrator is not None and perpetrator.cc and country_name(perpetrator.cc) == perpetrator.actor
                     and _ON_FORCES.match(stext, act.end(), clause_end)):
                 perpetrator = None  # "the attacks on the security forces" were not the state's own
@@ -1115,7 +1221,7 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
                 return [perpetrator]
             # never the victim named after the act, nor the place where it happened: the other side
             # when the speaker is a side, else the act itself (its perpetrator is unknown)
-            return _adversary(speaker, parties) or [_act_target(act.group())]
+            return _adversary(speaker, parties, foes) or [_act_target(act.group())]
     if stance == "supports":
         inside = [ent for a, ent in others if cstart <= a.start < cend and a.kind != "organisation"]
         if inside:
@@ -1133,16 +1239,61 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
         # "voiced support for the authorities in Tskhinvali": a body of a place the tables do not know;
         # but never whom an attack was by, which says nothing of whom the speaker backs
         body = _BODY_OBJECT.match(stext, cend, clause_end)
-        return [_Speaker(body.group("np"), None)] if body is not None else []
+        if body is not None:
+            return [_Speaker(body.group("np"), None)]
+        # "supported Puntland's operations": a possessor the tables do not know, as written
+        owner = _OWNER_AFTER.match(stext, cend, clause_end)
+        return [_Speaker(owner.group("name"), None)] if owner is not None else []
+    if stance == "condemns" and (obj := _CONDEMNED_NP.match(stext, cend, clause_end)) is not None:
+        # "condemned the damage to cultural heritage sites": a thing that is no act names no author;
+        # guessing one from the latest incident would pin it on whoever fought last
+        return [_Speaker(obj.group("np"), None)]
     fallback = fallback() if fallback is not None else None
     if usable(fallback):
         return [fallback]
-    return _adversary(speaker, parties)
+    return _adversary(speaker, parties, foes)
 
 
+_BOTH_IN = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)")
+# "condemned the damage to ...", "condemned the destruction of ...": what is condemned, as written
+_CONDEMNED_NP = re.compile(rf"\s+(?:the|this|these|such)\s+(?P<np>(?!(?:{_NP_STOP})\b)[a-z][\w\-]*)\b")
 _ADDRESSED = re.compile(r"\b(?:call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|"
                         r"appeal(?:s|ed|ing)?\s+to)\s+(?:both\s+|all\s+)?(?:the\s+)?(?:government\s+of\s+)?$",
                         re.IGNORECASE)
+_ADDRESSED_LIST = re.compile(r"\b(?:call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to|"
+                             r"ask(?:s|ed|ing)?|press(?:es|ed|ing)?)\s+(?P<list>[^,;:.\"“”]{2,80}?)\s+to\s+[a-z]")
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+# the heads of an addressed group that can be asked to hold back: "the tribes", "the federal government"
+_ADDRESSABLE = frozenset("government authorities administration leaders leadership tribes communities factions "
+                         "militias groups sides parties forces rebels clans".split())
+
+
+def _addressed(stext: str, others, lo: int, cstart: int, clause_end: int) -> list[_Speaker]:
+    """'urged Puntland and the federal government to settle ...': each party a call is addressed to,
+    a known actor as such, else as written -- a name, or a group such as "the tribes"; [] when the
+    call is addressed to anything else ("urged residents to stay indoors")."""
+    found = None
+    for m in _ADDRESSED_LIST.finditer(stext, lo, clause_end):
+        if m.start() < cstart:
+            found = m
+    if found is None:
+        return []
+    out: list[_Speaker] = []
+    pos = found.start("list")
+    for item in _LIST_SPLIT.split(found.group("list")):
+        at = stext.index(item, pos)
+        pos = at + len(item)
+        known = next((ent for a, ent in others if at <= a.start < at + len(item)), None)
+        words = re.sub(r"^(?:the|both|all)\s+", "", item).split()
+        if known is not None:
+            out.append(known)
+        elif words and (words[0][0].isupper() or words[-1].lower() in _ADDRESSABLE):
+            out.append(_Speaker(" ".join(words), None))
+        else:
+            return []
+    return out
+
+
 _BACKS = re.compile(r"\b(?:support(?:s|ed)?|back(?:s|ed)?|stands?\s+with|stood\s+with)\s+(?:[\w'’\-]+\s+){0,3}$",
                     re.IGNORECASE)
 
@@ -1203,20 +1354,45 @@ def _listed(stext: str, others, first) -> list[_Speaker]:
     return out
 
 
-def _adversary(speaker: _Speaker, parties) -> list[_Speaker]:
-    """The other side of the conflict, when the speaker is one of its sides."""
+def _adversary(speaker: _Speaker, parties, foes=None) -> list[_Speaker]:
+    """The other side of the conflict, when the speaker is one of its sides -- and, when ``foes``
+    (see :func:`_foes`) is given, one the incidents show fighting it: two sides of a report may be
+    allies against a third the incidents do not name."""
     if speaker.cc is None:
         return []  # a body of no country is no side ("MINUSCA", an unnamed front)
     adversaries = [p for p in parties if p.cc != speaker.cc]
+    if foes is not None:
+        adversaries = [p for p in adversaries
+                       if any(frozenset((k, j)) in foes for k in (speaker.actor, speaker.cc) for j in (p.actor, p.cc) if k and j)]
     return adversaries[:1] if speaker.cc in {p.cc for p in parties} else []
 
 
-def _engagements(s_actors, speaker, parties, appos=()) -> list[tuple[_Speaker, _Speaker | None]]:
+def _foes(incidents, party) -> frozenset:
+    """Pairs (as frozensets of names and country codes) of parties the incidents show at odds."""
+    out = set()
+    for row in incidents or ():
+        one, two = party(row.get("actor1")), party(row.get("actor2"))
+        if one is not None and two is not None:
+            out.update(frozenset((k, j)) for k in (one.actor, one.cc) for j in (two.actor, two.cc) if k and j and k != j)
+    return frozenset(out)
+
+
+def _engagements(s_actors, speaker, parties, appos=(), theatre_cc=frozenset()) -> list[tuple[_Speaker, _Speaker | None]]:
     """Contacts: each outside party named in the sentence engages the conflict party it talks to
     (but not one named inside an appositive: "Angola, which mediates between Kinshasa and
     Kigali, said it was ready to host talks" -- Kigali is not a host)."""
     party_cc = {p.cc for p in parties}
     named = [(a.start, e) for a in s_actors if (e := _entity(a)) is not None]
+    if speaker is not None and not _is_party(speaker, parties):
+        # an outside body that speaks for itself is the one engaging ("The SADC said its ministers would
+        # meet in Maputo"): the others it names are where or whom, not speakers; whom is a side, else a
+        # country the incidents are in (a side may be a group of no known country)
+        sides = [e for _, e in named if e.actor != speaker.actor and _is_party(e, parties)]
+        theatre = [e for _, e in named if e.actor != speaker.actor and e.cc and e.cc in theatre_cc]
+        toward = (sides or theatre or _states(parties) or parties or [None])[0]
+        if toward is not None:
+            toward = next((p for p in parties if p.actor == toward.actor), toward)
+        return [(speaker, toward)]
     if speaker is not None and all(speaker.actor != e.actor for _, e in named):
         named.insert(0, (-1, speaker))
     ents = [e for _, e in named]
@@ -1227,6 +1403,32 @@ def _engagements(s_actors, speaker, parties, appos=()) -> list[tuple[_Speaker, _
     if toward is not None:
         toward = next((p for p in parties if p.actor == toward.actor), toward)
     return [(e, toward) for e in outside]
+
+
+# "spoken with officials in Gitega and Kinshasa", "offered to mediate between the Taliban and the Tajik
+# authorities": a few lower-case words from the cue to the first party it names, then a list
+_TO_ENGAGED = re.compile(r"[\"”’']?\s+(?:[a-z][\w\-]*\s+){0,4}?(?:[\"“‘']\s*)?$")
+_ENGAGED_GAP = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:with\s+|to\s+)?(?:the\s+)?")
+
+
+def _engaged(stext, c_actors, cend, hi, speakers, appos=()) -> list[_Speaker]:
+    """The parties an engagement cue names right after it, listed ("in touch with New Delhi and
+    Dhaka", "in contact with Damascus and with SDF leaders"), other than the speakers."""
+    own = {sp.actor for sp in speakers}
+    out: list[_Speaker] = []
+    end = None
+    for a in c_actors:
+        if a.start < cend or a.start >= hi or any(lo < a.start < up for lo, up in appos):
+            continue
+        if end is None and not _TO_ENGAGED.match(stext[cend:a.start]):
+            break
+        if end is not None and not _ENGAGED_GAP.fullmatch(stext, end, a.start):
+            break
+        end = a.end
+        ent = _entity(a)
+        if ent is not None and ent.actor not in own and all(ent.actor != o.actor for o in out):
+            out.append(ent)
+    return out
 
 
 _FORCES_OF = re.compile(r"(?:Military|Police) Forces of (.+)$")
@@ -1343,7 +1545,8 @@ _NOT_PERPETRATORS = ("Unidentified", "Protesters", "Rioters", "Civilians")
 
 def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str | None = None,
                      words: set[str] | None = None, folded=None, strict: bool = False,
-                     word: str = "", where: str | None = None) -> _Speaker | None:
+                     word: str = "", where: str | None = None, place: str | None = None,
+                     told_from: int | None = None) -> _Speaker | None:
     """'condemned the attack on Kharkiv' / 'the attack on the market': the
     attacker of the incident the sentence refers to -- by a place it names,
     else an incident of the same kind of act (``kind``, see :data:`_ACT_KINDS`),
@@ -1359,7 +1562,18 @@ def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str 
     pinned on the wrong party); ``word`` (the stem of the act's noun, "kill")
     then prefers incidents whose sentence uses it, and ``where`` (a country
     code: "the shelling of Lebanese territory") keeps only incidents there.
+
+    ``place``: a place the act is said to have happened at ("the arson attack in
+    Dighinala"); when no incident is at it or told with it, the act is one the
+    incidents do not hold, and its attacker is unknown (None).  ``told_from``:
+    the start of the sentence before this one; a word for any act ("condemned the
+    attack") then means the ground attack just told, when there is one.
     """
+    if place is not None:
+        low = place.lower()
+        if not any(low in notes or _ascii(place) in location_ascii or location_ascii in _ascii(place)
+                   for _, _, _, location_ascii, _, _, notes, _ in index if location_ascii):
+            return None
     words = _content_words(stext) if words is None else words
     folded = _Lazy(lambda: _ascii(stext)) if folded is None else folded
     best = None
@@ -1373,7 +1587,10 @@ def _incident_target(stext: str, sent_start: int, index: list[tuple], kind: str 
         if strict and kind is None:
             # a word for any act ("the attack", "the killings"): the first incident told with that
             # word, else the report's main incident, which news writing puts first
-            score = (0, bool(word) and word in notes, -start)
+            # ... or the ground attack just told ("an IS cell ambushed a patrol. X condemned the attack"; a strike
+            # or a clash told last is no "attack" of that sentence's kind)
+            score = (told_from is not None and start >= told_from and kinds == {"ground"}, bool(word) and word in notes,
+                     -start)
         elif strict and not same_kind:
             continue
         else:

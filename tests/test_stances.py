@@ -631,3 +631,131 @@ def test_concern_about_the_violence_of_a_crackdown_is_the_state_s():
     got = stances("Police fired tear gas at protesters in Nairobi. "
                   "The United Nations expressed concern about the violence.", KENYA_PROTEST[:1])
     assert ("United Nations", "concern", "Kenya") in got
+
+
+def test_rockets_slamming_into_a_town_are_no_condemnation():
+    assert not stances("PARACHINAR, Pakistan – Rockets fired from Afghanistan slammed into a bazaar on Monday.")
+
+
+def test_an_unknown_body_opening_a_later_clause_speaks_for_itself():
+    # "UNICEF" and "the Balochistan Provincial Government" are not in the actor tables: the clause is theirs,
+    # not the previous speaker's
+    got = stances("Turkey said it was deeply worried by the fighting, and UNICEF condemned the destruction "
+                  "of two schools.")
+    assert not any(actor == "Turkey" and stance == "condemns" for actor, stance, _ in got)
+    assert any(actor == "UNICEF" and stance == "condemns" for actor, stance, _ in got)
+    got = stances("Iran voiced concern over the clashes, and the Balochistan Provincial Government in Quetta "
+                  "urged restraint.")
+    assert ("Iran", "calls_for_restraint", "Pakistan") not in got
+    assert any(actor == "Balochistan Provincial Government" and stance == "calls_for_restraint"
+               for actor, stance, _ in got)
+
+
+ONE_SIDE = [{"actor1": "ADF: Allied Democratic Forces", "actor2": "Civilians (Uganda)", "country_code": "UG",
+             "location": "Kasese", "source_start": 0, "notes": "ADF fighters raided Kasese."}]
+
+
+def test_all_sides_are_named_as_written_when_the_incidents_know_one_side_or_a_local_dispute():
+    assert stances("The Inter-Religious Council called on all sides to exercise restraint.", ONE_SIDE) == {
+        ("Inter-Religious Council", "calls_for_restraint", "all sides")}
+    # the sides of a dispute in a place no actor names are not the war's two sides
+    got = stances("The Sindh government urged restraint and dialogue between all sides in Kandhkot.")
+    assert got == {("Sindh government", "calls_for_restraint", "all sides in Kandhkot")}
+
+
+def test_the_office_of_a_posting_is_no_party():
+    got = stances("The UN resident coordinator's office in Kampala said it was concerned by the raids.", ONE_SIDE)
+    assert {actor for actor, _, _ in got} == {"United Nations"}
+
+
+def test_an_outside_body_engages_every_party_it_names():
+    got = stances("Qatar said its envoy had spoken with officials in Islamabad and Kabul.")
+    assert got == {("Qatar", "engages", "Pakistan"), ("Qatar", "engages", "Afghanistan")}
+    got = stances("Turkey offered to mediate between the Taliban and the Pakistani authorities.")
+    assert got == {("Turkey", "engages", "Taliban"), ("Turkey", "engages", "Pakistan")}
+    assert ("China", "engages", "Pakistan") in stances(
+        'China\'s army said it was "coordinating closely" with Pakistani forces along the corridor.')
+
+
+def test_a_body_meeting_in_a_capital_engages_the_country_at_war():
+    # the capital is where the body meets, not a speaker; the incidents' country is whom it engages
+    got = stances("The Economic Community of West African States said its ministers would meet in Bamako "
+                  "to discuss the situation in the north.", ONE_SIDE_MALI)
+    assert got == {("Economic Community of West African States", "engages", "Mali")}
+
+
+ONE_SIDE_MALI = [{"actor1": "JNIM: Group for the Support of Islam and Muslims", "actor2": "Civilians (Mali)",
+                  "country_code": "ML", "location": "Gao", "source_start": 0, "notes": "JNIM fighters raided Gao."}]
+
+
+def test_a_territory_government_speaks_for_the_territory_not_the_country_in_its_appositive():
+    got = stances("The government of Punjab, the Indian state bordering the area, said it was in touch with "
+                  "Islamabad and Kabul.")
+    assert got == {("Punjab", "engages", "Pakistan"), ("Punjab", "engages", "Afghanistan")}
+    # (but "the government of India" is India)
+    assert ("India", "engages", "Pakistan") in stances("The government of India said it was in touch with Islamabad.")
+
+
+def test_a_condemned_act_at_a_place_no_incident_is_at_has_no_known_author():
+    got = stances("Human Rights Watch condemned the arson attack in Kibera.", ONE_SIDE)
+    assert got == {("Human Rights Watch", "condemns", "arson attack")}
+    # (at the incident's place it is that incident's attacker)
+    got = stances("Human Rights Watch condemned the raid in Kasese.", ONE_SIDE)
+    assert got == {("Human Rights Watch", "condemns", "ADF: Allied Democratic Forces")}
+
+
+def test_the_attack_just_told_is_the_one_condemned():
+    text = ("Pakistani aircraft bombed Kabul on Monday. Taliban fighters ambushed a patrol near Chaman on "
+            "Tuesday. Turkey condemned the attack.")
+    incidents = [dict(INCIDENTS[0], source_start=0),
+                 {"actor1": "Taliban", "actor2": "Military Forces of Pakistan", "country_code": "PK",
+                  "location": "Chaman", "source_start": text.index("Taliban"),
+                  "notes": "Taliban fighters ambushed a patrol near Chaman on Tuesday."}]
+    assert stances(text, incidents) == {("Turkey", "condemns", "Taliban")}
+
+
+def test_allies_in_the_incidents_are_not_each_other_s_adversary():
+    # Kenya and the United States both fight an unnamed group: the bombing's author is unknown, not the US
+    incidents = [{"actor1": None, "actor2": "Military Forces of Kenya", "country_code": "KE", "location": "Lamu",
+                  "source_start": 0, "notes": "A suicide bomber struck a checkpoint in Lamu."},
+                 {"actor1": "Military Forces of Kenya", "actor2": None, "country_code": "KE", "location": "Boni",
+                  "source_start": 0, "notes": "Kenyan troops raided a camp in Boni."},
+                 {"actor1": "Military Forces of United States", "actor2": "Unidentified Armed Group (Kenya)",
+                  "country_code": "KE", "location": "Boni", "source_start": 0, "notes": "A US airstrike hit Boni."}]
+    got = stances("Kenya condemned the Lamu bombing.", incidents)
+    assert got == {("Kenya", "condemns", "Lamu bombing")}
+
+
+def test_a_condemned_thing_that_is_no_act_is_named_as_written():
+    got = stances("UNICEF condemned the destruction of two schools.")
+    assert got == {("UNICEF", "condemns", "destruction")}
+
+
+def test_a_call_addressed_to_parties_the_tables_do_not_know_names_them_as_written():
+    got = stances("The UN urged Jubaland and the federal government to settle their differences through dialogue.")
+    assert got == {("United Nations", "calls_for_restraint", "Jubaland"),
+                   ("United Nations", "calls_for_restraint", "federal government")}
+    # (a call to anyone else is no call on a party: the sides of the conflict, as before)
+    got = stances("The UN urged residents to stay indoors and called for an end to the fighting.")
+    assert {t for _, _, t in got} == {"Pakistan", "Taliban"}
+
+
+def test_a_body_opening_the_clause_of_the_only_cue_speaks():
+    got = stances("Elders from Hangu met representatives of both sides in Kohat, and the Sindh government "
+                  "urged the tribes to exercise restraint.")
+    assert got == {("Sindh government", "calls_for_restraint", "tribes")}
+
+
+def test_a_concern_about_a_named_author_s_acts_is_about_that_author():
+    # Iran is no side of the Pakistan-Taliban fighting, but the strikes it names are its own
+    got = stances("Turkey expressed concern over repeated Iranian strikes in the border area.")
+    assert got == {("Turkey", "concern", "Iran")}
+
+
+def test_support_for_a_body_or_an_owner_the_tables_do_not_know():
+    assert stances("The United Arab Emirates said it stood with the people of Jubaland.") == {
+        ("United Arab Emirates", "supports", "people of Jubaland")}
+    assert stances("The United States said it supported Jubaland's operations against the militants.") == {
+        ("United States", "supports", "Jubaland")}
+    got = stances("The Saudi-led coalition said it stood with the Pakistani security forces.")
+    assert got == {("Saudi-led coalition", "supports", "Pakistan")}
