@@ -144,7 +144,7 @@ _CROWDS: dict[str, str] = {
 _POLICE_GENERIC = ("police", "riot police", "police officers", "policemen", "gendarmes", "gendarmerie")
 _STATE = ("army", "military", "armed forces", "government forces", "government troops",
           "security forces", "air force", "soldiers", "troops", "junta", "federal forces", "federal troops",
-          "government soldiers", "regime forces", "national army", "defence forces", "defense forces",
+          "government soldiers", "regime forces", "regime", "national army", "defence forces", "defense forces",
           "navy", "navy ships", "warships", "naval forces", "navy patrol boats")
 
 # what may follow a country/demonym/group to make it an armed actor

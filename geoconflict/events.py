@@ -433,6 +433,7 @@ _ATTACK_VERB = re.compile(r"\b(?:bomb|strik|struck|hit|attack|raid|fired|pounded
 _TOLD_BEFORE_F = re.compile(
     r"\b(?:by|in|during|from|after)\s+the\s+(?:shelling|strikes?|air\s*strikes?|attacks?|raids?|bombing|bombardment|"
     r"blasts?|explosions?|assault|fighting)\b|\bthe\s+(?:town|village|city|camp)(?:'s|’s)\s")
+_SAME_GROUP_F = re.compile(r"\b(?:the\s+same|that|this)\s+(?:armed\s+|militant\s+|rebel\s+|jihadist\s+)?(?:group|faction|militia)\b")
 _BACKED_BY_F = re.compile(r"(?=[a-z])\b(?:backed|supported|covered|escorted)\s+by\s+(?:\w+\s+){0,2}$")
 # an event referred to as the object of a comment ("did not comment on the strikes", "denied the attack")
 _REFERRED_F = re.compile(
@@ -1323,6 +1324,10 @@ def extract_incidents(
                     actor1 = _actor_for(blamed, cc, doc_groups)
                 else:
                     actor1 = _actor_for(attacker, cc, doc_groups) if attacker else (frame.actor1 if continues else None)
+                if actor1 is None and incidents and _SAME_GROUP_F.search(folded_text, sent.start, anchor_t.start):
+                    # "The same group is believed to have attacked ...": the last armed group named
+                    actor1 = next((i.row["actor1"] for i in reversed(incidents) if i.row["actor1"]
+                                   and not i.row["actor1"].startswith(("Military Forces", "Police Forces"))), None)
                 actor2 = _actor_for(target, cc, doc_groups) if target else (frame.actor2 if continues else None)
                 if event_type in ("Protests", "Riots") and attacker is None and frame is not None \
                         and frame.event_type not in ("Protests", "Riots"):

@@ -1004,3 +1004,15 @@ def test_a_local_source_retelling_the_last_event_is_not_a_new_scene():
     text = ("Gunmen raided Kandahar overnight, killing seven people. The assailants torched the town's health "
             "centre and made off with cattle, a security source in Kabul told reporters.")
     assert [r["location"] for r in incidents(text)] == ["Kandahar"]
+
+
+def test_the_regime_is_the_states_forces():
+    (row,) = incidents("The Afghan regime retaliated on Friday with airstrikes on villages near Kandahar.")
+    assert row["actor1"] == "Military Forces of Afghanistan"
+
+
+def test_the_same_group_is_the_last_armed_group_named():
+    text = ("Taliban fighters attacked a police post in Kandahar on Friday. "
+            "The same group is believed to have attacked a checkpoint near Kabul last week.")
+    rows = {r["location"]: r["actor1"] for r in incidents(text)}
+    assert rows == {"Kandahar": "Taliban", "Kabul": "Taliban"}
