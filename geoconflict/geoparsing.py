@@ -1375,7 +1375,8 @@ def _resolve_all(text: str, cands: list[_Candidate], lex: _Lexicon) -> None:
                     *_cue_kinds(c.cue))
         hit = chosen.get(memo_key)
         if hit is None:
-            _choose(c, res, vouched.besides(c.lookup), lex.knows(c.lookup if c.resolved_as is None else c.resolved_as))
+            _choose(c, res, vouched.besides(c.lookup), lex.knows(c.lookup if c.resolved_as is None else c.resolved_as),
+                    vouched.several)
             chosen[memo_key] = (c.place, c.alternatives, c.ambiguous)
         else:
             c.place, c.alternatives, c.ambiguous = hit
@@ -1454,10 +1455,13 @@ def _resolve_in_context(lookup: str, surface: str, parent_place: Place | None, d
 class _Support:
     """Which names of the document vouch for which countries."""
 
-    __slots__ = ("countries", "only")
+    __slots__ = ("countries", "only", "several")
 
     def __init__(self, support: dict[str, set[str]]) -> None:
         self.countries = set(support)
+        # countries two or more names vouch for: what the report is about, not
+        # a neighbour or broker it names once
+        self.several = frozenset(cc for cc, names in support.items() if len(names) >= 2)
         # name -> the countries no other name vouches for
         self.only: dict[str, set[str]] = {}
         for cc, names in support.items():
@@ -1542,7 +1546,8 @@ def _edit_similarity(surface: str, name: str) -> float:
     return 1.0 if a == b else Levenshtein.normalized_similarity(_ARTICLE.sub("", a), _ARTICLE.sub("", b))
 
 
-def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset(), known: bool = True) -> None:
+def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset(), known: bool = True,
+            main_countries: frozenset[str] | None = None) -> None:
     """Pick the place for a candidate from a resolution (best first).
 
     ``known``: the name is one the gazetteer holds as written; otherwise every
@@ -1561,7 +1566,9 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset(), known: bo
     water = _WATER_BODY.search(lookup) is not None
     bare = _without_head(lookup)  # "Cotabato City" names the city "Cotabato" exactly
     bare_key = _norm(bare) if bare else key
-    cued_countries = doc_countries if cue else frozenset()
+    # a looser spelling is trusted only in a country the report is about
+    cued_countries = (doc_countries if main_countries is None else doc_countries & main_countries) if cue \
+        else frozenset()
     # Four filters, each keeping or dropping a place on its own, in one pass
     # (this runs for every distinct name of every report); name: the place's
     # normalised name.
@@ -1574,6 +1581,12 @@ def _choose(c: _Candidate, res, doc_countries: set[str] = frozenset(), known: bo
         # (a national capital written as its name is no guess: "KUWAIT CITY (AP)")
         if doc_countries and p.feature_type in ("city", "admin1") and p.country_code not in doc_countries and (
                 ((p.population or 0) < _STRONG_POPULATION and not cue and not _is_capital(p)) or key != name):
+            continue
+        # ... and a small town reached only through an alias in a country the
+        # report names just once ("Nasir" is an alias of a Khartoum suburb; the
+        # report is about South Sudan and names Sudan once)
+        if main_countries and key != name and p.feature_type == "city" and p.country_code not in main_countries \
+                and (p.population or 0) < _STRONG_POPULATION and not _is_capital(p):
             continue
         # an admin area named after a sea ("Red Sea" governorate of Egypt) is
         # only meant in a report about its country; the sea itself (a shared

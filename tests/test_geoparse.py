@@ -731,3 +731,13 @@ def test_villages_listed_after_a_cued_one_are_listed_not_dropped(gaz):
             "Tibesti region on Tuesday.")
     names = [m.text for m in geoparse(text, gazetteer=gaz)]
     assert ["Miski", "Kouri Bougoudi", "Yebbi-Bou"] == [n for n in names if n != "Tibesti"]
+
+
+
+def test_an_alias_in_a_country_named_once_is_no_reading(gaz):
+    # GeoNames lists "Nasir" as an alias of a suburb of Khartoum; in a report
+    # about South Sudan that names Sudan once, the Upper Nile town is not it
+    text = ("South Sudan's air force bombed positions near Nasir in Upper Nile state on Monday, officials in "
+            "Juba and Malakal said. Sudan called for calm.")
+    nasir = _by_text(geoparse(text, gazetteer=gaz))["Nasir"][0]
+    assert nasir.place is None or nasir.place.country_code == "SS"
