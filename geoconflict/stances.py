@@ -345,6 +345,24 @@ _CONFLICT_NOUNS = frozenset("violence incidents incident events fighting clashes
                             "casualties abuses detentions arrests unrest tensions tension hostilities bloodshed".split())
 
 
+# what a concern about people's fate names: no party is its target ("concerned by the humanitarian
+# situation", "alarmed by the plight of displaced families", "concerned about reports of disappearances")
+_HUMANITARIAN_NOUNS = frozenset("humanitarian toll children refugees influx plight disappearances "
+                                "displaced displacement families safety fate people hunger famine crisis conditions "
+                                "access abductions abducted wounded detainees migrants".split())
+
+
+def _humanitarian_object(stext: str, cend: int, clause_end: int) -> str | None:
+    """'concerned by the humanitarian situation in X' -> 'humanitarian situation', as written,
+    when the concern is about people's fate rather than about the fighting or a party."""
+    m = _CONCERN_OBJECT.match(stext, cend, clause_end)
+    if m is None:
+        return None
+    np = m.group("np")
+    words = set(np.replace(" of ", " ").split())
+    return np if words & _HUMANITARIAN_NOUNS else None
+
+
 def _concern_object(stext: str, cend: int, clause_end: int) -> tuple[str, int] | None:
     """'concerned that the violence could spread' -> ('violence', its end): the conflict a concern
     is about, as written, when its head is one of :data:`_CONFLICT_NOUNS`."""
@@ -1111,6 +1129,9 @@ def _targets(stext, s_actors, stance, cstart, cend, speakers: list[_Speaker], pa
                  and a.kind != "organisation"]
         if named:
             return named[:1]
+    if stance == "concern" and (fate := _humanitarian_object(stext, cend, clause_end)) is not None \
+            and not any(cend <= a.start < clause_end for a, _ent in others):
+        return [_Speaker(fate, None)]
     if stance in ("calls_for_restraint", "concern"):
         party_cc = {p.cc for p in parties}
         after = [(a, ent) for a, ent in others if a.start >= cend and ent.cc in party_cc]

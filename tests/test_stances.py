@@ -759,3 +759,14 @@ def test_support_for_a_body_or_an_owner_the_tables_do_not_know():
         ("United States", "supports", "Jubaland")}
     got = stances("The Saudi-led coalition said it stood with the Pakistani security forces.")
     assert got == {("Saudi-led coalition", "supports", "Pakistan")}
+
+
+@pytest.mark.parametrize("sentence, topic", [
+    ("The UN children's agency said it was deeply concerned about the abducted children.", "abducted children"),
+    ("The UN agency said it was alarmed by the plight of displaced families.", "plight of displaced families"),
+    ("Ethiopia said it was concerned about the influx of refugees.", "influx of refugees"),
+])
+def test_concern_about_peoples_fate_targets_no_party(sentence, topic):
+    # a concern about the humanitarian toll is not directed at a side of the conflict
+    got = stances(sentence, STRIKE_ON_RAFAH)
+    assert {t for _a, s, t in got if s == "concern"} == {topic}
