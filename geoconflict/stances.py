@@ -148,6 +148,8 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      # "expressed its \"total solidarity\" with", "the right to \"defend themselves\"", "respected
      # Indonesia's sovereignty" (recognising a state's claim backs it)
      r"solidarity[\"”’']?\s+with|right\s+to\s+[\"“‘']?(?:defend\s+(?:itself|themselves|ourselves)|self-defen[cs]e)|"
+     # "praised the steadfastness of X", "hailed X's fighters": praise of a side backs it
+     r"(?:prais(?:e|es|ed|ing)|hail(?:s|ed|ing)?|laud(?:s|ed|ing)?)\s+(?:the\s+)?(?:[\"“‘']?[\w\-]+[\"”’']?\s+of\s+)?|"
      r"respect(?:s|ed|ing)?\s+(?:for\s+)?(?:the\s+)?(?:[\w\-]+(?:'s|’s|'|’)\s+)?(?:sovereignty|territorial\s+integrity)|"
      # arming a side backs it: "pledged more air defence systems for Ukraine"
      r"(?:pledg\w*|deliver\w*|suppl(?:y|ies|ied|ying)|sen(?:d|ds|t|ding)|provid\w*|donat\w*)\s+(?:[\w-]+\s+){0,4}?"

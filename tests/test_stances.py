@@ -770,3 +770,8 @@ def test_concern_about_peoples_fate_targets_no_party(sentence, topic):
     # a concern about the humanitarian toll is not directed at a side of the conflict
     got = stances(sentence, STRIKE_ON_RAFAH)
     assert {t for _a, s, t in got if s == "concern"} == {topic}
+
+
+def test_praise_of_a_side_backs_it():
+    got = stances("Iran praised the \"steadfastness\" of Hamas.", STRIKE_ON_RAFAH)
+    assert ("Iran", "supports", "Hamas") in got
