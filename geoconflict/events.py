@@ -212,7 +212,8 @@ _BY_PREP = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNOREC
 _BORDER_AFTER = re.compile(r"\s*(?:[-–—]\s*\w+\s+)?border\b|[-–—]\w", re.IGNORECASE)
 _ANAPHORA = re.compile(
     r"^\W*(?:this|these|that|those|it|they|the\s+(?:attacks?|strikes?|raids?|assault|operation|bombardment|barrage|"
-    r"shelling|offensive|retaliation|response)|in\s+(?:the|that)\s+(?:attack|strike|raid)|during\s+the)\b",
+    r"shelling|offensive|retaliation|response|fighting|clashes|battle|ambush|bombing|blast|explosion)|"
+    r"in\s+(?:the|that)\s+(?:attack|strike|raid)|during\s+the)\b",
     re.IGNORECASE,
 )
 # "KYIV, Tuesday 4 November 2025 (Wire) - ": its date is the report's, not the event's
@@ -421,6 +422,8 @@ def _real_triggers(sentence: str, triggers: list[Trigger], folded_sentence: str 
                 continue
         if _REFERRED_F.search(folded):
             continue  # "did not comment on the strikes": the strikes told before
+        if t.event_type != "Protests" and _PROTESTED_AGAINST_F.search(folded):
+            continue  # "hundreds protested against the shelling": the protest is the event
         kept.append(t)
     return kept
 
@@ -434,6 +437,10 @@ _TOLD_BEFORE_F = re.compile(
     r"\b(?:by|in|during|from|after)\s+the\s+(?:shelling|strikes?|air\s*strikes?|attacks?|raids?|bombing|bombardment|"
     r"blasts?|explosions?|assault|fighting)\b|\bthe\s+(?:town|village|city|camp)(?:'s|’s)\s")
 _SAME_GROUP_F = re.compile(r"\b(?:the\s+same|that|this)\s+(?:armed\s+|militant\s+|rebel\s+|jihadist\s+)?(?:group|faction|militia)\b")
+_PROTESTED_AGAINST_F = re.compile(
+    r"(?=[a-z])\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|marched|took\s+to\s+the\s+streets)\s+"
+    r"(?:\w+\s+){0,4}?against\s+(?:the\s+|a\s+|recent\s+)*(?:[\w-]+\s+)?$"
+)
 _BACKED_BY_F = re.compile(r"(?=[a-z])\b(?:backed|supported|covered|escorted)\s+by\s+(?:\w+\s+){0,2}$")
 # an event referred to as the object of a comment ("did not comment on the strikes", "denied the attack")
 _REFERRED_F = re.compile(
@@ -1151,7 +1158,8 @@ def extract_incidents(
                     speakers.append(m)
                 prev_loc = None
         if not located and speakers and not _cued_unresolved(text, unresolved, sent, folded_text) and not (
-                last_scene is not None and _TOLD_BEFORE_F.search(folded_text, sent.start, sent.end)):
+                last_scene is not None and (_TOLD_BEFORE_F.search(folded_text, sent.start, sent.end)
+                                            or _ANAPHORA.search(stext))):
             # ("killed by the shelling, an administrator in X said", "torched the
             # town's health centre, a source in X said": the event told before)
             located = [(m, "weak") for m in speakers[:1] if m.place.feature_type != "country"]
@@ -1443,6 +1451,12 @@ _SET_IN_YEAR = re.compile(
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+)?(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# "its 2015 assault", "the 2019 massacre": an event named by its year
+_YEAR_OF_EVENT = re.compile(
+    r"\b(?:its|the|their|a|his|her)\s+(?P<year>(?:19|20)\d\d)\s+(?:attacks?|assaults?|raids?|massacres?|bombings?|"
+    r"offensives?|sieges?|strikes?|invasion|war|uprising|insurgency|killings?)\b",
+    re.IGNORECASE,
+)
 # "Fighting has displaced thousands ... since 2019": a present-perfect tally of years
 _TALLY_SINCE = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|wn|ght)\b[^.;]{0,120}?\bsince\s+(?:(?:19|20)\d\d|the\s+\d{4}s)\b",
@@ -1469,6 +1483,10 @@ def _is_history(body: str, edate: EventDate, published: date | None) -> bool:
         return True
     if not any(c.isdigit() for c in body):
         return False
+    for m in _YEAR_OF_EVENT.finditer(body):
+        if published.year - int(m.group("year")) >= 1 and (published - date(int(m.group("year")), 12, 31)).days \
+                >= HISTORY_DAYS:
+            return True  # "its 2015 assault on Garissa killed 148 people"
     for m in _SET_IN_YEAR.finditer(body):
         year = int(m.group("year"))
         month = _MONTH_NUMBER[m.group("month")[:3].lower()] if m.group("month") else 12

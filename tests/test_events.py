@@ -1016,3 +1016,18 @@ def test_the_same_group_is_the_last_armed_group_named():
             "The same group is believed to have attacked a checkpoint near Kabul last week.")
     rows = {r["location"]: r["actor1"] for r in incidents(text)}
     assert rows == {"Kandahar": "Taliban", "Kabul": "Taliban"}
+
+
+def test_an_event_named_by_its_year_is_background():
+    assert incidents("Its 2015 assault on a college in Kandahar killed 148 people.") == []
+
+
+def test_the_object_of_a_protest_is_not_an_event():
+    (row,) = incidents("On Friday, hundreds of people protested in Kabul against the shelling.")
+    assert (row["event_type"], row["sub_event_type"]) == ("Protests", "Peaceful protest")
+
+
+def test_a_sentence_retelling_the_fighting_does_not_make_the_speakers_town_a_scene():
+    text = ("Taliban fighters attacked a checkpoint near Kandahar on Friday. "
+            "The fighting lasted nearly six hours, a senior official in Kabul said.")
+    assert [r["location"] for r in incidents(text)] == ["Kandahar"]
