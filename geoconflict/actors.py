@@ -164,6 +164,7 @@ _FORCES = re.compile(
 _NON_STATE = re.compile(r"(?i:fighters|militants|militiamen|militia|rebels|gunmen|jihadists|insurgents|remnants)$")
 _FROM_GROUP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?$")
 _POLICE = re.compile(r"(?:'s|’s|')?\s+(?i:riot\s+police|police(?:\s+forces?)?|gendarmes|gendarmerie)\b")
+_SETTLERS = re.compile(r"\s+(?i:settlers?)\b")
 _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’|'|’)$")
 _MAX_WORDS = 6
 
@@ -430,9 +431,14 @@ def find_actors(text: str) -> list[ActorMention]:
                     name, kind = military_of(cc), "military"
             elif kind != "group":
                 police = _POLICE.match(text, end)
+                settlers = None if police else _SETTLERS.match(text, end)
                 if police:
                     end = police.end()
                     name, kind = f"Police Forces of {country_name(cc)}", "police"
+                elif settlers:
+                    # "Israeli settlers stormed the village": ACLED's settler militias, by country
+                    end = settlers.end()
+                    name, kind = f"Settlers ({country_name(cc)})", "group"
         prev = found[-1] if found else None
         if kind == "group" and prev is not None and prev.name.startswith("Unidentified Armed Group") \
                 and _FROM_GROUP.fullmatch(text, prev.end, start):

@@ -81,7 +81,8 @@ TRIGGERS: tuple[tuple[str, str, str, int], ...] = (
      r"ambush(?:ed|es)?|battles?|battled|skirmish(?:es)?|offensive|stormed|overran|seized\s+control|"
      r"captured|recaptured|retook|regained\s+control)", "Battles", "Armed clash", 5),
     (r"(?:massacre[ds]?|executed|beheaded|abduct(?:ed|ion|ions)|kidnapp(?:ed|ing|ings))", "Violence against civilians", "Attack", 6),
-    (r"(?:riot(?:s|ing|ers)?|looting|looted|torched|set\s+fire\s+to|mob\s+attack)", "Riots", "Violent demonstration", 6),
+    (r"(?:riot(?:s|ing|ers)?|looting|looted|torched|set(?:ting)?\s+fire\s+to|mob\s+attack)", "Riots",
+     "Violent demonstration", 6),
     (r"(?:protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ions?|ors?|ed)|rall(?:y|ies|ied)|marche[ds]|sit-ins?|"
      r"general\s+strike|gathered\s+(?:[\w,]+\s+){0,9}?to\s+(?:demand|protest|denounce|condemn|call\s+for))",
      "Protests", "Peaceful protest", 4),
@@ -292,6 +293,9 @@ _IRREALIS = re.compile(_IRREALIS.pattern.replace("(?-i:might|may|will|shall)|", 
 _IRREALIS_F, _NEGATED_F, _LOCATIVE_F, _FALSE_ON_F, _DISTANCE_REF_F, _NEAR_F, _TARGET_PREP_F = map(
     _fast, (_IRREALIS, _NEGATED, _LOCATIVE, _FALSE_ON, _DISTANCE_REF, _NEAR, _TARGET_PREP)
 )
+# "dozens of Israeli settlers stormed": a number of them is still the subject
+_QUANTITY_OF_F = re.compile(r"(?=[a-z])\b(?:dozens|hundreds|scores|thousands|several|some|many|a\s+group|a\s+band|"
+                            r"groups|bands|a\s+mob)\s+of\s+(?:the\s+)?$")
 _NOT_SUBJECT_F = re.compile(r"(?=[a-z])\b(?:between|with|of|from|and|about|over|by)\s+(?:the\s+)?$")
 _WITH_F = re.compile(r"(?=[a-z])\bwith\s+(?:the\s+)?$")
 _FIGHTERS_OF_F = re.compile(
@@ -939,7 +943,8 @@ def _pick_attacker(sentence: str, actors: list[ActorMention], anchor: int, locat
             continue
         left = sentence[max(0, a.start - 40): a.start]
         left = _fold(left)
-        if (_TARGET_PREP_F.search(left) or _NOT_SUBJECT_F.search(left) or _VICTIM_BEFORE_F.search(left)) \
+        if (_TARGET_PREP_F.search(left) or (_NOT_SUBJECT_F.search(left) and not _QUANTITY_OF_F.search(left))
+                or _VICTIM_BEFORE_F.search(left)) \
                 and not (a.kind == "group" and _FIGHTERS_OF_F.search(left)):
             continue  # ("fighters of the CPC attacked": the group is the subject)
         if _SPEECH_GAP.match(sentence, a.end, min(anchor, a.end + 60)):

@@ -1031,3 +1031,9 @@ def test_a_sentence_retelling_the_fighting_does_not_make_the_speakers_town_a_sce
     text = ("Taliban fighters attacked a checkpoint near Kandahar on Friday. "
             "The fighting lasted nearly six hours, a senior official in Kabul said.")
     assert [r["location"] for r in incidents(text)] == ["Kandahar"]
+
+
+def test_settlers_who_torch_a_village_attack_civilians():
+    (row,) = incidents("Dozens of Pakistani settlers stormed a village near Kandahar on Friday, setting fire to "
+                       "eight cars and a house.")
+    assert (row["actor1"], row["event_type"]) == ("Settlers (Pakistan)", "Violence against civilians")
