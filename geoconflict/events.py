@@ -914,6 +914,11 @@ def _actor_for(a: ActorMention, location_cc: str | None, sides: dict[str, str] |
 
 # a trigger in the passive voice: "was attacked", "were reportedly shot dead", "had been fired on"
 _PASSIVE_BEFORE_F = re.compile(r"(?=[a-z])\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+_HIT_A_DEVICE_F = re.compile(r"(?=[a-z])\b(?:struck|hit|ran\s+over|drove\s+over|stepped\s+on|triggered)\s+(?:an?\s+|the\s+)?"
+                             r"(?:[\w-]+\s+){0,2}$")
+_HITS_A_DEVICE = re.compile(r"(?:struck|hit|ran\s+over|drove\s+over|stepped\s+on|triggered)\s+(?:an?\s+|the\s+)?"
+                            r"(?:[\w-]+\s+){0,2}?(?:improvised\s+explosive|IEDs?\b|(?:land)?mines?\b|roadside\s+bomb|"
+                            r"explosive\s+device)", re.IGNORECASE)
 _FIRED_FROM_F = re.compile(r"(?=[a-z])\b(?:fired|launched)\s+from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:of\s+)?$")
 _BY_AGENT_F = re.compile(r"\bby\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,6}$")
 
@@ -930,6 +935,8 @@ def _pick_attacker(sentence: str, actors: list[ActorMention], anchor: int, locat
     for a in usable:
         if a.kind in ("country", "capital") and _FIRED_FROM_F.search(_fold(sentence[max(0, a.start - 30): a.start])):
             return a  # "rockets fired from Cambodia": the state the fire came from
+    if _HIT_A_DEVICE_F.search(_fold(sentence[max(0, anchor - 40): anchor])) or _HITS_A_DEVICE.match(sentence, anchor):
+        return None  # "their vehicle struck a roadside bomb": the subject is the victim, the bomber unnamed
     if _PASSIVE_BEFORE_F.search(_fold(sentence[max(0, anchor - 30): anchor])):
         # "a patrol was attacked with rifles by a column of the X": the subject is
         # the victim; the agent, if any, follows "by"

@@ -1037,3 +1037,9 @@ def test_settlers_who_torch_a_village_attack_civilians():
     (row,) = incidents("Dozens of Pakistani settlers stormed a village near Kandahar on Friday, setting fire to "
                        "eight cars and a house.")
     assert (row["actor1"], row["event_type"]) == ("Settlers (Pakistan)", "Violence against civilians")
+
+
+def test_a_vehicle_hitting_a_bomb_makes_its_passengers_victims_not_attackers():
+    (row,) = incidents("Six Afghan police officers were killed on Friday when their vehicle struck an improvised "
+                       "explosive device near Kandahar.")
+    assert row["actor1"] is None and row["sub_event_type"] == "Remote explosive/landmine/IED"
