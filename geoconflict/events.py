@@ -1342,6 +1342,11 @@ def extract_incidents(
             else:
                 if attacker is None and blamed is not None:
                     actor1 = _actor_for(blamed, cc, doc_groups)
+                elif attacker is None and continues and retaliation and frame.layer != "retaliation" \
+                        and frame.actor2 is not None and not frame.placeless:
+                    # "Jihadists killed 12 soldiers ..., and aircraft struck their hideouts in response":
+                    # the side that was hit hits back
+                    actor1 = frame.actor2
                 else:
                     actor1 = _actor_for(attacker, cc, doc_groups) if attacker else (frame.actor1 if continues else None)
                 if actor1 is None and incidents and _SAME_GROUP_F.search(folded_text, sent.start, anchor_t.start):
@@ -1349,6 +1354,8 @@ def extract_incidents(
                     actor1 = next((i.row["actor1"] for i in reversed(incidents) if i.row["actor1"]
                                    and not i.row["actor1"].startswith(("Military Forces", "Police Forces"))), None)
                 actor2 = _actor_for(target, cc, doc_groups) if target else (frame.actor2 if continues else None)
+                if actor2 is not None and actor2 == actor1 and continues and frame.actor1 != actor1:
+                    actor2 = frame.actor1  # (the hit-back case above: the other side is the attacker answered)
                 if event_type in ("Protests", "Riots") and attacker is None and frame is not None \
                         and frame.event_type not in ("Protests", "Riots"):
                     # a crowd after a battle is not the battle's side
@@ -1434,7 +1441,9 @@ def extract_incidents(
         frame_start = sent.start
         frame = _Frame(
             actor1=new_frame_actor if new_frame_actor else (frame.actor1 if frame else None),
-            actor2=None, layer="retaliation" if retaliation else None,
+            # the side just hit, which may hit back in the next clause ("..., and aircraft struck ... in response")
+            actor2=next((i.row["actor2"] for i in told if i.row["actor2"]), None),
+            layer="retaliation" if retaliation else None,
             event_type=event_type, sub_event_type=sub_type, date=edate, sentence_index=si, paragraph=pi,
         )
     merged = _deduplicate(incidents)
@@ -1526,6 +1535,9 @@ _FLASHBACK_CUE = re.compile(r"\w+\s+(?:days?|weeks?)\s+(?:after|before)$", re.IG
 # "X struck A; Y shelled B"; "X struck A, a day after Y attacked B".
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+while\s+|,\s+whereas\s+|,\s+adding\s+(?:that\s+)?|,\s+(?:a\s+day|hours|days|a\s+week|minutes|shortly)\s+(?:after|before)\s+"
+    # ", and aircraft struck ... in response": a second event with a subject of its own
+    r"|,\s+and\s+(?=(?:the\s+|an?\s+|its\s+|their\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:struck|hit|attacked|shelled|bombed|"
+    r"raided|pounded|retaliated|responded|hit\s+back|fired\s+(?:on|at)|launched)\b)"
 )
 
 

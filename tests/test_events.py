@@ -1043,3 +1043,11 @@ def test_a_vehicle_hitting_a_bomb_makes_its_passengers_victims_not_attackers():
     (row,) = incidents("Six Afghan police officers were killed on Friday when their vehicle struck an improvised "
                        "explosive device near Kandahar.")
     assert row["actor1"] is None and row["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_a_second_clause_hitting_back_is_its_own_retaliation_by_the_side_hit():
+    text = ("Taliban fighters killed 12 Afghan soldiers in an attack on an army post at Kandahar, the army said, "
+            "and aircraft struck the attackers' hideouts near Kabul in response.")
+    rows = {r["location"]: r for r in incidents(text)}
+    assert rows["Kandahar"]["layer"] != "retaliation"
+    assert (rows["Kabul"]["layer"], rows["Kabul"]["actor1"]) == ("retaliation", "Military Forces of Afghanistan")
