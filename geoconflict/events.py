@@ -226,6 +226,9 @@ _DATELINE_PREFIX = re.compile(
     # a wire credit, with or without a date, closed by a dash, a full stop or
     # both: "Niamey (AFP) - ", "Bogotá, Sep 8 (EFE).- ", "Lima, Oct. 15 (ANDINA). "
     rf"|^{_DATELINE_PLACE}(?:,\s*[^\n()]{{1,40}}?)?\s*\([A-Z][^()\n]{{1,30}}\)\s*(?:\.?\s*[-–—]+|\.|:)\s+"
+    # ... or by nothing at all: "Srinagar, Jun 2 (PTI) Three soldiers were killed"
+    rf"|^{_DATELINE_PLACE},\s*[^\n()]{{1,40}}?\s*\((?:[A-Z]{{2,8}}|Reuters|Xinhua|Anadolu|Bernama|Lusa|Andina|"
+    r"Kyodo|Yonhap|Interfax|Sputnik)\)\s+(?=[A-Z0-9])"
     # a place of capitalised words (and a date) closed by a long dash:
     # "Addis Abeba – ", "MAIDUGURI — ", "Tbilisi, 14 April – "
     r"|^[A-ZÀ-ÖØ-Þ][^\W\d_'’.\-]*(?:[ '’.\-]+[A-ZÀ-ÖØ-Þ][^\W\d_]*){0,3}"

@@ -1051,3 +1051,8 @@ def test_a_second_clause_hitting_back_is_its_own_retaliation_by_the_side_hit():
     rows = {r["location"]: r for r in incidents(text)}
     assert rows["Kandahar"]["layer"] != "retaliation"
     assert (rows["Kabul"]["layer"], rows["Kabul"]["actor1"]) == ("retaliation", "Military Forces of Afghanistan")
+
+
+def test_an_agency_dateline_without_a_dash_is_a_dateline():
+    (row,) = incidents("Kabul, Feb 28 (PTI) Pakistani jets bombed Kandahar on Friday.")
+    assert row["location"] == "Kandahar" and row["event_date"] == date(2026, 2, 27)
