@@ -10,7 +10,7 @@ Each sentence with a stance cue (see :data:`STANCE_CUES`) yields rows
 * ``calls_for_restraint`` -- "restraint", "ceasefire", "de-escalation",
   "return to the negotiating table", "resolve differences through diplomacy";
 * ``concern`` -- "concerned", "deep concern", "alarmed";
-* ``engages`` -- "held talks", "telephone conversation", "spoke with",
+* ``engages`` -- "held talks", "telephone conversation", "spoke with", "met <side> officials",
   "in contact with", "to meet both ...", "agreed to stay engaged",
   "coordinating closely with", "to discuss the situation".
 
@@ -180,6 +180,9 @@ STANCE_CUES: tuple[tuple[str, str], ...] = (
      # "its envoy would travel there to meet both regional administrations"
      r"meet(?:s|ing)?\s+(?:with\s+)?(?:both|the\s+two|all\s+(?:sides|parties))\b|"
      r"speaks\s+with|(?:stay|remain)\s+(?:closely\s+)?engaged|engage\s+with|exchanged\s+views|met\s+with|"
+     # "met Lebanese officials in Beirut", "meets Sudanese army representatives": meeting a side's people
+     r"(?:met|meets)\s+(?:with\s+)?(?:[\w\-]+\s+){0,2}?(?:officials|counterparts|leaders|representatives|"
+     r"envoys|delegations?|negotiators|commanders)\b|"
      r"meeting\s+with|consultations?\s+with|discuss(?:es|ed|ing)?\s+the\s+situation|"
      # "said it was \"coordinating closely\" with Cameroonian forces"
      r"coordinat(?:e|es|ed|ing)\s+(?:closely)?[\"”’']?\s*with|"

@@ -805,3 +805,10 @@ def test_concern_about_peoples_fate_targets_no_party(sentence, topic):
 def test_praise_of_a_side_backs_it():
     got = stances("Iran praised the \"steadfastness\" of Hamas.", STRIKE_ON_RAFAH)
     assert ("Iran", "supports", "Hamas") in got
+
+
+def test_meeting_a_side_s_officials_engages_that_side():
+    got = stances("Qatar's envoy said he met Pakistani officials in Lahore on Sunday.")
+    assert ("Qatar", "engages", "Pakistan") in got
+    # meeting something else is no engagement
+    assert not stances("The convoy met fierce resistance near the pass.")
