@@ -14,7 +14,7 @@ tables with the gold answers in ``benchmarks/quality/expected`` and prints:
 
 Rounds 1-6 are no longer held out: the developers have tuned on them, so their
 figures are a regression benchmark, not an estimate of quality on unseen
-reports. Round 7 is held out until the lead engineer has scored it once.
+reports. Round 7 was scored once, held out, at 0817dcf (r7_heldout_first_score.txt).
 ``benchmarks/quality/README.md`` documents the gold format and every scoring
 rule; this module is their reference implementation.
 
