@@ -46,7 +46,7 @@ from typing import Any
 from geoconflict.actors import (
     ActorMention, _fold, actor_country, country_name, find_actors, military_of, with_country, with_named_groups,
 )
-from geoconflict.dates import _CASE_TRAPS, EventDate, _any_in, resolve_event_date
+from geoconflict.dates import _CASE_TRAPS, _MONTH_RE, _MONTHS, EventDate, _any_in, resolve_event_date
 from geoconflict.mentions import Mention
 from geoconflict.nonplaces import DEMONYMS
 from geoconflict.responses import CAUSE_CLAUSE, link_responses
@@ -804,7 +804,7 @@ def _stand_ins(text: str, folded_text: str, sent, scenes: list[Mention], contain
 
 _WHERE_AFTER = re.compile(r",\s+where\b")
 # "on the Venezuelan side of the river", "from the Afghan bank"
-_SIDE_OF_F = re.compile(r"\bthe\s+(?P<who>[a-z]+(?:an|ian|ese|ish|i|ean))\s+(?:side|bank|shore|part)\b")
+_SIDE_OF_F = re.compile(r"\bthe\s+(?P<who>[a-z]+)\s+(?:side|bank|shore|part)\b")
 _ACROSS_F = re.compile(r"\b(?:across|beyond)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:river|border|frontier|line)\b")
 
 
@@ -917,10 +917,9 @@ def _actor_for(a: ActorMention, location_cc: str | None, sides: dict[str, str] |
 
 # a trigger in the passive voice: "was attacked", "were reportedly shot dead", "had been fired on"
 _PASSIVE_BEFORE_F = re.compile(r"(?=[a-z])\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
-_HIT_A_DEVICE_F = re.compile(r"(?=[a-z])\b(?:struck|hit|ran\s+over|drove\s+over|stepped\s+on|triggered)\s+(?:an?\s+|the\s+)?"
-                             r"(?:[\w-]+\s+){0,2}$")
-_HITS_A_DEVICE = re.compile(r"(?:struck|hit|ran\s+over|drove\s+over|stepped\s+on|triggered)\s+(?:an?\s+|the\s+)?"
-                            r"(?:[\w-]+\s+){0,2}?(?:improvised\s+explosive|IEDs?\b|(?:land)?mines?\b|roadside\s+bomb|"
+# "their vehicle struck an improvised explosive device": the device right after the verb
+_HITS_A_DEVICE = re.compile(r"\b(?:struck|hit|ran\s+over|drove\s+over|stepped\s+on|triggered)\s+(?:an?\s+|the\s+)?"
+                            r"(?:[\w-]+\s+)?(?:improvised\s+explosive|IEDs?\b|(?:land)?mines?\b|roadside\s+bomb|"
                             r"explosive\s+device)", re.IGNORECASE)
 _FIRED_FROM_F = re.compile(r"(?=[a-z])\b(?:fired|launched)\s+from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:of\s+)?$")
 _BY_AGENT_F = re.compile(r"\bby\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,6}$")
@@ -938,7 +937,7 @@ def _pick_attacker(sentence: str, actors: list[ActorMention], anchor: int, locat
     for a in usable:
         if a.kind in ("country", "capital") and _FIRED_FROM_F.search(_fold(sentence[max(0, a.start - 30): a.start])):
             return a  # "rockets fired from Cambodia": the state the fire came from
-    if _HIT_A_DEVICE_F.search(_fold(sentence[max(0, anchor - 40): anchor])) or _HITS_A_DEVICE.match(sentence, anchor):
+    if _HITS_A_DEVICE.search(sentence, max(0, anchor - 40), anchor + 60):
         return None  # "their vehicle struck a roadside bomb": the subject is the victim, the bomber unnamed
     if _PASSIVE_BEFORE_F.search(_fold(sentence[max(0, anchor - 30): anchor])):
         # "a patrol was attacked with rifles by a column of the X": the subject is
@@ -1172,7 +1171,9 @@ def extract_incidents(
                 elif how == "local speaker":
                     speakers.append(m)
                 prev_loc = None
-        if not located and speakers and not _cued_unresolved(text, unresolved, sent, folded_text) and not (
+        # names the gazetteer lacks that the sentence marks as scenes (read once: three rules below use them)
+        cued_unresolved = _cued_unresolved(text, unresolved, sent, folded_text) if unresolved else []
+        if not located and speakers and not cued_unresolved and not (
                 last_scene is not None and (_TOLD_BEFORE_F.search(folded_text, sent.start, sent.end)
                                             or _ANAPHORA.search(stext))):
             # ("killed by the shelling, an administrator in X said", "torched the
@@ -1181,27 +1182,26 @@ def extract_incidents(
         # un-cued towns and landmarks (not capitals or countries) as a fallback,
         # unless the sentence marks a place the gazetteer lacks as the scene
         # ("fired from X at a post near the village of Y")
-        if not located and not _cued_unresolved(text, unresolved, sent, folded_text):
+        if not located and not cued_unresolved:
             for m in s_mentions:
                 if m.place.feature_type in ("city", "landmark", "area") and not _is_capital_mention(m, s_actors, sent.start):
                     ok, how = _is_location(text, m, None, sent.start, folded_text)
                     if how == "no cue":
                         located.append((m, "weak"))
-        cued_unresolved = _cued_unresolved(text, unresolved, sent, folded_text)
+        mates: set[int] = set()  # known places listed right after such a scene
         if cued_unresolved:
             # "near Dialloube and Tenenkou" (Dialloube not in the gazetteer): a
             # known place listed with a scene the gazetteer lacks is a scene too
             taken = {m.start for m, _ in located}
             for m in s_mentions:
-                if m.start not in taken and m.place.feature_type != "country" \
-                        and not text.startswith(("'s", "’s"), m.end) and any(
+                if m.place.feature_type != "country" and not text.startswith(("'s", "’s"), m.end) and any(
                         u.end <= m.start and _UNRESOLVED_LIST_GAP.fullmatch(text, u.end, m.start) for u in cued_unresolved):
-                    located.append((m, "list"))
+                    mates.add(m.start)
+                    if m.start not in taken:
+                        located.append((m, "list"))
             located.sort(key=lambda mh: mh[0].start)
         provinces_only = bool(located) and all(m.place.feature_type == "admin1" for m, _ in located)
-        mates_only = bool(located) and all(how == "list" and any(
-            u.end <= m.start and _UNRESOLVED_LIST_GAP.fullmatch(text, u.end, m.start) for u in cued_unresolved)
-            for m, how in located)
+        mates_only = bool(located) and all(how == "list" and m.start in mates for m, how in located)
         if located and not provinces_only and not mates_only:
             cued_unresolved = []
         stand_ins: set[int] = set()  # starts of scenes the gazetteer lacks, placed at a known place
@@ -1470,9 +1470,7 @@ def extract_incidents(
 HISTORY_DAYS = 90
 # "in 2021", "in March 2025", "in late 2019": a past time the sentence's event is set in
 _SET_IN_YEAR = re.compile(
-    r"\b(?:in|during|until|by)\s+(?:(?:early|late|mid)[\s-]+)?"
-    r"(?:(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+)?(?P<year>(?:19|20)\d\d)\b",
+    rf"\b(?:in|during|until|by)\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH_RE}\s+)?(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # "its 2015 assault", "the 2019 massacre": an event named by its year
@@ -1486,8 +1484,6 @@ _TALLY_SINCE = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|wn|ght)\b[^.;]{0,120}?\bsince\s+(?:(?:19|20)\d\d|the\s+\d{4}s)\b",
     re.IGNORECASE,
 )
-_MONTH_NUMBER = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 
 
 def _is_history(body: str, edate: EventDate, published: date | None) -> bool:
@@ -1513,7 +1509,7 @@ def _is_history(body: str, edate: EventDate, published: date | None) -> bool:
             return True  # "its 2015 assault on Garissa killed 148 people"
     for m in _SET_IN_YEAR.finditer(body):
         year = int(m.group("year"))
-        month = _MONTH_NUMBER[m.group("month")[:3].lower()] if m.group("month") else 12
+        month = _MONTHS[m.group("month").lower()] if m.group("month") else 12
         first_of_next = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
         last_day = first_of_next - timedelta(days=1)
         if (published - last_day).days >= HISTORY_DAYS:

@@ -1056,3 +1056,9 @@ def test_a_second_clause_hitting_back_is_its_own_retaliation_by_the_side_hit():
 def test_an_agency_dateline_without_a_dash_is_a_dateline():
     (row,) = incidents("Kabul, Feb 28 (PTI) Pakistani jets bombed Kandahar on Friday.")
     assert row["location"] == "Kandahar" and row["event_date"] == date(2026, 2, 27)
+
+
+def test_hitting_a_target_with_a_weapon_keeps_the_attacker():
+    # only a bomb or mine the subject runs into makes the subject its victim
+    (row,) = incidents("Near Kandahar on Friday, Taliban fighters hit the base with rockets.")
+    assert row["actor1"] == "Taliban"
