@@ -199,11 +199,6 @@ def _settle(lats, lons, old_codes, old_admin1, whole_country=None) -> dict[str, 
     """
     codes, admin1s, border = _containment(lats, lons)
     codes, admin1s = list(codes), list(admin1s)
-    if whole_country is not None:
-        for i, flag in enumerate(whole_country):
-            if flag:
-                admin1s[i] = None
-                old_admin1[i] = None
     # keep what the gazetteer already knew where the boundaries have nothing
     # (points at sea, or just outside a simplified coastline)
     for i, (o, oa) in enumerate(zip(old_codes, old_admin1)):
@@ -214,7 +209,9 @@ def _settle(lats, lons, old_codes, old_admin1, whole_country=None) -> dict[str, 
             # A town on the border line (Kobani, Torkham) can fall on the wrong
             # side of simplified boundaries; the gazetteer's country wins there.
             codes[i], admin1s[i] = o, (oa if isinstance(oa, str) and oa else None)
-        if not admin1s[i]:
+        if whole_country is not None and whole_country[i]:
+            admin1s[i] = None
+        elif not admin1s[i]:
             admin1s[i] = oa if isinstance(oa, str) and oa else None
     return {
         "country_code": codes,
@@ -226,13 +223,13 @@ def _settle(lats, lons, old_codes, old_admin1, whole_country=None) -> dict[str, 
 
 
 def _whole_country(gazetteer_ids: list, feature_types: list) -> list[bool] | None:
-    """Per row, whether it stands for a whole country (see :func:`_settle`)."""
-    flags = [isinstance(g, str) and g.startswith("country:") for g in gazetteer_ids]
-    kinds = [isinstance(f, str) and f == "country" for f in feature_types]
-    if not flags:
-        flags = kinds
-    elif kinds:
-        flags = [a or b for a, b in zip(flags, kinds)]
+    """Per row, whether it stands for a whole country (see :func:`_settle`):
+    its place is a country by id (incidents) or by feature type (places);
+    either list may be empty when the table lacks that column."""
+    ids = gazetteer_ids or [None] * len(feature_types)
+    kinds = feature_types or [None] * len(gazetteer_ids)
+    flags = [(isinstance(g, str) and g.startswith("country:")) or (isinstance(f, str) and f == "country")
+             for g, f in zip(ids, kinds)]
     return flags if any(flags) else None
 
 
